@@ -1,0 +1,219 @@
+import { GraphError, type Problem, ShapeError } from './errors';
+import type { AnyOp } from './op';
+import { LEAF, REGISTRY } from './registry';
+import { parseGraphSpec } from './schema';
+import { MAX_TENSOR_SIZE, parseLiteral, showShape, sizeOf } from './tensor';
+import type { GraphSpec, NodeSpec, Role, Shape } from './types';
+import { GRAD_ROLES } from './types';
+
+export interface CompiledNode {
+  id: string;
+  spec: NodeSpec;
+  /** null for leaves. */
+  op: AnyOp | null;
+  inputs: string[];
+  /** Attrs after the op's schema (defaults filled in). */
+  attrs: Record<string, unknown>;
+  shape: Shape;
+  role: Role | null;
+  /** Leaves: the value, flat. */
+  value: Float32Array | null;
+  /** Where this node's value is used: consumer id and input slot. */
+  consumers: { node: string; slot: number }[];
+  /** True when some input/param leaf lies upstream (or this is one): a gradient flows here. */
+  needsGrad: boolean;
+}
+
+export interface Program {
+  spec: GraphSpec;
+  nodes: ReadonlyMap<string, CompiledNode>;
+  /** Every node, inputs before consumers (stable: spec order among ready nodes). */
+  order: string[];
+  /** Objective name → scalar node id. */
+  objectives: ReadonlyMap<string, string>;
+}
+
+/** Validates, topo-sorts and infers every shape. Throws GraphError naming node and field. */
+export function compile(raw: unknown): Program {
+  const spec = parseGraphSpec(raw);
+  const problems: Problem[] = [];
+  const byId = new Map<string, NodeSpec>();
+  for (const n of spec.nodes) {
+    if (byId.has(n.id)) problems.push({ node: n.id, field: 'id', message: 'duplicate id' });
+    else byId.set(n.id, n);
+  }
+  for (const n of spec.nodes) checkNode(n, byId, problems);
+  if (problems.length) throw new GraphError(problems);
+
+  const order = topoSort(spec.nodes, byId);
+  const nodes = new Map<string, CompiledNode>();
+  for (const id of order) {
+    const n = byId.get(id) as NodeSpec;
+    nodes.set(id, inferNode(n, nodes));
+  }
+  for (const n of nodes.values()) {
+    n.inputs.forEach((src, slot) => {
+      nodes.get(src)?.consumers.push({ node: n.id, slot });
+    });
+  }
+
+  const objectives = new Map<string, string>();
+  spec.objectives.forEach((o, i) => {
+    const target = nodes.get(o.node);
+    if (!target) problems.push({ field: `objectives[${i}].node`, message: `objective "${o.name}" names no node "${o.node}"` });
+    else if (target.shape.length !== 0) {
+      problems.push({
+        node: o.node,
+        field: `objectives[${i}]`,
+        message: `objective "${o.name}" must be a scalar, got ${showShape(target.shape)}`,
+      });
+    }
+    if (objectives.has(o.name)) problems.push({ field: `objectives[${i}].name`, message: `duplicate objective "${o.name}"` });
+    objectives.set(o.name, o.node);
+  });
+  spec.options?.forEach((o, i) => {
+    if (!o.values.includes(o.default)) {
+      problems.push({
+        field: `options[${i}].default`,
+        message: `default ${JSON.stringify(o.default)} of option "${o.name}" is not one of its values`,
+      });
+    }
+  });
+  const groups = new Set(spec.groups?.map((g) => g.id));
+  for (const n of spec.nodes) {
+    if (n.group !== undefined && !groups.has(n.group))
+      problems.push({ node: n.id, field: 'group', message: `no group "${n.group}" is declared` });
+  }
+  if (problems.length) throw new GraphError(problems);
+  return { spec, nodes, order, objectives };
+}
+
+function checkNode(n: NodeSpec, byId: Map<string, NodeSpec>, problems: Problem[]): void {
+  const inputs = n.inputs ?? [];
+  if (n.op === LEAF) {
+    if (inputs.length) problems.push({ node: n.id, field: 'inputs', message: 'a leaf takes no inputs' });
+    if (n.value === undefined) problems.push({ node: n.id, field: 'value', message: 'a leaf needs a value' });
+    else {
+      const lit = parseLiteral(n.value);
+      if (typeof lit === 'string') problems.push({ node: n.id, field: 'value', message: lit });
+    }
+    return;
+  }
+  const op = REGISTRY.get(n.op);
+  if (!op) {
+    problems.push({ node: n.id, field: 'op', message: `unknown op "${n.op}"` });
+    return;
+  }
+  if (n.value !== undefined) problems.push({ node: n.id, field: 'value', message: `only leaves take a value; "${n.op}" computes its own` });
+  if (n.role !== undefined) problems.push({ node: n.id, field: 'role', message: `only leaves have a role; "${n.op}" is computed` });
+  const want = op.variadic ? `at least 1` : String(op.inputs.length);
+  if (op.variadic ? inputs.length < 1 : inputs.length !== op.inputs.length) {
+    problems.push({
+      node: n.id,
+      field: 'inputs',
+      message: `${n.op} takes ${want} input(s) (${op.inputs.join(', ')}), got ${inputs.length}`,
+    });
+  }
+  inputs.forEach((src, i) => {
+    if (src === n.id) problems.push({ node: n.id, field: `inputs[${i}]`, message: 'a node cannot consume itself (cycle)' });
+    else if (!byId.has(src)) problems.push({ node: n.id, field: `inputs[${i}]`, message: `unknown input "${src}"` });
+  });
+  const parsed = op.attrs ? op.attrs.safeParse(n.attrs ?? {}) : { success: true as const, data: n.attrs ?? {} };
+  if (!parsed.success) {
+    for (const i of parsed.error.issues)
+      problems.push({ node: n.id, field: `attrs.${i.path.map(String).join('.')}`.replace(/\.$/, ''), message: i.message });
+  } else if (op.nodeRefs) {
+    for (const r of op.nodeRefs(parsed.data)) {
+      if (!byId.has(r.id)) problems.push({ node: n.id, field: r.field, message: `names no node "${r.id}"` });
+    }
+  }
+}
+
+/** Kahn's algorithm; on a cycle, names the nodes on it. */
+function topoSort(list: NodeSpec[], byId: Map<string, NodeSpec>): string[] {
+  const indeg = new Map<string, number>();
+  const users = new Map<string, string[]>();
+  for (const n of list) {
+    indeg.set(n.id, (n.inputs ?? []).length);
+    for (const src of n.inputs ?? []) users.set(src, [...(users.get(src) ?? []), n.id]);
+  }
+  const ready = list.filter((n) => indeg.get(n.id) === 0).map((n) => n.id);
+  const order: string[] = [];
+  while (ready.length) {
+    const id = ready.shift() as string;
+    order.push(id);
+    for (const u of users.get(id) ?? []) {
+      const d = (indeg.get(u) as number) - 1;
+      indeg.set(u, d);
+      if (d === 0) ready.push(u);
+    }
+  }
+  if (order.length === list.length) return order;
+  const cycle = findCycle(
+    list.filter((n) => (indeg.get(n.id) ?? 0) > 0).map((n) => n.id),
+    byId,
+  );
+  throw new GraphError([{ node: cycle[0], field: 'inputs', message: `cycle: ${cycle.join(' → ')}` }]);
+}
+
+function findCycle(stuck: string[], byId: Map<string, NodeSpec>): string[] {
+  const inStuck = new Set(stuck);
+  // Every stuck node has a stuck input, so walking inputs must revisit a node.
+  let cur = stuck[0] as string;
+  const seen = new Map<string, number>();
+  const path: string[] = [];
+  while (!seen.has(cur)) {
+    seen.set(cur, path.length);
+    path.push(cur);
+    cur = (byId.get(cur)?.inputs ?? []).find((s) => inStuck.has(s)) as string;
+  }
+  return [...path.slice(seen.get(cur)), cur].reverse();
+}
+
+function inferNode(n: NodeSpec, done: Map<string, CompiledNode>): CompiledNode {
+  const base = { id: n.id, spec: n, inputs: n.inputs ?? [], consumers: [] };
+  if (n.op === LEAF) {
+    const lit = parseLiteral(n.value) as { shape: Shape; data: Float32Array };
+    const role = n.role ?? 'input';
+    return { ...base, op: null, attrs: {}, shape: lit.shape, role, value: lit.data, needsGrad: GRAD_ROLES.includes(role) };
+  }
+  const op = REGISTRY.get(n.op) as AnyOp;
+  const attrs = op.attrs ? op.attrs.parse(n.attrs ?? {}) : (n.attrs ?? {});
+  const ins = base.inputs.map((s) => done.get(s) as CompiledNode);
+  let shape: Shape;
+  try {
+    shape = op.shape(
+      ins.map((i) => i.shape),
+      attrs,
+    );
+  } catch (e) {
+    if (!(e instanceof ShapeError)) throw e;
+    const slot = op.inputs.indexOf(e.field);
+    const field = slot >= 0 ? `inputs[${slot}]` : e.field;
+    const src = slot >= 0 ? ` ("${base.inputs[slot]}")` : '';
+    throw new GraphError([{ node: n.id, field, message: `${n.op}${src}: ${e.message}` }]);
+  }
+  if (sizeOf(shape) > MAX_TENSOR_SIZE) {
+    throw new GraphError([
+      { node: n.id, field: 'shape', message: `output ${showShape(shape)} exceeds the limit of ${MAX_TENSOR_SIZE} entries` },
+    ]);
+  }
+  return { ...base, op, attrs, shape, role: null, value: null, needsGrad: ins.some((i) => i.needsGrad) };
+}
+
+/** Replaces leaf values (shapes may change); unknown or non-leaf ids are located errors. */
+export function withValues(spec: GraphSpec, values: Readonly<Record<string, unknown>>): GraphSpec {
+  const problems: Problem[] = [];
+  const known = new Map(spec.nodes.map((n) => [n.id, n]));
+  for (const key of Object.keys(values)) {
+    const n = known.get(key);
+    if (!n) problems.push({ node: key, field: 'inputs', message: `no node "${key}" in this graph` });
+    else if (n.op !== LEAF)
+      problems.push({ node: key, field: 'value', message: `"${key}" is computed by ${n.op}; only leaves take values` });
+  }
+  if (problems.length) throw new GraphError(problems);
+  return {
+    ...spec,
+    nodes: spec.nodes.map((n) => (Object.hasOwn(values, n.id) ? { ...n, value: values[n.id] as NodeSpec['value'] } : n)),
+  };
+}

@@ -1,0 +1,69 @@
+import type * as tf from '@tensorflow/tfjs';
+import type { z } from 'zod';
+import type { Rng } from './random';
+import type { OptionValue, Shape } from './types';
+
+export type Tensor = tf.Tensor;
+
+/** What an op may read besides its inputs. */
+export interface OpContext {
+  /** Seeded random source (stochastic ops only). */
+  rng: Rng;
+  /** Forward value of any node already evaluated: estimators read the cost they weight. */
+  value(id: string): Tensor;
+  options: Readonly<Record<string, OptionValue>>;
+}
+
+export interface VjpArgs<A> {
+  inputs: Tensor[];
+  output: Tensor;
+  /** Gradient of the objective with respect to this op's output (same shape as output). */
+  dy: Tensor;
+  attrs: A;
+  ctx: OpContext;
+}
+
+/**
+ * A lazy gradient per input (like tfjs `gradFunc`): the engine calls only the ones it needs,
+ * so a frozen parameter's gradient is never computed. `null` = not differentiable there.
+ */
+export type Vjp = ((() => Tensor) | null)[];
+
+export interface Formula {
+  /** KaTeX for the forward rule, e.g. `Y = AB`. */
+  forward: string;
+  /** KaTeX for each input's VJP, e.g. `\bar A = \bar Y B^\top`. */
+  vjp: string[];
+}
+
+export interface OpDef<A = Record<string, never>> {
+  name: string;
+  /** Input slot names; arity is their count unless `variadic`. */
+  inputs: readonly string[];
+  /** Accept one or more inputs, all named `inputs[0]`. */
+  variadic?: boolean;
+  /** Validates and defaults `attrs`; errors name the attr. */
+  attrs?: z.ZodType<A>;
+  /** Short glyph for the canvas. */
+  symbol: string;
+  /** Output shape from input shapes; throws ShapeError naming the offending input. */
+  shape(shapes: Shape[], attrs: A): Shape;
+  forward(inputs: Tensor[], attrs: A, ctx: OpContext): Tensor;
+  vjp(args: VjpArgs<A>): Vjp;
+  formula: Formula;
+  /** Elementwise with NumPy broadcasting: the engine sums gradients over broadcast axes. */
+  broadcast?: boolean;
+  /** Output is sampled: the VJP is an estimator, not a derivative. */
+  stochastic?: boolean;
+  /** Attrs that name other nodes (checked to exist by compile). */
+  nodeRefs?: (attrs: A) => { field: string; id: string }[];
+  /** One line for the step bar: what the chain rule does at this node. */
+  commentary: { forward: string; backward: string };
+}
+
+/** Erases the attr type so every op fits in one registry list. */
+export type AnyOp = OpDef<any>;
+
+export function defineOp<A = Record<string, never>>(def: OpDef<A>): OpDef<A> {
+  return def;
+}

@@ -1,0 +1,27 @@
+import { broadcastShapes } from '../broadcast';
+import { defineOp, type Formula, type OpDef, type Tensor, type Vjp } from '../op';
+
+interface BinarySpec {
+  name: string;
+  symbol: string;
+  forward: (a: Tensor, b: Tensor) => Tensor;
+  /** Gradients at the broadcast shape; the engine sums them back to each input's shape. */
+  vjp: (a: Tensor, b: Tensor, y: Tensor, dy: Tensor) => Vjp;
+  formula: Formula;
+  commentary: { forward: string; backward: string };
+}
+
+/** An elementwise op of two inputs with NumPy broadcasting. */
+export function binaryOp(s: BinarySpec): OpDef {
+  return defineOp({
+    name: s.name,
+    inputs: ['a', 'b'],
+    symbol: s.symbol,
+    broadcast: true,
+    shape: ([a, b]) => broadcastShapes(a as number[], b as number[], ['a', 'b']),
+    forward: ([a, b]) => s.forward(a as Tensor, b as Tensor),
+    vjp: ({ inputs: [a, b], output, dy }) => s.vjp(a as Tensor, b as Tensor, output, dy),
+    formula: s.formula,
+    commentary: s.commentary,
+  });
+}

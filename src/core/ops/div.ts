@@ -1,0 +1,12 @@
+import * as tf from '@tensorflow/tfjs';
+import { binaryOp } from './_binary';
+
+// NOTE: b = 0 gives Inf/NaN; the engine flags the node where it first appears.
+export const div = binaryOp({
+  name: 'div',
+  symbol: '÷',
+  forward: tf.div,
+  vjp: (_a, b, y, dy) => [() => tf.div(dy, b), () => tf.neg(tf.div(tf.mul(dy, y), b))],
+  formula: { forward: 'y = a / b', vjp: ['\\bar a = \\bar y / b', '\\bar b = -\\bar y \\odot a / b^2'] },
+  commentary: { forward: 'divide elementwise', backward: 'div backward: ȳ/b to a, −ȳ·a/b² to b' },
+});

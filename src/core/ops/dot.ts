@@ -1,0 +1,19 @@
+import * as tf from '@tensorflow/tfjs';
+import { ShapeError } from '../errors';
+import { defineOp } from '../op';
+import { sameShape, showShape } from '../tensor';
+
+/** Inner product of two tensors of the same shape: Σ a ⊙ b (a scalar). */
+export const dot = defineOp({
+  name: 'dot',
+  inputs: ['a', 'b'],
+  symbol: '⟨a,b⟩',
+  shape: ([a, b]) => {
+    if (!sameShape(a ?? [], b ?? [])) throw new ShapeError('b', `shape ${showShape(b ?? [])} differs from a ${showShape(a ?? [])}`);
+    return [];
+  },
+  forward: ([a, b]) => tf.sum(tf.mul(a as tf.Tensor, b as tf.Tensor)),
+  vjp: ({ inputs: [a, b], dy }) => [() => tf.mul(dy, b as tf.Tensor), () => tf.mul(dy, a as tf.Tensor)],
+  formula: { forward: 'y = \\langle a, b\\rangle = \\textstyle\\sum_i a_i b_i', vjp: ['\\bar a = \\bar y\\, b', '\\bar b = \\bar y\\, a'] },
+  commentary: { forward: 'inner product', backward: 'dot backward: each side gets ȳ times the other vector' },
+});

@@ -1,0 +1,48 @@
+import * as tf from '@tensorflow/tfjs';
+import { ShapeError } from '../errors';
+import { defineOp, type Tensor } from '../op';
+import { showShape } from '../tensor';
+import type { Shape } from '../types';
+
+// A vector on the left is a row [1×k], on the right a column [k×1]; the engine sees 1-D.
+const asMatrix = (t: Tensor, side: 'A' | 'B'): Tensor =>
+  t.rank === 2 ? t : side === 'A' ? tf.reshape(t, [1, t.shape[0] as number]) : tf.reshape(t, [t.shape[0] as number, 1]);
+
+function outShape(a: Shape, b: Shape): Shape {
+  for (const [s, name] of [
+    [a, 'A'],
+    [b, 'B'],
+  ] as const) {
+    if (s.length < 1 || s.length > 2) throw new ShapeError(name, `expected a matrix or a vector, got ${showShape(s)}`);
+  }
+  if (a.length === 1 && b.length === 1) throw new ShapeError('B', 'both inputs are vectors: use dot');
+  const k = a[a.length - 1];
+  if (k !== b[0]) {
+    throw new ShapeError('B', `inner dimensions differ: A ${showShape(a)} · B ${showShape(b)} needs ${k} rows in B`);
+  }
+  return [...a.slice(0, -1), ...b.slice(1)];
+}
+
+export const matmul = defineOp({
+  name: 'matmul',
+  inputs: ['A', 'B'],
+  symbol: 'A·B',
+  shape: ([a, b]) => outShape(a as Shape, b as Shape),
+  forward: ([A, B]) => {
+    const y = tf.matMul(asMatrix(A as Tensor, 'A'), asMatrix(B as Tensor, 'B'));
+    return tf.reshape(y, outShape((A as Tensor).shape, (B as Tensor).shape));
+  },
+  vjp: ({ inputs: [A, B], dy }) => {
+    const a = A as Tensor;
+    const b = B as Tensor;
+    const A2 = asMatrix(a, 'A');
+    const B2 = asMatrix(b, 'B');
+    const dY = tf.reshape(dy, [A2.shape[0] as number, B2.shape[1] as number]);
+    return [() => tf.reshape(tf.matMul(dY, B2, false, true), a.shape), () => tf.reshape(tf.matMul(A2, dY, true, false), b.shape)];
+  },
+  formula: { forward: 'Y = AB', vjp: ['\\bar A = \\bar Y B^\\top', '\\bar B = A^\\top \\bar Y'] },
+  commentary: {
+    forward: 'matrix product',
+    backward: 'matmul backward: Ā = Ȳ Bᵀ, B̄ = Aᵀ Ȳ — each input gets the gradient times the other, transposed',
+  },
+});

@@ -1,0 +1,15 @@
+import * as tf from '@tensorflow/tfjs';
+import { z } from 'zod';
+import { defineOp } from '../op';
+
+export const pow = defineOp<{ p: number }>({
+  name: 'pow',
+  inputs: ['x'],
+  symbol: 'xᵖ',
+  attrs: z.object({ p: z.number().refine(Number.isFinite, 'must be finite') }),
+  shape: ([x]) => x as number[],
+  forward: ([x], { p }) => tf.pow(x as tf.Tensor, p),
+  vjp: ({ inputs: [x], dy, attrs: { p } }) => [() => tf.mul(dy, tf.mul(p, tf.pow(x as tf.Tensor, p - 1)))],
+  formula: { forward: 'y = x^{p}', vjp: ['\\bar x = p\\,x^{p-1} \\odot \\bar y'] },
+  commentary: { forward: 'raise to a fixed power', backward: 'pow backward: multiply by p·xᵖ⁻¹' },
+});

@@ -1,0 +1,32 @@
+import * as tf from '@tensorflow/tfjs';
+import { z } from 'zod';
+import { ShapeError } from '../errors';
+import { defineOp } from '../op';
+import { showShape, sizeOf } from '../tensor';
+import type { Shape } from '../types';
+
+const attrs = z.object({ shape: z.array(z.number().int().min(-1)).max(6) });
+
+function target(from: Shape, to: Shape): Shape {
+  const free = to.filter((d) => d === -1).length;
+  if (free > 1) throw new ShapeError('attrs.shape', 'at most one -1 is allowed');
+  const known = sizeOf(to.filter((d) => d !== -1));
+  const n = sizeOf(from);
+  const out = to.map((d) => (d === -1 ? n / known : d));
+  if (!out.every(Number.isInteger) || sizeOf(out) !== n) {
+    throw new ShapeError('attrs.shape', `cannot reshape ${showShape(from)} (${n} entries) to [${to.join(',')}]`);
+  }
+  return out;
+}
+
+export const reshape = defineOp<z.infer<typeof attrs>>({
+  name: 'reshape',
+  inputs: ['x'],
+  symbol: 'reshape',
+  attrs,
+  shape: ([x], { shape }) => target(x ?? [], shape),
+  forward: ([x], { shape }) => tf.reshape(x as tf.Tensor, target((x as tf.Tensor).shape, shape)),
+  vjp: ({ inputs: [x], dy }) => [() => tf.reshape(dy, (x as tf.Tensor).shape)],
+  formula: { forward: 'y = \\operatorname{reshape}(x)', vjp: ['\\bar x = \\operatorname{reshape}^{-1}(\\bar y)'] },
+  commentary: { forward: 'reshape (same numbers, new layout)', backward: 'reshape backward: lay the gradient out in the input’s shape' },
+});

@@ -1,0 +1,15 @@
+import * as tf from '@tensorflow/tfjs';
+import { z } from 'zod';
+import { defineOp } from '../op';
+
+export const scale = defineOp<{ by: number }>({
+  name: 'scale',
+  inputs: ['x'],
+  symbol: '×c',
+  attrs: z.object({ by: z.number().refine(Number.isFinite, 'must be finite') }),
+  shape: ([x]) => x as number[],
+  forward: ([x], { by }) => tf.mul(x as tf.Tensor, by),
+  vjp: ({ dy, attrs: { by } }) => [() => tf.mul(dy, by)],
+  formula: { forward: 'y = c\\,x', vjp: ['\\bar x = c\\,\\bar y'] },
+  commentary: { forward: 'multiply by a constant', backward: 'scale backward: multiply the gradient by the same constant' },
+});

@@ -1,0 +1,36 @@
+import * as tf from '@tensorflow/tfjs';
+import { z } from 'zod';
+import { defineOp } from '../op';
+import { resolveAxis } from './_axis';
+
+const attrs = z.object({ axis: z.number().int().default(-1) });
+
+export const softmax = defineOp<z.infer<typeof attrs>>({
+  name: 'softmax',
+  inputs: ['S'],
+  symbol: 'softmax',
+  attrs,
+  shape: ([s], { axis }) => {
+    resolveAxis(s ?? [], axis);
+    return s as number[];
+  },
+  forward: ([s], { axis }) => {
+    // Stable: subtract the max along the axis first.
+    const x = s as tf.Tensor;
+    const a = resolveAxis(x.shape, axis);
+    const e = tf.exp(tf.sub(x, tf.max(x, a, true)));
+    return tf.div(e, tf.sum(e, a, true));
+  },
+  vjp: ({ inputs: [s], output: P, dy, attrs: { axis } }) => {
+    const a = resolveAxis((s as tf.Tensor).shape, axis);
+    return [() => tf.mul(P, tf.sub(dy, tf.sum(tf.mul(P, dy), a, true)))];
+  },
+  formula: {
+    forward: 'P_{ij} = \\frac{e^{S_{ij}}}{\\sum_k e^{S_{ik}}}',
+    vjp: ['\\bar S = P \\odot \\big(\\bar P - \\textstyle\\sum_k (P \\odot \\bar P)_{\\cdot k}\\big)'],
+  },
+  commentary: {
+    forward: 'softmax turns scores into probabilities along each row',
+    backward: 'softmax backward: dS = P ⊙ (dP − rowsum(P ⊙ dP))',
+  },
+});

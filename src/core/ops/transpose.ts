@@ -1,0 +1,18 @@
+import * as tf from '@tensorflow/tfjs';
+import { ShapeError } from '../errors';
+import { defineOp } from '../op';
+import { showShape } from '../tensor';
+
+export const transpose = defineOp({
+  name: 'transpose',
+  inputs: ['X'],
+  symbol: 'ᵀ',
+  shape: ([x]) => {
+    if (x?.length !== 2) throw new ShapeError('X', `expected a matrix, got ${showShape(x ?? [])}`);
+    return [x[1] as number, x[0] as number];
+  },
+  forward: ([x]) => tf.transpose(x as tf.Tensor),
+  vjp: ({ dy }) => [() => tf.transpose(dy)],
+  formula: { forward: 'Y = X^\\top', vjp: ['\\bar X = \\bar Y^\\top'] },
+  commentary: { forward: 'transpose', backward: 'transpose backward: transpose the gradient back' },
+});

@@ -1,0 +1,73 @@
+import { compile, type Program, withValues } from '../core/compile';
+import { resolveOptions } from '../core/options';
+import type { GraphSpec, OptionSpec, OptionValue } from '../core/types';
+import { run } from './run';
+import type { Trace } from './trace';
+
+/** One of the notebook's checks, as the graph computes it. */
+export interface Check {
+  name: string;
+  pass: boolean;
+  got?: unknown;
+  expected?: unknown;
+}
+
+/** A curve for a lesson panel: y over x, one or more lines. */
+export interface Series {
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  logY?: boolean;
+  x: number[];
+  lines: { label: string; y: number[] }[];
+}
+
+export interface LessonContext {
+  program: Program;
+  trace: Trace;
+  options: Record<string, OptionValue>;
+  seed: number;
+}
+
+/** What a lesson adds beyond the trace: checks and named blocks (jacobians, stats, series…). */
+export interface Lesson {
+  checks: Check[];
+  blocks: Record<string, unknown>;
+}
+
+/** An exercise of the notebook as a graph: data plus the notebook's checks. */
+export interface Exercise {
+  id: string;
+  title: string;
+  /** The exercise text, short. */
+  text: string;
+  options: OptionSpec[];
+  /** Where this graph and the notebook disagree, and why. */
+  notes: string[];
+  build(options: Readonly<Record<string, OptionValue>>): GraphSpec;
+  lesson(ctx: LessonContext): Lesson;
+}
+
+export interface ExerciseRun extends LessonContext, Lesson {
+  exercise: Exercise;
+}
+
+export interface ExerciseRunOptions {
+  options?: Readonly<Record<string, unknown>>;
+  /** Leaf values by node id (shapes may differ from the defaults). */
+  inputs?: Readonly<Record<string, unknown>>;
+  objective?: string;
+  seed?: number;
+}
+
+/** Builds the graph for the options, substitutes inputs, runs it and evaluates the lesson. */
+export function runExercise(ex: Exercise, o: ExerciseRunOptions = {}): ExerciseRun {
+  const options = resolveOptions(ex.options, o.options);
+  const spec = { ...ex.build(options), id: ex.id, title: ex.title, options: ex.options, notes: ex.notes };
+  const program = compile(o.inputs ? withValues(spec, o.inputs) : spec);
+  const seed = o.seed ?? 0;
+  const checkpointEvery = Number(options.checkpoint_every ?? 0);
+  const trace = run(program, { objective: o.objective, seed, checkpointEvery, options });
+  const ctx = { program, trace, options, seed };
+  return { exercise: ex, ...ctx, ...ex.lesson(ctx) };
+}

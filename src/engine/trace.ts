@@ -1,0 +1,68 @@
+import type { Snapshot } from '../core/tensor';
+import type { Shape } from '../core/types';
+
+export type Phase = 'forward' | 'seed' | 'backward' | 'free' | 'recompute';
+
+/** Id of the edge from `src` into input slot `slot` of `dst` (the canvas uses the same ids). */
+export const edgeId = (src: string, dst: string, slot: number): string => `${src}->${dst}#${slot}`;
+
+/** What one backward step sends down one input edge. */
+export interface SentGrad {
+  slot: number;
+  /** Input node receiving the gradient. */
+  to: string;
+  edge: string;
+  /** This VJP's contribution ∂objective/∂input via this edge (after broadcast reduction). */
+  grad: Snapshot;
+  /** The input's accumulated gradient after adding `grad` (fan-out sums here). */
+  total: Snapshot;
+}
+
+export interface Step {
+  index: number;
+  phase: Phase;
+  node: string;
+  op: string;
+  /** forward / recompute: the value the node produced. */
+  value?: Snapshot;
+  /** seed / backward: ∂objective/∂(this node's output), complete when its step comes. */
+  grad?: Snapshot;
+  /** backward: the gradient sent to each input that needs one. */
+  sent?: SentGrad[];
+  /** Edges this step moved data along (forward: its inputs; backward: the edges it sent on). */
+  edges: string[];
+  /** One line: what the chain rule does at this node. */
+  commentary: string;
+  /** Set when this step produced NaN or ±Inf. */
+  fault?: string;
+}
+
+export interface Fault {
+  step: number;
+  node: string;
+  message: string;
+}
+
+export interface TraceStats {
+  /** Most layer activations held at once (checkpointing lowers this). */
+  peakLiveActivations: number;
+  /** Op evaluations, recomputations included. */
+  forwardEvaluations: number;
+}
+
+/** Everything a UI needs to scrub a run back and forth without touching tfjs. */
+export interface Trace {
+  objective: string;
+  objectiveNode: string;
+  seed: number;
+  checkpointEvery: number;
+  steps: Step[];
+  /** Final forward value of every node (leaves included). */
+  values: Map<string, Snapshot>;
+  /** Final ∂objective/∂node for every node that has a gradient. */
+  grads: Map<string, Snapshot>;
+  shapes: Map<string, Shape>;
+  stats: TraceStats;
+  /** Where NaN/Inf first appeared, in step order. */
+  faults: Fault[];
+}

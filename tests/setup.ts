@@ -1,0 +1,4 @@
+import * as tf from '@tensorflow/tfjs';
+
+tf.enableProdMode();
+await tf.setBackend('cpu');
