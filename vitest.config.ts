@@ -1,4 +1,21 @@
+import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { optimizeDepsInclude } from './vite.config.ts';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+// A fresh provider per project: one shared object fails ("Cannot define a nested project").
+const chromium = () => playwright({ launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS } });
 
 export default defineConfig({
   test: {
@@ -12,6 +29,16 @@ export default defineConfig({
           setupFiles: ['tests/setup.ts'],
           testTimeout: 60_000,
           pool: 'forks',
+        },
+      },
+      {
+        plugins: [react()],
+        optimizeDeps: { include: optimizeDepsInclude },
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.{ts,tsx}'],
+          testTimeout: 60_000,
+          browser: { enabled: true, headless: true, provider: chromium(), instances: [{ browser: 'chromium' }] },
         },
       },
     ],

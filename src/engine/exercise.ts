@@ -22,6 +22,36 @@ export interface Series {
   lines: { label: string; y: number[] }[];
 }
 
+/** An SGD run for a loss-curve panel; several runs share one chart (LoRA vs full). */
+export interface Training {
+  lr: number;
+  steps: number;
+  runs: { label: string; losses: number[] }[];
+}
+
+/** A small table (memory of P for T = 512…32768, parameter counts…). */
+export interface Table {
+  title: string;
+  columns: string[];
+  rows: (string | number)[][];
+}
+
+/**
+ * Named blocks a lesson may add; the CLI prints them at the top level of `run --json`,
+ * the UI draws a panel for each it knows.
+ */
+export interface LessonBlocks {
+  series?: Series[];
+  training?: Training;
+  tables?: Table[];
+  /** Jacobians by name, each built one reverse pass per output row. */
+  jacobians?: Record<string, number[][]>;
+  estimates?: Record<string, number>;
+  /** Per-sample estimator values by estimator name, for a histogram (subsampled). */
+  estimatorSamples?: Record<string, number[]>;
+  stats?: Record<string, number>;
+}
+
 export interface LessonContext {
   program: Program;
   trace: Trace;
@@ -32,7 +62,7 @@ export interface LessonContext {
 /** What a lesson adds beyond the trace: checks and named blocks (jacobians, stats, series…). */
 export interface Lesson {
   checks: Check[];
-  blocks: Record<string, unknown>;
+  blocks: LessonBlocks;
 }
 
 /** An exercise of the notebook as a graph: data plus the notebook's checks. */

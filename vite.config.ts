@@ -1,0 +1,29 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/** Heavy deps pre-bundled up front, or Vite reloads mid-test-run (TOOLCHAIN.md). */
+export const optimizeDepsInclude = [
+  'react',
+  'react-dom',
+  'react-dom/client',
+  'react/jsx-runtime',
+  'react/jsx-dev-runtime',
+  '@xyflow/react',
+  'd3',
+  'zustand',
+  'zustand/shallow',
+  'zustand/react/shallow',
+  'katex',
+  'elkjs/lib/elk.bundled.js',
+  'zod',
+  '@tensorflow/tfjs',
+  '@tensorflow/tfjs-backend-wasm',
+];
+
+export default defineConfig({
+  plugins: [react()],
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+  optimizeDeps: { include: optimizeDepsInclude },
+  build: { chunkSizeWarningLimit: 2000 },
+});
