@@ -93,11 +93,25 @@ export interface ExerciseRunOptions {
 /** Builds the graph for the options, substitutes inputs, runs it and evaluates the lesson. */
 export function runExercise(ex: Exercise, o: ExerciseRunOptions = {}): ExerciseRun {
   const options = resolveOptions(ex.options, o.options);
-  const spec = { ...ex.build(options), id: ex.id, title: ex.title, options: ex.options, notes: ex.notes };
+  const built = ex.build(options);
+  const spec = { ...built, id: ex.id, title: ex.title, options: ex.options, notes: built.notes ?? ex.notes };
   const program = compile(o.inputs ? withValues(spec, o.inputs) : spec);
   const seed = o.seed ?? 0;
   const checkpointEvery = Number(options.checkpoint_every ?? 0);
   const trace = run(program, { objective: o.objective, seed, checkpointEvery, options });
   const ctx = { program, trace, options, seed };
   return { exercise: ex, ...ctx, ...ex.lesson(ctx) };
+}
+
+/** Wraps a plain GraphSpec (a user's file) as an exercise with no lesson of its own. */
+export function exerciseFromSpec(spec: GraphSpec): Exercise {
+  return {
+    id: spec.id ?? 'custom',
+    title: spec.title ?? spec.id ?? 'Custom graph',
+    text: '',
+    options: spec.options ?? [],
+    notes: spec.notes ?? [],
+    build: () => spec,
+    lesson: () => ({ checks: [], blocks: {} }),
+  };
 }
