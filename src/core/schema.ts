@@ -6,14 +6,17 @@ import type { GraphSpec } from './types';
 export const MAX_TEXT = 4000;
 export const MAX_NODES = 2000;
 
+/** Ids become map keys and URL values: plain names only, none that shadow Object's own. */
+const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf']);
 const id = z
   .string()
   .min(1)
   .max(100)
-  .regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'letters, digits, _ . - and a leading letter or _');
+  .regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'letters, digits, _ . - and a leading letter or _')
+  .refine((s) => !RESERVED_IDS.has(s), 'is a reserved name');
 const text = z.string().max(MAX_TEXT);
-// Literals are checked in depth by parseLiteral (ragged, finite, size); here only their kind.
-const literal = z.union([z.number(), z.array(z.unknown())]);
+// Literals are checked by parseLiteral (kind, ragged, finite, depth, size) with clearer messages.
+const literal = z.unknown();
 const attrValue = z.union([z.string().max(200), z.number(), z.boolean(), z.array(z.number()).max(16), z.null()]);
 
 const node = z.strictObject({
@@ -51,14 +54,18 @@ export const graphSpecSchema = z.strictObject({
   notes: z.array(text).max(50).optional(),
 });
 
+/** `['inputs', 0]` → `inputs[0]`. */
+const fieldPath = (path: PropertyKey[]): string =>
+  path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i > 0 ? '.' : ''}${String(k)}`)).join('');
+
 /** Turns a zod issue path into the node id (when the path is inside `nodes`) and a field. */
 function locate(raw: unknown, path: PropertyKey[]): Pick<Problem, 'node' | 'field'> {
   if (path[0] === 'nodes' && typeof path[1] === 'number') {
     const n = (raw as { nodes?: unknown[] }).nodes?.[path[1]];
     const nid = n && typeof n === 'object' && typeof (n as { id?: unknown }).id === 'string' ? (n as { id: string }).id : `#${path[1]}`;
-    return { node: nid, field: path.slice(2).map(String).join('.') || '(node)' };
+    return { node: nid, field: fieldPath(path.slice(2)) || '(node)' };
   }
-  return { field: path.map(String).join('.') || '(graph)' };
+  return { field: fieldPath(path) || '(graph)' };
 }
 
 /** Validates the structure of an untrusted graph; throws GraphError listing every problem. */

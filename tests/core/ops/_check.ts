@@ -1,0 +1,229 @@
+/**
+ * Shared helpers for the op tests: seeded inputs, and the two independent references every
+ * VJP is checked against — tf.grads of the op's own forward, and central finite differences.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { expect } from 'vitest';
+import { broadcastAxes } from '../../../src/core/broadcast';
+import { compile } from '../../../src/core/compile';
+import { GraphError, ShapeError } from '../../../src/core/errors';
+import type { AnyOp, OpContext, Tensor } from '../../../src/core/op';
+import { makeRng, type Rng } from '../../../src/core/random';
+import { REGISTRY } from '../../../src/core/registry';
+import type { AttrValue, NodeSpec, Shape } from '../../../src/core/types';
+import { relativeError } from '../../../src/engine/numeric';
+
+/** VJP vs tf.grads: same maths in float32, so only rounding separates them. */
+export const TOL_TF = 1e-5;
+/** VJP vs float32 finite differences (Richardson, h = 1e-2: rounding ~1e-5, truncation O(h⁴)). */
+export const TOL_FD = 1e-3;
+export const FD_STEP = 1e-2;
+
+/** Every registered op in exactly one family; coverage.test.ts checks the union is ALL_OPS. */
+export const FAMILIES = {
+  elementwise: ['neg', 'square', 'pow', 'exp', 'log', 'sin', 'cos', 'tanh', 'sigmoid', 'relu', 'scale'],
+  binary: ['add', 'sub', 'mul', 'div'],
+  linalg: ['matmul', 'transpose', 'outer', 'dot', 'half_squared_error'],
+  reductions: ['sum', 'mean', 'reshape', 'stack', 'pick'],
+  attention: ['softmax', 'attn_scores'],
+  special: ['round_ste', 'bernoulli'],
+} as const;
+
+export function opNamed(name: string): AnyOp {
+  const op = REGISTRY.get(name);
+  if (!op) throw new Error(`no op "${name}"`);
+  return op;
+}
+
+/** Validates attrs through the op's schema (fills defaults), as compile does. */
+export function parseAttrs(op: AnyOp, raw: Record<string, AttrValue> = {}): any {
+  return op.attrs ? op.attrs.parse(raw) : raw;
+}
+
+export type Sampler = (rng: Rng) => number;
+export const uniform =
+  (lo: number, hi: number): Sampler =>
+  (r) =>
+    lo + (hi - lo) * r.uniform();
+/** ±[lo, hi]: keeps entries off 0 (relu's kink, the poles of log and div). */
+export const awayFromZero =
+  (lo: number, hi: number): Sampler =>
+  (r) =>
+    (r.uniform() < 0.5 ? -1 : 1) * (lo + (hi - lo) * r.uniform());
+/** n + f with f in [0.1, 0.4] ∪ [0.6, 0.9]: round's jumps at n + ½ stay far beyond h. */
+export const awayFromHalf: Sampler = (r) => Math.floor(-3 + 6 * r.uniform()) + (r.uniform() < 0.5 ? 0.1 : 0.6) + 0.3 * r.uniform();
+
+/** One op input: a shape and its float32 data. */
+export interface Arg {
+  shape: Shape;
+  data: Float32Array;
+}
+
+const sizeOf = (s: Shape) => s.reduce((a, b) => a * b, 1);
+
+export function arg(rng: Rng, shape: Shape, sample: Sampler = uniform(-2, 2)): Arg {
+  const data = new Float32Array(sizeOf(shape));
+  for (let i = 0; i < data.length; i++) data[i] = sample(rng);
+  return { shape, data };
+}
+
+/** A context for ops that read nothing but (maybe) the rng. */
+export function opContext(seed = 0, values: Record<string, Tensor> = {}): OpContext {
+  return {
+    rng: makeRng(seed),
+    options: {},
+    value: (id) => {
+      const t = values[id];
+      if (!t) throw new Error(`no value "${id}"`);
+      return t;
+    },
+  };
+}
+
+const toTensors = (args: Arg[]): Tensor[] => args.map((a) => tf.tensor(a.data, a.shape));
+
+/** Σ dy ⊙ f(args), accumulated in float64 from the float32 output. */
+function pairing(op: AnyOp, attrs: unknown, args: Arg[], dy: Float32Array): number {
+  const y = tf.tidy(() => op.forward(toTensors(args), attrs, opContext()).dataSync());
+  let s = 0;
+  for (let i = 0; i < y.length; i++) s += (dy[i] as number) * (y[i] as number);
+  return s;
+}
+
+/**
+ * ∂⟨dy, f(x)⟩/∂x by central differences with one Richardson step, (4·D(h/2) − D(h))/3.
+ * float32: h = 1e-2 keeps rounding near 1e-5 relative; a smaller h would drown in it. The
+ * step actually taken is the float32-rounded one, so the division uses that.
+ */
+export function finiteDiffVjp(op: AnyOp, attrs: unknown, args: Arg[], slot: number, dy: Float32Array, h = FD_STEP): Float32Array {
+  const base = (args[slot] as Arg).data;
+  const out = new Float32Array(base.length);
+  const moved = (j: number, t: number): Arg[] => {
+    const data = Float32Array.from(base);
+    data[j] = (base[j] as number) + t;
+    return args.map((a, i) => (i === slot ? { shape: a.shape, data } : a));
+  };
+  const central = (j: number, t: number): number => {
+    const step = Math.fround((base[j] as number) + t) - Math.fround((base[j] as number) - t);
+    return (pairing(op, attrs, moved(j, t), dy) - pairing(op, attrs, moved(j, -t), dy)) / step;
+  };
+  for (let j = 0; j < base.length; j++) out[j] = (4 * central(j, h / 2) - central(j, h)) / 3;
+  return out;
+}
+
+export interface VjpReport {
+  outShape: Shape;
+  /** Shape of each slot's raw VJP (broadcast ops: the output's shape). */
+  rawShapes: Shape[];
+  /** Each slot's VJP summed over broadcast axes, as the engine does. */
+  vjps: Float32Array[];
+  tfGrads: Float32Array[];
+  fd: Float32Array[];
+  vsTfGrads: number[];
+  vsFiniteDiff: number[];
+  dy: Float32Array;
+}
+
+/** Runs an op's VJP with a seeded random dy and computes both references for every slot. */
+export function vjpReport(op: AnyOp, args: Arg[], rawAttrs: Record<string, AttrValue> = {}, seed = 1): VjpReport {
+  const attrs = parseAttrs(op, rawAttrs);
+  const rng = makeRng(seed);
+  const r = tf.tidy(() => {
+    const xs = toTensors(args);
+    const ctx = opContext();
+    const y = op.forward(xs, attrs, ctx);
+    const dyT = tf.tensor(
+      Float32Array.from({ length: y.size }, () => rng.normal()),
+      y.shape,
+    );
+    const thunks = op.vjp({ inputs: xs, output: y, dy: dyT, attrs, ctx });
+    const raw = thunks.map((t) => (t ? t() : null));
+    const vjps = raw.map((g, i) => {
+      if (!g) throw new Error(`${op.name}: slot ${i} has no VJP`);
+      const want = (args[i] as Arg).shape;
+      return op.broadcast && g.shape.join() !== want.join() ? tf.reshape(tf.sum(g, broadcastAxes(want, g.shape)), want) : g;
+    });
+    const tfGrads = tf.grads((...a: Tensor[]) => op.forward(a, attrs, ctx))(xs, dyT);
+    return {
+      outShape: y.shape,
+      rawShapes: raw.map((g) => (g as Tensor).shape),
+      vjps: vjps.map((g) => g.dataSync() as Float32Array),
+      tfGrads: tfGrads.map((g) => g.dataSync() as Float32Array),
+      dy: dyT.dataSync() as Float32Array,
+    };
+  });
+  const fd = args.map((_, i) => finiteDiffVjp(op, attrs, args, i, r.dy));
+  return {
+    ...r,
+    fd,
+    vsTfGrads: r.vjps.map((g, i) => relativeError(g, r.tfGrads[i] as Float32Array)),
+    vsFiniteDiff: r.vjps.map((g, i) => relativeError(g, fd[i] as Float32Array)),
+  };
+}
+
+/**
+ * The standard check: output shape agrees with the op's shape rule, each raw VJP has the
+ * input's shape (the broadcast shape for broadcast ops), both references agree, nothing leaks.
+ */
+export function expectVjpCorrect(op: AnyOp, args: Arg[], rawAttrs: Record<string, AttrValue> = {}, seed = 1): VjpReport {
+  const before = tf.memory().numTensors;
+  const r = vjpReport(op, args, rawAttrs, seed);
+  expect(tf.memory().numTensors).toBe(before);
+  const attrs = parseAttrs(op, rawAttrs);
+  expect(r.outShape).toEqual(
+    op.shape(
+      args.map((a) => a.shape),
+      attrs,
+    ),
+  );
+  args.forEach((a, i) => {
+    expect(r.rawShapes[i]).toEqual(op.broadcast ? r.outShape : a.shape);
+    expect(r.vsTfGrads[i], `${op.name} slot ${i} vs tf.grads`).toBeLessThan(TOL_TF);
+    expect(r.vsFiniteDiff[i], `${op.name} slot ${i} vs finite differences`).toBeLessThan(TOL_FD);
+  });
+  return r;
+}
+
+/** A nested zero literal of a shape, for graphs built only to trip a shape rule. */
+function zeros(shape: Shape): NodeSpec['value'] {
+  if (shape.length === 0) return 0;
+  const [n, ...rest] = shape;
+  return Array.from({ length: n as number }, () => zeros(rest));
+}
+
+/**
+ * The shape rule throws a ShapeError naming `field`, and compile turns it into a GraphError
+ * located at the node, on `inputs[slot]` (an input field) or the attr path, naming the source.
+ */
+export function expectShapeError(opName: string, shapes: Shape[], rawAttrs: Record<string, AttrValue>, field: string): void {
+  const op = opNamed(opName);
+  let thrown: unknown;
+  try {
+    op.shape(shapes, parseAttrs(op, rawAttrs));
+  } catch (e) {
+    thrown = e;
+  }
+  expect(thrown).toBeInstanceOf(ShapeError);
+  expect((thrown as ShapeError).field).toBe(field);
+
+  const ids = shapes.map((_, i) => `in${i}`);
+  const spec = {
+    nodes: [
+      ...shapes.map((s, i) => ({ id: ids[i] as string, op: 'leaf', value: zeros(s), role: 'input' as const })),
+      { id: 'y', op: opName, inputs: ids, attrs: rawAttrs },
+    ],
+    objectives: [{ name: 'J', node: 'y' }],
+  };
+  let graphErr: unknown;
+  try {
+    compile(spec);
+  } catch (e) {
+    graphErr = e;
+  }
+  expect(graphErr).toBeInstanceOf(GraphError);
+  const p = (graphErr as GraphError).problems[0];
+  const slot = op.inputs.indexOf(field);
+  expect(p?.node).toBe('y');
+  expect(p?.field).toBe(slot >= 0 ? `inputs[${slot}]` : field);
+  if (slot >= 0) expect(p?.message).toContain(`"${ids[slot]}"`);
+}
