@@ -1,8 +1,12 @@
 import type { Exercise } from '../src/engine/exercise';
+import { ex01 } from './ex01-scalar-chain-rule';
+import { ex02 } from './ex02-jacobian-composition';
 import { ex03 } from './ex03-two-layer-backprop';
+import { ex04 } from './ex04-vanishing-gradients';
+import { ex05 } from './ex05-gradient-checkpointing';
 
 /** Every exercise, in notebook order. Ids are stable: deep links and embeds use them. */
-export const EXERCISES: readonly Exercise[] = [ex03];
+export const EXERCISES: readonly Exercise[] = [ex01, ex02, ex03, ex04, ex05];
 
 export function findExercise(id: string): Exercise | undefined {
   return EXERCISES.find((e) => e.id === id);

@@ -52,6 +52,10 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
 
 const isEntry = process.argv[1]?.endsWith('main.ts') || process.argv[1]?.endsWith('main.js');
 if (isEntry) {
+  // `gradflow … | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+  });
   const code = await main(
     process.argv.slice(2),
     (s) => process.stdout.write(`${s}\n`),

@@ -28,7 +28,8 @@ export function runCommand(a: CliArgs, out: (s: string) => void): number {
   out(`${ex.id} · objective ${r.trace.objective} = ${obj ? snapshotJson(obj) : '?'}`);
   for (const [id, g] of r.trace.grads) {
     if (!r.program.nodes.get(id)?.role) continue;
-    out(`  ∂${r.trace.objective}/∂${id} ${showShape(g.shape)}  ‖·‖ = ${f32(norm(g.data))}  ${JSON.stringify(snapshotJson(g))}`);
+    const body = g.data.length <= 12 ? `  ${JSON.stringify(snapshotJson(g))}` : '  (use --json for every entry)';
+    out(`  ∂${r.trace.objective}/∂${id} ${showShape(g.shape)}  ‖·‖ = ${f32(norm(g.data))}${body}`);
   }
   for (const f of r.trace.faults) out(`  FAULT at step ${f.step}: ${f.message}`);
   for (const c of r.checks) out(`${c.pass ? 'PASS' : 'FAIL'} - ${c.name}`);

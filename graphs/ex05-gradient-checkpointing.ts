@@ -1,0 +1,134 @@
+import type { Program } from '../src/core/compile';
+import type { Snapshot } from '../src/core/tensor';
+import type { NodeSpec } from '../src/core/types';
+import { execute } from '../src/engine/execute';
+import type { Check, Exercise } from '../src/engine/exercise';
+import { relativeError } from '../src/engine/numeric';
+import type { TraceStats } from '../src/engine/trace';
+import { leaf, node, toNested } from './_build';
+import draws from './data/ex05-draws.json';
+
+const LAYERS = 10;
+const N = draws.x.length; // 8
+const HE = Math.sqrt(2 / N);
+// Recomputation repeats the same float32 ops on the same inputs: gradients agree to the bit.
+// The tolerance only allows for a backend that reorders a reduction.
+const SAME_TOL = 1e-6;
+const K_VALUES = [0, 1, 2, 3, 4, 5];
+
+/** Step-bar line at a_l's relu: where δ_l comes from, and what the notebook does there. */
+function reluLine(l: number, k: number): string {
+  const step = `relu backward: δ${l} = ∂L/∂a${l} ⊙ relu′(z${l})`;
+  if (l === LAYERS) {
+    return `${step} = (a${l} − y) ⊙ relu′(z${l}) — the notebook seeds a${l} − y without relu′ (harmless here: a${l} − y is already 0 where z${l} ≤ 0)`;
+  }
+  if (k > 0 && l % k === 0) return `${step} — a${l} is a checkpoint: the notebook's checkpointed loop skips this relu′ (its bug)`;
+  return `${step} — needs z${l}, recomputed from the last checkpoint if it was freed`;
+}
+
+/** z_l = W_l a_{l−1}, a_l = relu(z_l), both tagged with layer l so checkpointing can cut there. */
+function layerNodes(l: number, k: number): NodeSpec[] {
+  const prev = l === 1 ? 'x' : `a${l - 1}`;
+  const W = draws.W[l - 1]?.map((row) => row.map((v) => v * HE)) ?? [];
+  return [
+    leaf(`W${l}`, W, 'param', { label: `W${l}` }),
+    node(`z${l}`, 'matmul', [`W${l}`, prev], {
+      label: `z${l}`,
+      layer: l,
+      commentary: { backward: `matmul backward: W${l} gets δ${l}a${l - 1}ᵀ (needs a${l - 1}), a${l - 1} gets W${l}ᵀδ${l}` },
+    }),
+    node(`a${l}`, 'relu', [`z${l}`], { label: `a${l}`, layer: l, commentary: { backward: reluLine(l, k) } }),
+  ];
+}
+
+interface Pass {
+  loss: number;
+  grads: ReadonlyMap<string, Snapshot>;
+  stats: TraceStats;
+}
+
+const pass = (program: Program, k: number): Pass => {
+  const r = execute(program, { seedNode: 'loss', checkpointEvery: k });
+  return { loss: r.values.get('loss')?.data[0] as number, grads: r.grads, stats: r.stats };
+};
+
+function sameGradientChecks(ck: Pass, full: Pass): Check[] {
+  const loss: Check = {
+    name: '(c) Losses match',
+    pass: Math.abs(ck.loss - full.loss) <= SAME_TOL * Math.abs(full.loss),
+    got: ck.loss,
+    expected: full.loss,
+  };
+  const layers = Array.from({ length: LAYERS }, (_, l): Check => {
+    const got = ck.grads.get(`W${l + 1}`);
+    const expected = full.grads.get(`W${l + 1}`);
+    const err = got && expected ? relativeError(got.data, expected.data) : Number.POSITIVE_INFINITY;
+    return {
+      name: `Layer ${l} gradient`,
+      pass: err <= SAME_TOL,
+      got: got ? toNested(got) : null,
+      expected: expected ? toNested(expected) : null,
+    };
+  });
+  return [loss, ...layers];
+}
+
+export const ex05: Exercise = {
+  id: 'ex05-gradient-checkpointing',
+  title: 'Ex 5 · Gradient checkpointing',
+  text: 'A 10-layer ReLU network a_l = relu(W_l a_{l−1}) on 8 units, L = ½‖a₁₀ − y‖². Keep only every k-th activation in the forward pass, recompute the rest segment by segment in the backward pass: the gradients are identical, the memory is lower.',
+  options: [{ name: 'checkpoint_every', label: 'Checkpoint every k layers (0 = keep all)', values: K_VALUES, default: 3 }],
+  notes: [
+    'The notebook’s checkpointed backward applies no relu′ at the first layer of each segment (delta = Ws[l].T @ delta at l = segment start), so its gradients for layers 0–8 are wrong and 9 of its own checks FAIL. The engine recomputes each segment from its checkpoint and runs the same backward steps: every layer’s gradient is identical to the one without checkpointing.',
+    'The notebook’s standard backprop seeds delta = a − y without relu′(z₁₀). With these draws that is harmless: z₁₀ ≤ 0 only at entries 1, 3, 7, where a₁₀ = 0 and y = 0, so a − y is already 0 there and its gradients are the true ones (checked against float64 finite differences). Were y’s 1 at entry 1 (0-based), where z₁₀ < 0, its dW₁₀ would be wrong; the engine applies relu′(z₁₀) there.',
+    'The notebook’s (d) is a formula (10 vs 3 stored vectors of 8 floats, “3.3×”), not a measurement, and ignores the activations rebuilt inside a segment. Here the engine counts what is live: peak layer activations (z and a) and op evaluations, recomputation included.',
+  ],
+  build: (options) => {
+    const k = Number(options.checkpoint_every ?? 0);
+    const y = Array.from({ length: N }, (_, i) => (i === 0 ? 1 : 0));
+    return {
+      nodes: [
+        leaf('x', draws.x, 'input', { label: 'a₀ = x' }),
+        leaf('y', y, 'constant', { label: 'y' }),
+        ...Array.from({ length: LAYERS }, (_, i) => layerNodes(i + 1, k)).flat(),
+        node('loss', 'half_squared_error', [`a${LAYERS}`, 'y'], {
+          label: 'L = ½‖a₁₀ − y‖²',
+          commentary: { backward: 'loss backward: ∂L/∂a₁₀ = a₁₀ − y' },
+        }),
+      ],
+      objectives: [{ name: 'loss', node: 'loss', label: 'L' }],
+    };
+  },
+  lesson: ({ program, trace }) => {
+    const k = trace.checkpointEvery;
+    const full = pass(program, 0);
+    // With k = 0 there is nothing to compare, so the checks use the notebook's k = 3.
+    const ck: Pass =
+      k > 0 ? { loss: trace.values.get('loss')?.data[0] as number, grads: trace.grads, stats: trace.stats } : pass(program, 3);
+    const memory: Check = {
+      name: '(d) Memory reduction',
+      pass: ck.stats.peakLiveActivations < full.stats.peakLiveActivations,
+      got: `${ck.stats.peakLiveActivations} live activations at peak, ${ck.stats.forwardEvaluations} op evaluations`,
+      expected: `< ${full.stats.peakLiveActivations} live activations without checkpointing (${full.stats.forwardEvaluations} op evaluations)`,
+    };
+    const perK = K_VALUES.map((kk) => ({ k: kk, stats: kk === k ? trace.stats : pass(program, kk).stats }));
+    return {
+      checks: [...sameGradientChecks(ck, full), memory],
+      blocks: {
+        stats: {
+          peak_live_activations: trace.stats.peakLiveActivations,
+          forward_evaluations: trace.stats.forwardEvaluations,
+          peak_live_activations_without_checkpointing: full.stats.peakLiveActivations,
+          forward_evaluations_without_checkpointing: full.stats.forwardEvaluations,
+        },
+        tables: [
+          {
+            title: 'Memory vs compute',
+            columns: ['checkpoint every k', 'peak live activations', 'op evaluations'],
+            rows: perK.map(({ k: kk, stats }) => [kk === 0 ? '0 (keep all)' : kk, stats.peakLiveActivations, stats.forwardEvaluations]),
+          },
+        ],
+      },
+    };
+  },
+};
