@@ -1,7 +1,7 @@
 import type { Exercise } from '../src/engine/exercise';
-import { centralDifference, relativeError } from '../src/engine/numeric';
 import { train } from '../src/engine/train';
-import { leaf, node, toNested } from './_build';
+import { leaf, node } from './_build';
+import { fdGradientCheck } from './_checks';
 
 // Notebook Exercise 3 values.
 const W1 = [
@@ -43,17 +43,7 @@ export const ex03: Exercise = {
     objectives: [{ name: 'loss', node: 'loss', label: 'L = ½(ŷ − y)²' }],
   }),
   lesson: ({ program, trace }) => {
-    const checks = ['W1', 'w2'].map((p) => {
-      const fd = centralDifference(program, { of: 'loss', wrt: p });
-      const g = trace.grads.get(p);
-      const err = g ? relativeError(g.data, fd) : Number.POSITIVE_INFINITY;
-      return {
-        name: `(c) d${p} matches FD`,
-        pass: err < 1e-3,
-        got: g ? toNested(g) : null,
-        expected: toNested({ shape: g?.shape ?? [], data: fd }),
-      };
-    });
+    const checks = ['W1', 'w2'].map((p) => fdGradientCheck(program, trace, p, `(c) d${p} matches FD`));
     const run = train(program, { lr: 0.01, steps: 100 });
     const l = run.losses;
     const lossCheck = { name: '(d) Loss decreases', pass: run.finalLoss < (l[0] as number), got: run.finalLoss, expected: `< ${l[0]}` };
