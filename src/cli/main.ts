@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { formatProblem, GraphError } from '../core/errors';
 import { parseArgs } from './args';
 import { checkCommand } from './commands/check';
+import { gradcheckCommand } from './commands/gradcheck';
 import { listCommand } from './commands/list';
 import { runCommand } from './commands/run';
 import { traceCommand } from './commands/trace';
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   run: runCommand,
   trace: traceCommand,
+  gradcheck: gradcheckCommand,
 };
 
 export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {

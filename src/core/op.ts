@@ -55,6 +55,8 @@ export interface OpDef<A = Record<string, never>> {
   broadcast?: boolean;
   /** Output is sampled: the VJP is an estimator, not a derivative. */
   stochastic?: boolean;
+  /** The VJP deliberately differs from the derivative (straight-through estimators). */
+  straightThrough?: boolean;
   /** Attrs that name other nodes (checked to exist by compile). */
   nodeRefs?: (attrs: A) => { field: string; id: string }[];
   /** One line for the step bar: what the chain rule does at this node. */

@@ -174,3 +174,20 @@ describe('gradflow CLI', () => {
     expect(ok).toContain('ex03-two-layer-backprop');
   });
 });
+
+describe('gradflow gradcheck', () => {
+  it('passes every built-in graph and reports per node and leaf', async () => {
+    const r = await cli('gradcheck', 'ex06-attention-backward', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.pass).toBe(true);
+    expect(j.nodes.map((n: { node: string }) => n.node)).toEqual(['S', 'P', 'O', 'loss']);
+    expect(j.leaves.map((n: { node: string }) => n.node).sort()).toEqual(['K', 'Q', 'V']);
+    for (const n of j.nodes) expect(n.vsTfGrads).toBeLessThan(1e-4);
+  });
+
+  it('skips estimator nodes honestly', async () => {
+    const j = JSON.parse((await cli('gradcheck', 'ex08-ste', '--json')).out);
+    expect(j.nodes.find((n: { op: string }) => n.op === 'round_ste')).toMatchObject({ skipped: 'estimator', pass: null });
+  });
+});

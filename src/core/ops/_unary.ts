@@ -9,6 +9,7 @@ interface UnarySpec {
   derivative: (x: Tensor, y: Tensor) => Tensor;
   formula: Formula;
   commentary: { forward: string; backward: string };
+  straightThrough?: boolean;
 }
 
 /** An elementwise op of one input: the VJP is dy ⊙ f'(x). */
@@ -22,5 +23,6 @@ export function unaryOp(s: UnarySpec): OpDef {
     vjp: ({ inputs: [x], output, dy }) => [() => tf.mul(dy, s.derivative(x as Tensor, output))],
     formula: s.formula,
     commentary: s.commentary,
+    straightThrough: s.straightThrough,
   });
 }

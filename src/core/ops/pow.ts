@@ -9,7 +9,8 @@ export const pow = defineOp<{ p: number }>({
   attrs: z.object({ p: z.number().refine(Number.isFinite, 'must be finite') }),
   shape: ([x]) => x as number[],
   forward: ([x], { p }) => tf.pow(x as tf.Tensor, p),
-  vjp: ({ inputs: [x], dy, attrs: { p } }) => [() => tf.mul(dy, tf.mul(p, tf.pow(x as tf.Tensor, p - 1)))],
+  // p = 0 is a constant: its derivative is 0 everywhere, also at x = 0 where 0·x⁻¹ would be NaN.
+  vjp: ({ inputs: [x], dy, attrs: { p } }) => [() => (p === 0 ? tf.zerosLike(dy) : tf.mul(dy, tf.mul(p, tf.pow(x as tf.Tensor, p - 1))))],
   formula: { forward: 'y = x^{p}', vjp: ['\\bar x = p\\,x^{p-1} \\odot \\bar y'] },
   commentary: { forward: 'raise to a fixed power', backward: 'pow backward: multiply by p·xᵖ⁻¹' },
 });

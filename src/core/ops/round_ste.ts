@@ -7,6 +7,7 @@ export const roundSte = unaryOp({
   symbol: 'round',
   forward: tf.round,
   derivative: (x) => tf.onesLike(x),
+  straightThrough: true,
   formula: {
     forward: '\\hat w = \\operatorname{round}(w)',
     vjp: ['\\bar w = \\bar{\\hat w} \\quad \\text{(straight-through: round treated as identity)}'],

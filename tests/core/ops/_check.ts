@@ -10,7 +10,7 @@ import { GraphError, ShapeError } from '../../../src/core/errors';
 import type { AnyOp, OpContext, Tensor } from '../../../src/core/op';
 import { makeRng, type Rng } from '../../../src/core/random';
 import { REGISTRY } from '../../../src/core/registry';
-import type { AttrValue, NodeSpec, Shape } from '../../../src/core/types';
+import type { AttrValue, NestedNumber, Shape } from '../../../src/core/types';
 import { relativeError } from '../../../src/engine/numeric';
 
 /** VJP vs tf.grads: same maths in float32, so only rounding separates them. */
@@ -185,7 +185,7 @@ export function expectVjpCorrect(op: AnyOp, args: Arg[], rawAttrs: Record<string
 }
 
 /** A nested zero literal of a shape, for graphs built only to trip a shape rule. */
-function zeros(shape: Shape): NodeSpec['value'] {
+function zeros(shape: Shape): NestedNumber {
   if (shape.length === 0) return 0;
   const [n, ...rest] = shape;
   return Array.from({ length: n as number }, () => zeros(rest));

@@ -1,0 +1,408 @@
+import * as tf from '@tensorflow/tfjs';
+import { broadcastAxes } from '../core/broadcast';
+import type { CompiledNode, Program } from '../core/compile';
+import type { AnyOp, OpContext, Tensor } from '../core/op';
+import { makeRng, type Rng } from '../core/random';
+import { type Snapshot, sameShape, showShape } from '../core/tensor';
+import type { OptionValue, Role } from '../core/types';
+import { execute } from './execute';
+import { gradientLeaves, graphFunction } from './graphFunction';
+import { relativeError } from './numeric';
+import { objectiveNode } from './run';
+
+/**
+ * Tolerances. tf.grads differentiates the same float32 forward, so only rounding separates
+ * it from a correct VJP (~1e-6): 1e-4 leaves room for long chains. Finite differences in
+ * float32 are coarser: one Richardson step keeps truncation at O(h⁴), but each evaluation
+ * carries ~1e-7 relative rounding, amplified by 1/h (~1e-5 at h = 1e-2, ~1e-3 at 1e-4);
+ * 2e-2 sits above that and below what a wrong VJP gives (a lost factor or transpose: ≳ 0.1).
+ */
+export const GRADCHECK_TOLERANCE = { tfGrads: 1e-4, finiteDiff: 2e-2 } as const;
+
+/**
+ * Steps tried in turn. A relu kink crossed at 1e-2 is rarely crossed at 1e-4, and float32
+ * noise, growing as 1/h, stays well under the tolerance there (~1e-3 relative).
+ */
+const STEPS = [1e-2, 1e-3, 1e-4];
+const DIRECTIONS = 3;
+const EPS32 = 2 ** -23;
+/** Rounding budget per evaluation, in ulps of the value: Richardson's ×3 and the op's own rounding. */
+const NOISE_ULPS = 16;
+
+function estimatorReason(op: AnyOp): string | null {
+  if (op.stochastic) return `${op.name} samples: its VJP is a Monte-Carlo estimate of ∇E[cost], not a derivative of this sample`;
+  if (op.straightThrough) return `${op.name} is straight-through: its VJP passes ȳ through unchanged where the true derivative is 0`;
+  return null;
+}
+
+export interface GradcheckOptions {
+  /** Objective name (default: the first). */
+  objective?: string;
+  /** Sampling seed of the run (as in `run`); also seeds dy and the directions. */
+  seed?: number;
+  /** Leaf values replacing the program's (same shapes). */
+  values?: ReadonlyMap<string, Float32Array>;
+  options?: Readonly<Record<string, OptionValue>>;
+}
+
+/** One input slot of a node: its VJP against both references. */
+export interface SlotCheck {
+  slot: number;
+  input: string;
+  vsTfGrads: number;
+  vsFiniteDiff: number;
+}
+
+interface Verdict {
+  /** Relative error against tf.grads; null when skipped. */
+  vsTfGrads: number | null;
+  /** Median over directions of the directional finite-difference error; null when skipped. */
+  vsFiniteDiff: number | null;
+  /** null when skipped: nothing was checked. */
+  pass: boolean | null;
+  skipped?: 'estimator';
+  /** Why it was skipped, or what went wrong. */
+  note?: string;
+}
+
+export interface NodeCheck extends Verdict {
+  node: string;
+  op: string;
+  slots: SlotCheck[];
+}
+
+export interface LeafCheck extends Verdict {
+  node: string;
+  role: Role;
+}
+
+export interface GradcheckResult {
+  objective: string;
+  objectiveNode: string;
+  nodes: NodeCheck[];
+  leaves: LeafCheck[];
+  /** Every check that ran passed. */
+  pass: boolean;
+  tolerance: typeof GRADCHECK_TOLERANCE;
+}
+
+const randomLike = (rng: Rng, n: number): Float32Array => Float32Array.from({ length: n }, () => rng.normal());
+
+function inner(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += (a[i] as number) * (b[i] as number);
+  return s;
+}
+
+const norm2 = (a: ArrayLike<number>): number => Math.sqrt(inner(a, a));
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+};
+
+/**
+ * Relative error of one directional derivative, |fd − ⟨g,w⟩| over the larger side, floored by
+ * ‖g‖·rms(w) (the typical size of ⟨g,w⟩: a direction nearly orthogonal to g must not turn
+ * rounding into a large relative error) and by the FD's own rounding noise / tolerance (so a
+ * gradient that is zero up to rounding, like that of Σ softmax, is not failed for noise).
+ */
+function directionalError(fd: number, gw: number, typical: number, noise: number): number {
+  const diff = Math.abs(fd - gw);
+  if (diff === 0) return 0;
+  return diff / Math.max(Math.abs(fd), Math.abs(gw), typical, noise / GRADCHECK_TOLERANCE.finiteDiff, Number.MIN_VALUE);
+}
+
+/**
+ * x ± t·v on the float32 grid, as symmetric as float32 allows: the step is taken on the side
+ * that grows |x|, so the mirrored point is exact too (then a minimum's FD is exactly 0). `u` is
+ * the direction actually taken, (plus − minus)/2t.
+ */
+function symmetricPoints(x: Float32Array, v: Float32Array, t: number): { plus: Float32Array; minus: Float32Array; u: Float64Array } {
+  const plus = new Float32Array(x.length);
+  const minus = new Float32Array(x.length);
+  const u = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) {
+    const xi = x[i] as number;
+    const up = Math.fround(xi + t * (v[i] as number));
+    const down = Math.fround(xi - t * (v[i] as number));
+    const d = Math.abs(up) >= Math.abs(down) ? up - xi : xi - down;
+    plus[i] = xi + d;
+    minus[i] = xi - d;
+    u[i] = ((plus[i] as number) - (minus[i] as number)) / (2 * t);
+  }
+  return { plus, minus, u };
+}
+
+/** A scalar function's value and the size of what it summed (its float32 rounding scale). */
+type Probe = (x: Float32Array) => { value: number; scale: number };
+
+/**
+ * Error of the directional derivative of `f` at x along v against ⟨g, ·⟩: central differences
+ * with one Richardson step, (4·D(h/2) − D(h))/3, compared with ⟨g, (4u₂ − u₁)/3⟩ for the
+ * directions u actually taken. Steps shrink until one agrees: a wrong VJP is wrong at every
+ * step, a kink is crossed only by the larger ones.
+ */
+function directionalCheck(f: Probe, x: Float32Array, v: Float32Array, g: ArrayLike<number>): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (const h of STEPS) {
+    const p1 = symmetricPoints(x, v, h);
+    const p2 = symmetricPoints(x, v, h / 2);
+    const [a, b, c, d] = [f(p1.plus), f(p1.minus), f(p2.plus), f(p2.minus)];
+    const fd = (4 * ((c.value - d.value) / h) - (a.value - b.value) / (2 * h)) / 3;
+    const w = Float64Array.from(p1.u, (u1, i) => (4 * (p2.u[i] as number) - u1) / 3);
+    const typical = (norm2(g) * norm2(w)) / Math.sqrt(w.length);
+    const noise = (NOISE_ULPS * EPS32 * Math.max(a.scale, b.scale, c.scale, d.scale)) / h;
+    best = Math.min(best, directionalError(fd, inner(g, w), typical, noise));
+    if (best <= GRADCHECK_TOLERANCE.finiteDiff) break;
+  }
+  return best;
+}
+
+/**
+ * ‖a − b‖ relative to the larger side, floored at the rounding a float32 gradient of this
+ * no-cancellation `scale` may carry, divided by the tolerance: noise alone never fails.
+ */
+function tfGradsError(a: Float32Array, b: Float32Array, scale: number): number {
+  const floor = (NOISE_ULPS * EPS32 * scale) / GRADCHECK_TOLERANCE.tfGrads;
+  const rel = relativeError(a, b);
+  const big = Math.max(norm2(a), norm2(b));
+  return big >= floor ? rel : (rel * big) / floor;
+}
+
+function verdict(vsTfGrads: number, vsFiniteDiff: number, note?: string): Verdict {
+  const pass = vsTfGrads <= GRADCHECK_TOLERANCE.tfGrads && vsFiniteDiff <= GRADCHECK_TOLERANCE.finiteDiff;
+  return note ? { vsTfGrads, vsFiniteDiff, pass, note } : { vsTfGrads, vsFiniteDiff, pass };
+}
+
+const skipped = (note: string): Verdict => ({ vsTfGrads: null, vsFiniteDiff: null, pass: null, skipped: 'estimator', note });
+
+/** Nodes the given ids depend on, themselves included. */
+function ancestors(program: Program, ids: string[]): Set<string> {
+  const out = new Set<string>();
+  const stack = [...ids];
+  while (stack.length) {
+    const cur = stack.pop() as string;
+    if (out.has(cur)) continue;
+    out.add(cur);
+    stack.push(...(program.nodes.get(cur)?.inputs ?? []));
+  }
+  return out;
+}
+
+interface Env {
+  values: Map<string, Snapshot>;
+  seed: number;
+  options: Readonly<Record<string, OptionValue>>;
+  rng: Rng;
+}
+
+/**
+ * A node's op VJP at its actual inputs, with a random ȳ, against tf.grads and directional FD.
+ * Also returns each slot's gain ‖VJP(ȳ)‖/‖ȳ‖, the local Jacobian's typical size.
+ */
+function checkNode(env: Env, n: CompiledNode): { check: NodeCheck; gains: Map<number, number> } {
+  const op = n.op as AnyOp;
+  const head = { node: n.id, op: op.name };
+  const gains = new Map<number, number>();
+  const reason = estimatorReason(op);
+  if (reason) return { check: { ...head, slots: [], ...skipped(reason) }, gains };
+
+  const slots: SlotCheck[] = [];
+  const notes: string[] = [];
+  tf.tidy(() => {
+    const ctx: OpContext = {
+      rng: makeRng(env.seed),
+      options: env.options,
+      value: (id) => {
+        const s = env.values.get(id);
+        if (!s) throw new Error(`no value for "${id}"`);
+        return tf.tensor(s.data, s.shape);
+      },
+    };
+    const inputs = n.inputs.map((id) => env.values.get(id) as Snapshot);
+    const xs = inputs.map((s) => tf.tensor(s.data, s.shape));
+    const y = op.forward(xs, n.attrs, ctx);
+    const dyData = randomLike(env.rng, y.size);
+    const dy = tf.tensor(dyData, y.shape);
+
+    let tfGrads: Tensor[] | null = null;
+    try {
+      tfGrads = tf.grads((...a: Tensor[]) => op.forward(a, n.attrs, ctx))(xs, dy);
+    } catch (e) {
+      notes.push(`tf.grads failed: ${(e as Error).message}`);
+    }
+    const thunks = op.vjp({ inputs: xs, output: y, dy, attrs: n.attrs, ctx });
+    /** ⟨ȳ, f(x)⟩ with input `slot` replaced, and Σ|ȳ ⊙ f(x)|, the scale its rounding is relative to. */
+    const pairing =
+      (slot: number): Probe =>
+      (data) => {
+        const out = tf.tidy(() =>
+          op
+            .forward(
+              xs.map((x, i) => (i === slot ? tf.tensor(data, x.shape) : x)),
+              n.attrs,
+              ctx,
+            )
+            .dataSync(),
+        );
+        let value = 0;
+        let scale = 0;
+        for (let j = 0; j < out.length; j++) {
+          const t = (dyData[j] as number) * (out[j] as number);
+          value += t;
+          scale += Math.abs(t);
+        }
+        return { value, scale };
+      };
+
+    thunks.forEach((thunk, slot) => {
+      if (!thunk) return;
+      const want = (inputs[slot] as Snapshot).shape;
+      let g = thunk();
+      // The engine sums a broadcast op's gradient back to the input's shape; so do we.
+      if (op.broadcast && !sameShape(g.shape, want)) g = tf.reshape(tf.sum(g, broadcastAxes(want, g.shape)), want);
+      if (!sameShape(g.shape, want)) {
+        notes.push(`slot ${slot}: VJP has shape ${showShape(g.shape)}, input has ${showShape(want)}`);
+        slots.push({ slot, input: n.inputs[slot] as string, vsTfGrads: Number.POSITIVE_INFINITY, vsFiniteDiff: Number.POSITIVE_INFINITY });
+        return;
+      }
+      const gData = g.dataSync();
+      gains.set(slot, norm2(gData) / Math.max(norm2(dyData), Number.MIN_VALUE));
+      const ref = tfGrads?.[slot];
+      const vsTfGrads = ref ? relativeError(gData, ref.dataSync()) : Number.POSITIVE_INFINITY;
+      const base = (inputs[slot] as Snapshot).data;
+      const errs: number[] = [];
+      for (let k = 0; k < DIRECTIONS; k++) errs.push(directionalCheck(pairing(slot), base, randomLike(env.rng, base.length), gData));
+      slots.push({ slot, input: n.inputs[slot] as string, vsTfGrads, vsFiniteDiff: median(errs) });
+    });
+  });
+  const worst = (k: 'vsTfGrads' | 'vsFiniteDiff') => Math.max(0, ...slots.map((s) => s[k]));
+  return { check: { ...head, slots, ...verdict(worst('vsTfGrads'), worst('vsFiniteDiff'), notes.join('; ') || undefined) }, gains };
+}
+
+/**
+ * Checks every VJP of a program at its actual values, then every input/param gradient end to end.
+ *
+ * Per computed node with a backward step: the op's VJP for a seeded random ȳ against tf.grads
+ * of the op's forward, and against directional central differences ⟨ȳ, f(x + hv) − f(x − hv)⟩/2h
+ * vs ⟨VJP, v⟩ for 3 random directions v per input (O(1) per input). Against relu kinks:
+ * steps shrink from 1e-2 to 1e-4 until one agrees, and the median over directions is kept.
+ *
+ * Per gradient leaf reached by the objective: the engine's gradient against tf.grads of the
+ * whole graph as one function, and against directional differences of the objective.
+ *
+ * Estimators are not derivatives, so nothing honest compares them with tf.grads or finite
+ * differences: a stochastic node's VJP estimates ∇E[cost] while the sample itself is a step
+ * function of θ (its FD is 0 or a spike, and tf.grads sees no path through the draw); a
+ * straight-through VJP is a chosen surrogate for a true derivative of 0. Such nodes, and every
+ * leaf whose gradient flows back through one, are reported `skipped: 'estimator'` (pass null)
+ * and leave the overall verdict alone; check them statistically instead (see the bernoulli op
+ * tests). Leaves whose gradient avoids every estimator are still fully checked, even when the
+ * objective depends on samples: the seed fixes the draws, so those leaves see a deterministic
+ * function, and the tf.grads replay draws the same samples.
+ */
+export function gradcheck(program: Program, o: GradcheckOptions = {}): GradcheckResult {
+  const obj = objectiveNode(program, o.objective);
+  const seed = o.seed ?? 0;
+  const options = o.options ?? {};
+  const base = execute(program, { seedNode: obj.node, seed, values: o.values, options, record: true });
+  const env: Env = { values: base.values, seed, options, rng: makeRng((seed ^ 0x9e3779b9) >>> 0) };
+
+  const withBackward = new Set(base.steps.filter((s) => s.phase === 'backward').map((s) => s.node));
+  const computed = program.order.filter((id) => withBackward.has(id)).map((id) => program.nodes.get(id) as CompiledNode);
+  const checked = computed.map((n) => checkNode(env, n));
+  const scale = noCancellationScale(obj.node, computed, checked);
+
+  const behind = behindEstimators(program, computed);
+  const gradLeaves = gradientLeaves(program, obj.node);
+  const checkable = gradLeaves.filter((id) => !behind.has(id));
+  const reference = wholeGraphGrads(program, env, obj.node, checkable);
+
+  const objectiveAt =
+    (id: string): Probe =>
+    (data) => {
+      const values = new Map(o.values);
+      values.set(id, data);
+      const r = execute(program, { seedNode: obj.node, values, seed, options, forwardOnly: true });
+      const value = r.values.get(obj.node)?.data[0] as number;
+      return { value, scale: Math.abs(value) };
+    };
+
+  const leaves = gradLeaves.map((id): LeafCheck => {
+    const head = { node: id, role: program.nodes.get(id)?.role as Role };
+    const via = behind.get(id);
+    if (via !== undefined) {
+      return { ...head, ...skipped(`its gradient flows back through "${via}" (${estimatorReason(program.nodes.get(via)?.op as AnyOp)})`) };
+    }
+    const x = (base.values.get(id) as Snapshot).data;
+    const g = base.grads.get(id)?.data ?? new Float32Array(x.length);
+    const ref = reference.grads.get(id);
+    const vsTfGrads = ref ? tfGradsError(g, ref, scale.get(id) ?? 0) : Number.POSITIVE_INFINITY;
+    const errs: number[] = [];
+    for (let k = 0; k < DIRECTIONS; k++) errs.push(directionalCheck(objectiveAt(id), x, randomLike(env.rng, x.length), g));
+    return { ...head, ...verdict(vsTfGrads, median(errs), reference.error) };
+  });
+
+  const nodes = checked.map((c) => c.check);
+  const pass = [...nodes, ...leaves].every((c) => c.pass !== false);
+  return { objective: obj.name, objectiveNode: obj.node, nodes, leaves, pass, tolerance: GRADCHECK_TOLERANCE };
+}
+
+/**
+ * The size each gradient would have if nothing cancelled: norms pushed back through the
+ * gains, summed over fan-out. Rounding in any float32 gradient is relative to this, not to
+ * the (possibly cancelled) result: Σ softmax(S) has ∂/∂S = 0 up to rounding.
+ */
+function noCancellationScale(objective: string, computed: CompiledNode[], checked: { gains: Map<number, number> }[]): Map<string, number> {
+  const scale = new Map<string, number>([[objective, 1]]);
+  for (let i = computed.length - 1; i >= 0; i--) {
+    const n = computed[i] as CompiledNode;
+    const s = scale.get(n.id) ?? 0;
+    for (const [slot, gain] of checked[i]?.gains ?? []) {
+      const src = n.inputs[slot] as string;
+      scale.set(src, (scale.get(src) ?? 0) + s * gain);
+    }
+  }
+  return scale;
+}
+
+/** Every node whose gradient passes back through an estimator, with that estimator's id. */
+function behindEstimators(program: Program, computed: CompiledNode[]): Map<string, string> {
+  const behind = new Map<string, string>();
+  for (const e of computed.filter((n) => estimatorReason(n.op as AnyOp))) {
+    for (const id of ancestors(program, e.inputs)) if (!behind.has(id)) behind.set(id, e.id);
+  }
+  return behind;
+}
+
+/** tf.grads of the whole graph as one function of `leaves`, at the run's values. */
+function wholeGraphGrads(
+  program: Program,
+  env: Env,
+  objective: string,
+  leaves: string[],
+): { grads: Map<string, Float32Array>; error?: string } {
+  const grads = new Map<string, Float32Array>();
+  if (!leaves.length) return { grads };
+  try {
+    tf.tidy(() => {
+      // The other leaves enter as constants at the run's values (`values` overrides included).
+      const rest = program.order.filter((id) => !program.nodes.get(id)?.op && !leaves.includes(id));
+      const tensorOf = (id: string) => {
+        const s = env.values.get(id) as Snapshot;
+        return tf.tensor(s.data, s.shape);
+      };
+      const restTensors = rest.map(tensorOf);
+      // Same seed as the run: a stochastic node replays the very samples the engine drew.
+      const whole = graphFunction(program, objective, [...leaves, ...rest], env.seed);
+      const gs = tf.grads((...xs: Tensor[]) => whole(...xs, ...restTensors))(leaves.map(tensorOf));
+      leaves.forEach((id, i) => {
+        grads.set(id, (gs[i] as Tensor).dataSync() as Float32Array);
+      });
+    });
+    return { grads };
+  } catch (e) {
+    return { grads, error: `tf.grads of the whole graph failed: ${(e as Error).message}` };
+  }
+}
