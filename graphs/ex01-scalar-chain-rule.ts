@@ -6,7 +6,7 @@ import { leaf, node } from './_build';
 
 // Engine vs finite differences: float32 Richardson differences reach ~1e-4 relative here.
 const FD_TOL = 1e-3;
-// Steps tried, coarse to fine. sin(e^{6t}) turns at angular speed 6e^{6t} (≈ 120 at t = 0.5,
+// Steps tried, coarse to fine. sin(e⁶ᵗ) turns at angular speed 6e⁶ᵗ (≈ 120 at t = 0.5,
 // ≈ 2400 at t = 1): h = 1e-2 is too coarse there, h = 1e-4 drowns in float32 rounding.
 const STEPS = [1e-2, 3e-3, 1e-3, 3e-4, 1e-4];
 
@@ -52,27 +52,27 @@ function series(program: Program, of: string, title: string, label: string): Ser
 export const ex01: Exercise = {
   id: 'ex01-scalar-chain-rule',
   title: 'Ex 1 · Scalar chain rule',
-  text: 'f(t) = sin(t²), g(t) = e^{3t}. Differentiate f(g(t)) and g(f(t)) with the chain rule, evaluate at t = 0 and t = 0.5, check against finite differences: the order of composition matters.',
+  text: 'f(t) = sin(t²), g(t) = e³ᵗ. Differentiate f(g(t)) and g(f(t)) with the chain rule, evaluate at t = 0 and t = 0.5, check against finite differences: the order of composition matters.',
   options: [],
   notes: [
     'The notebook’s “f∘g chain rule at t=0.5” FAILs although its chain rule is right: the true derivative 6e³·cos(e³) = 39.6000126 is what it computes, but its finite difference (h = 1e-5, float64) gives 39.5999989 — a truncation error of 1.4e-5 (3.5e-7 relative), above its 1e-8 tolerance. Here every check passes: finite differences are compared with a float32-sound relative tolerance of 1e-3.',
-    'One fixed step cannot serve sin(e^{6t}): it oscillates ever faster (angular speed 6e^{6t}), so h = 1e-2 is off by 1% at t = 0.5. Each finite difference here tries h = 1e-2 … 1e-4 and keeps the step where successive estimates agree.',
-    'In float32, g² = e^{6t} ≈ 400 near t = 1 carries a rounding error of ~5e-5, and where cos(g²) is small the derivative inherits it: at t = 0.9 the engine gives 100.785 against the true 100.687. That is float32, not the chain rule.',
+    'One fixed step cannot serve sin(e⁶ᵗ): it oscillates ever faster (angular speed 6e⁶ᵗ), so h = 1e-2 is off by 1% at t = 0.5. Each finite difference here tries h = 1e-2 … 1e-4 and keeps the step where successive estimates agree.',
+    'In float32, g² = e⁶ᵗ ≈ 400 near t = 1 carries a rounding error of ~5e-5, and where cos(g²) is small the derivative inherits it: at t = 0.9 the engine gives 100.785 against the true 100.687. That is float32, not the chain rule.',
   ],
   build: () => ({
     nodes: [
       leaf('t', 0.5, 'input', { label: 't' }),
-      // f∘g: sin(g(t)²) with g(t) = e^{3t}
+      // f∘g: sin(g(t)²) with g(t) = e³ᵗ
       node('t3', 'scale', ['t'], {
         attrs: { by: 3 },
         label: '3t',
-        commentary: { backward: '×3: together with e^{3t} this is g′(t) = 3e^{3t}; the product is f′(g(t))·g′(t)' },
+        commentary: { backward: '×3: together with e³ᵗ this is g′(t) = 3e³ᵗ; the product is f′(g(t))·g′(t)' },
       }),
       node('g', 'exp', ['t3'], {
-        label: 'g = e^{3t}',
+        label: 'g = e³ᵗ',
         commentary: {
-          forward: 'inner function first: g(t) = e^{3t}',
-          backward: 'exp backward: ×e^{3t} — the inner derivative starts here',
+          forward: 'inner function first: g(t) = e³ᵗ',
+          backward: 'exp backward: ×e³ᵗ — the inner derivative starts here',
         },
       }),
       node('g2', 'square', ['g'], {
@@ -83,10 +83,10 @@ export const ex01: Exercise = {
         label: 'f(g(t))',
         commentary: { forward: 'outer function last: f(g) = sin(g²)', backward: 'outer function first: ∂sin(g²)/∂(g²) = cos(g²)' },
       }),
-      // g∘f: e^{3f(t)} with f(t) = sin(t²)
+      // g∘f: e³ᶠ⁽ᵗ⁾ with f(t) = sin(t²)
       node('t2', 'square', ['t'], {
         label: 't²',
-        commentary: { backward: 'square backward: ×2t — the product is g′(f(t))·f′(t) = 3e^{3f}·cos(t²)·2t' },
+        commentary: { backward: 'square backward: ×2t — the product is g′(f(t))·f′(t) = 3e³ᶠ·cos(t²)·2t' },
       }),
       node('f', 'sin', ['t2'], {
         label: 'f = sin(t²)',
@@ -98,16 +98,16 @@ export const ex01: Exercise = {
       node('f3', 'scale', ['f'], {
         attrs: { by: 3 },
         label: '3f',
-        commentary: { backward: '×3: the outer derivative is complete, g′(f) = 3e^{3f}' },
+        commentary: { backward: '×3: the outer derivative is complete, g′(f) = 3e³ᶠ' },
       }),
       node('gf', 'exp', ['f3'], {
         label: 'g(f(t))',
-        commentary: { forward: 'outer function last: g(f) = e^{3f}', backward: 'outer function first: ∂e^{3f}/∂(3f) = e^{3f}' },
+        commentary: { forward: 'outer function last: g(f) = e³ᶠ', backward: 'outer function first: ∂e³ᶠ/∂(3f) = e³ᶠ' },
       }),
     ],
     objectives: [
-      { name: 'fg', node: 'fg', label: 'f(g(t)) = sin(e^{6t})' },
-      { name: 'gf', node: 'gf', label: 'g(f(t)) = e^{3 sin(t²)}' },
+      { name: 'fg', node: 'fg', label: 'f(g(t)) = sin(e⁶ᵗ)' },
+      { name: 'gf', node: 'gf', label: 'g(f(t)) = exp(3 sin t²)' },
     ],
   }),
   lesson: ({ program }) => {
@@ -121,8 +121,8 @@ export const ex01: Exercise = {
       checks,
       blocks: {
         series: [
-          series(program, 'fg', 'd/dt f(g(t)) = 6e^{6t}·cos(e^{6t})', 'f∘g'),
-          series(program, 'gf', 'd/dt g(f(t)) = 3e^{3 sin t²}·cos(t²)·2t', 'g∘f'),
+          series(program, 'fg', 'd/dt f(g(t)) = 6e⁶ᵗ·cos(e⁶ᵗ)', 'f∘g'),
+          series(program, 'gf', 'd/dt g(f(t)) = 3exp(3 sin t²)·cos(t²)·2t', 'g∘f'),
         ],
       },
     };

@@ -42,7 +42,7 @@ const fProgram = (u: NestedNumber): Program =>
 export const ex02: Exercise = {
   id: 'ex02-jacobian-composition',
   title: 'Ex 2 · Jacobian composition',
-  text: 'g(x) = (x₁², x₁x₂, e^{x₂}), f(u) = (u₁u₂, u₂ + u₃²), h = f∘g. Compute J_g and J_f, chain them into J_h = J_f(g(x))·J_g(x) at x = (1, 0), check against finite differences and against J_h computed directly.',
+  text: 'g(x) = (x₁², x₁x₂, eˣ²), f(u) = (u₁u₂, u₂ + u₃²), h = f∘g. Compute J_g and J_f, chain them into J_h = J_f(g(x))·J_g(x) at x = (1, 0), check against finite differences and against J_h computed directly.',
   options: [],
   notes: [
     'Each Jacobian is built one reverse pass per output row: pass i seeds e_i at the output. J_f is taken from a separate program in which u is a leaf set to g(x).',
@@ -56,7 +56,7 @@ export const ex02: Exercise = {
       node('x2', 'pick', ['x'], { attrs: { index: 1 }, label: 'x₂' }),
       node('g1', 'square', ['x1'], { label: 'x₁²', commentary: { backward: 'J_g row 1: ∂u₁/∂x₁ = 2x₁' } }),
       node('g2', 'mul', ['x1', 'x2'], { label: 'x₁x₂', commentary: { backward: 'J_g row 2: ∂u₂/∂x₁ = x₂, ∂u₂/∂x₂ = x₁' } }),
-      node('g3', 'exp', ['x2'], { label: 'e^{x₂}', commentary: { backward: 'J_g row 3: ∂u₃/∂x₂ = e^{x₂}' } }),
+      node('g3', 'exp', ['x2'], { label: 'eˣ²', commentary: { backward: 'J_g row 3: ∂u₃/∂x₂ = eˣ²' } }),
       node('u', 'stack', ['g1', 'g2', 'g3'], {
         label: 'u = g(x)',
         commentary: { backward: 'the gradient reaching u is a row vector times J_f(u); from here on it is multiplied by J_g(x)' },

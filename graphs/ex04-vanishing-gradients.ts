@@ -18,7 +18,7 @@ const INIT_SCALE: Record<string, number> = {
 
 const OPTIONS: OptionSpec[] = [
   { name: 'activation', label: 'Activation', values: ['sigmoid', 'relu', 'tanh'], default: 'sigmoid' },
-  { name: 'residual', label: 'Residual a_l = a_{l−1} + act(z_l)', values: [false, true], default: false },
+  { name: 'residual', label: 'Residual aₗ = aₗ₋₁ + act(zₗ)', values: [false, true], default: false },
   { name: 'init', label: 'Weights: randn × 0.3, He √(2/n), Xavier √(1/n)', values: ['normal_0.3', 'he', 'xavier'], default: 'normal_0.3' },
 ];
 
@@ -81,14 +81,14 @@ const NOTEBOOK_CONFIGS: [string, Record<string, OptionValue>][] = [
 export const ex04: Exercise = {
   id: 'ex04-vanishing-gradients',
   title: 'Ex 4 · Vanishing gradients',
-  text: 'A 20-layer network a_l = act(W_l a_{l−1}) on 30 units; out = δ·a₂₀ feeds the upstream gradient δ in. Compare the gradient norm at each layer for sigmoid with randn·0.3 weights, ReLU with He init, sigmoid with residual connections and sigmoid with Xavier init.',
+  text: 'A 20-layer network aₗ = act(Wₗ aₗ₋₁) on 30 units; out = δ·a₂₀ feeds the upstream gradient δ in. Compare the gradient norm at each layer for sigmoid with randn·0.3 weights, ReLU with He init, sigmoid with residual connections and sigmoid with Xavier init.',
   options: OPTIONS,
   notes: [
-    'The notebook’s plain backward step is delta = W.T @ delta * sp: it multiplies by σ′(z_l) after W_lᵀ. The true step is δ_{l−1} = W_lᵀ(δ_l ⊙ σ′(z_l)). True vs notebook norms at layer 1 (the gradient at x): sigmoid·0.3 1.43e-9 vs 1.12e-9, ReLU+He 1.391 vs 0.1476, Xavier 5.06e-13 vs 4.01e-13; at layer 20: 0.379 vs 0.344 and 0.709 vs 0.563. Both of its checks still pass on the true gradients.',
+    'The notebook’s plain backward step is delta = W.T @ delta * sp: it multiplies by σ′(zₗ) after Wₗᵀ. The true step is δₗ₋₁ = Wₗᵀ(δₗ ⊙ σ′(zₗ)). True vs notebook norms at layer 1 (the gradient at x): sigmoid·0.3 1.43e-9 vs 1.12e-9, ReLU+He 1.391 vs 0.1476, Xavier 5.06e-13 vs 4.01e-13; at layer 20: 0.379 vs 0.344 and 0.709 vs 0.563. Both of its checks still pass on the true gradients.',
     'The notebook’s residual step delta + W.T @ (delta * sp) is right: the true layer-1 norm is its 1.4914.',
     'The exercise text says “weights all = 0.3”; the notebook’s code (followed here) uses randn(30, 30)·0.3.',
     'The notebook prints the Xavier layer-1 norm as 0.0000: it is 5.1e-13 (true), below what its 4-decimal format shows. Xavier alone does not rescue a 20-layer sigmoid network.',
-    'a₀ is the input x itself; the series shows the gradient norm at the input of each layer (x, a₁ … a₁₉). Inputs may change n (x and δ of length n, every W_l n×n). The two checks always run the notebook’s ReLU+He and sigmoid·0.3 networks on its draws, whatever the options and inputs.',
+    'a₀ is the input x itself; the series shows the gradient norm at the input of each layer (x, a₁ … a₁₉). Inputs may change n (x and δ of length n, every Wₗ n×n). The two checks always run the notebook’s ReLU+He and sigmoid·0.3 networks on its draws, whatever the options and inputs.',
   ],
   build: (options) => {
     const act = String(options.activation);
@@ -117,8 +117,8 @@ export const ex04: Exercise = {
     const last = (y: number[]) => y[LAYERS - 1] as number;
     const current: Series = {
       title: `Gradient norm per layer: ${options.activation}, ${options.init}${options.residual ? ', residual' : ''}`,
-      xLabel: 'layer l (norm at its input a_{l−1})',
-      yLabel: '‖∂out/∂a_{l−1}‖',
+      xLabel: 'layer l (norm at its input aₗ₋₁)',
+      yLabel: '‖∂out/∂aₗ₋₁‖',
       logY: true,
       x: layerAxis,
       lines: [{ label: 'this graph', y: inputNorms(trace.grads) }],

@@ -16,7 +16,7 @@ const HE = Math.sqrt(2 / N);
 const SAME_TOL = 1e-6;
 const K_VALUES = [0, 1, 2, 3, 4, 5];
 
-/** Step-bar line at a_l's relu: where δ_l comes from, and what the notebook does there. */
+/** Step-bar line at aₗ's relu: where δₗ comes from, and what the notebook does there. */
 function reluLine(l: number, k: number): string {
   const step = `relu backward: δ${l} = ∂L/∂a${l} ⊙ relu′(z${l})`;
   if (l === LAYERS) {
@@ -26,7 +26,7 @@ function reluLine(l: number, k: number): string {
   return `${step} — needs z${l}, recomputed from the last checkpoint if it was freed`;
 }
 
-/** z_l = W_l a_{l−1}, a_l = relu(z_l), both tagged with layer l so checkpointing can cut there. */
+/** zₗ = Wₗ aₗ₋₁, aₗ = relu(zₗ), both tagged with layer l so checkpointing can cut there. */
 function layerNodes(l: number, k: number): NodeSpec[] {
   const prev = l === 1 ? 'x' : `a${l - 1}`;
   const W = draws.W[l - 1]?.map((row) => row.map((v) => v * HE)) ?? [];
@@ -76,7 +76,7 @@ function sameGradientChecks(ck: Pass, full: Pass): Check[] {
 export const ex05: Exercise = {
   id: 'ex05-gradient-checkpointing',
   title: 'Ex 5 · Gradient checkpointing',
-  text: 'A 10-layer ReLU network a_l = relu(W_l a_{l−1}) on 8 units, L = ½‖a₁₀ − y‖². Keep only every k-th activation in the forward pass, recompute the rest segment by segment in the backward pass: the gradients are identical, the memory is lower.',
+  text: 'A 10-layer ReLU network aₗ = relu(Wₗ aₗ₋₁) on 8 units, L = ½‖a₁₀ − y‖². Keep only every k-th activation in the forward pass, recompute the rest segment by segment in the backward pass: the gradients are identical, the memory is lower.',
   options: [{ name: 'checkpoint_every', label: 'Checkpoint every k layers (0 = keep all)', values: K_VALUES, default: 3 }],
   notes: [
     'The notebook’s checkpointed backward applies no relu′ at the first layer of each segment (delta = Ws[l].T @ delta at l = segment start), so its gradients for layers 0–8 are wrong and 9 of its own checks FAIL. The engine recomputes each segment from its checkpoint and runs the same backward steps: every layer’s gradient is identical to the one without checkpointing.',

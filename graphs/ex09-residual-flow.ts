@@ -57,7 +57,7 @@ function buildSpec(residual: boolean): GraphSpec {
   return { nodes, objectives: [{ name: 'out', node: 'out', label: 'out = g·h₂₀' }] };
 }
 
-/** ‖∂out/∂h_k‖ for k = 0…DEPTH under one configuration, with the leaf values of `program`. */
+/** ‖∂out/∂hₖ‖ for k = 0…DEPTH under one configuration, with the leaf values of `program`. */
 function gradientNorms(program: Program, residual: boolean): number[] {
   const leaves: Record<string, unknown> = {};
   for (const n of program.nodes.values()) if (!n.op) leaves[n.id] = toNested({ shape: n.shape, data: n.value as Float32Array });
@@ -71,12 +71,12 @@ const isResidual = (v: OptionValue | undefined): boolean => v === true || v === 
 export const ex09: Exercise = {
   id: 'ex09-residual-flow',
   title: 'Ex 9 · Residual connections and gradient flow',
-  text: 'Twenty linear layers h_k = J_k h_{k−1} (plain) or h_k = h_{k−1} + J_k h_{k−1} (residual), out = g·h₂₀. Backprop multiplies the gradient by J_kᵀ or (I + J_k)ᵀ per layer: compare how its norm survives the depth.',
+  text: 'Twenty linear layers hₖ = Jₖ hₖ₋₁ (plain) or hₖ = hₖ₋₁ + Jₖ hₖ₋₁ (residual), out = g·h₂₀. Backprop multiplies the gradient by Jₖᵀ or (I + Jₖ)ᵀ per layer: compare how its norm survives the depth.',
   options: [{ name: 'residual', label: 'Residual connections', values: [false, true], default: false }],
   notes: [
-    'The notebook is right: its loop plain = Jᵀ·plain over reversed(Js) gives J₁ᵀ⋯J₂₀ᵀ g = (J₂₀⋯J₁)ᵀ g, the true gradient of g·h₂₀ with respect to h₀ for h_k = J_k h_{k−1} (and (I + J_k) for residual). The engine reproduces its norms: ‖g‖ = 3.4220, plain 5.6996e-12, residual 5.7457.',
-    'The notebook has no forward pass; h₀ here is the next normal draw of its default_rng(42) after g. The map is linear, so no gradient with respect to an h_k depends on h₀ (the gradients of the J_k do).',
-    'The series shows ‖∂out/∂h_k‖ for k = 0…20 under both configurations, whatever the option; ∂out/∂h₂₀ = g in both.',
+    'The notebook is right: its loop plain = Jᵀ·plain over reversed(Js) gives J₁ᵀ⋯J₂₀ᵀ g = (J₂₀⋯J₁)ᵀ g, the true gradient of g·h₂₀ with respect to h₀ for hₖ = Jₖ hₖ₋₁ (and (I + Jₖ) for residual). The engine reproduces its norms: ‖g‖ = 3.4220, plain 5.6996e-12, residual 5.7457.',
+    'The notebook has no forward pass; h₀ here is the next normal draw of its default_rng(42) after g. The map is linear, so no gradient with respect to an hₖ depends on h₀ (the gradients of the Jₖ do).',
+    'The series shows ‖∂out/∂hₖ‖ for k = 0…20 under both configurations, whatever the option; ∂out/∂h₂₀ = g in both.',
   ],
   build: (options) => buildSpec(isResidual(options.residual)),
   lesson: ({ program, options }) => {
@@ -95,14 +95,14 @@ export const ex09: Exercise = {
       blocks: {
         series: [
           {
-            title: `‖∂out/∂h_k‖ by depth (this graph: ${current})`,
+            title: `‖∂out/∂hₖ‖ by depth (this graph: ${current})`,
             xLabel: 'k',
-            yLabel: '‖∂out/∂h_k‖',
+            yLabel: '‖∂out/∂hₖ‖',
             logY: true,
             x: plain.map((_, k) => k),
             lines: [
-              { label: 'plain: h_k = J_k h_{k−1}', y: plain },
-              { label: 'residual: h_k = h_{k−1} + J_k h_{k−1}', y: residual },
+              { label: 'plain: hₖ = Jₖ hₖ₋₁', y: plain },
+              { label: 'residual: hₖ = hₖ₋₁ + Jₖ hₖ₋₁', y: residual },
             ],
           },
         ],
