@@ -1,0 +1,125 @@
+import { axisBottom, axisLeft, curveStepAfter, line, scaleLinear } from 'd3';
+import { useMemo } from 'react';
+import type { Phase, Step } from '../../engine/trace';
+import { Axis } from './Axis';
+import { formatNumber, humanizeKey } from './format';
+import { formatInteger, integerTicks } from './frame';
+import { type LayerOf, layerFromId } from './layers';
+import { liveActivations } from './memory';
+import { Panel } from './Panel';
+import { PHASE_COLOURS, REFERENCE_COLOUR } from './palette';
+
+export interface MemoryTimelineProps {
+  steps: readonly Step[];
+  /** 0 = before step 0; k = steps[0..k−1] done. */
+  cursor: number;
+  /** blocks.stats (peak live activations and forward evaluations, with and without checkpointing). */
+  stats?: Readonly<Record<string, number>>;
+  layerOf?: LayerOf;
+}
+
+const BOX = { width: 460, height: 280, top: 34, right: 16, bottom: 46, left: 52 } as const;
+const PHASES: Phase[] = ['forward', 'backward', 'free', 'recompute'];
+
+/** Live layer activations step by step (checkpointing frees and recomputes), peak and cursor marked. */
+export function MemoryTimeline({ steps, cursor, stats, layerOf = layerFromId }: MemoryTimelineProps) {
+  const { counts, peak, peakAt } = useMemo(() => liveActivations(steps, layerOf), [steps, layerOf]);
+  const peakStats = Object.entries(stats ?? {}).filter(([k, v]) => /peak/i.test(k) && Number.isFinite(v));
+  const n = steps.length;
+  const at = Math.max(0, Math.min(cursor, n));
+  const liveNow = counts[at] ?? 0;
+  const plotBottom = BOX.height - BOX.bottom;
+  const x = scaleLinear()
+    .domain([0, Math.max(1, n)])
+    .range([BOX.left, BOX.width - BOX.right]);
+  const y = scaleLinear()
+    .domain([0, Math.max(1, peak, ...peakStats.map(([, v]) => v))])
+    .nice()
+    .range([plotBottom, BOX.top]);
+  const path = line<number>()
+    .x((_, i) => x(i))
+    .y((v) => y(v))
+    .curve(curveStepAfter);
+  const stripW = Math.max(1, x(1) - x(0));
+  const present = new Set(steps.map((s) => s.phase));
+
+  return (
+    <Panel
+      kind="memory"
+      title="Memory: live layer activations"
+      subtitle="Forward and recompute steps hold an activation, free steps drop one. Checkpointing trades recomputation for a lower peak."
+    >
+      <ul className="gf-legend" aria-label="Step phases">
+        {PHASES.filter((p) => present.has(p)).map((p) => (
+          <li key={p} style={{ color: PHASE_COLOURS[p] }}>
+            <span className="gf-swatch gf-swatch-box" aria-hidden="true" />
+            <span style={{ color: 'var(--gf-fg)' }}>{p}</span>
+          </li>
+        ))}
+      </ul>
+      <svg
+        viewBox={`0 0 ${BOX.width} ${BOX.height}`}
+        role="img"
+        aria-label={`Live layer activations over ${n} steps: peak ${peak} at step ${peakAt}; at step ${at}, ${liveNow} live`}
+        data-peak={peak}
+        data-cursor={at}
+      >
+        <g>
+          {steps.map((s, i) => (
+            <rect key={s.index} x={x(i)} y={8} width={stripW} height={10} fill={PHASE_COLOURS[s.phase]} data-phase={s.phase} />
+          ))}
+          {y.ticks(6).map((t) => (
+            <line key={t} className="gf-gridline" x1={BOX.left} x2={BOX.width - BOX.right} y1={y(t)} y2={y(t)} />
+          ))}
+        </g>
+        <Axis
+          axis={axisBottom(x)
+            .tickValues(integerTicks(x.ticks(8)))
+            .tickFormat((v) => formatInteger(+v))}
+          y={plotBottom}
+        />
+        <Axis
+          axis={axisLeft(y)
+            .tickValues(integerTicks(y.ticks(6)))
+            .tickFormat((v) => formatInteger(+v))}
+          x={BOX.left}
+        />
+        <text className="gf-axis-label" x={(BOX.left + BOX.width - BOX.right) / 2} y={BOX.height - 8} textAnchor="middle">
+          step
+        </text>
+        <text className="gf-axis-label" transform={`translate(16,${BOX.top + (plotBottom - BOX.top) / 2}) rotate(-90)`} textAnchor="middle">
+          live activations
+        </text>
+        {peakStats.map(([k, v]) => (
+          <g key={k} data-stat={k}>
+            <line x1={BOX.left} x2={BOX.width - BOX.right} y1={y(v)} y2={y(v)} stroke="var(--gf-muted)" strokeDasharray="6 4" />
+            <text x={BOX.width - BOX.right - 4} y={y(v) - 5} textAnchor="end" fontSize={12} fill="var(--gf-muted)">
+              {`${humanizeKey(k)}: ${formatNumber(v)}`}
+            </text>
+          </g>
+        ))}
+        <path d={path(counts) ?? ''} fill="none" stroke={PHASE_COLOURS.forward} strokeWidth={2.5} />
+        <g data-testid="memory-peak">
+          <circle cx={x(peakAt)} cy={y(peak)} r={5.5} fill={REFERENCE_COLOUR} />
+          <text x={x(peakAt)} y={y(peak) - 10} textAnchor={peakAt > n * 0.8 ? 'end' : 'middle'} fontSize={12.5} fontWeight={600}>
+            {`peak ${peak}`}
+          </text>
+        </g>
+        <g data-testid="memory-cursor">
+          <line x1={x(at)} x2={x(at)} y1={BOX.top - 6} y2={plotBottom} stroke="var(--gf-fg)" strokeWidth={1.5} />
+          <circle cx={x(at)} cy={y(liveNow)} r={4.5} fill="var(--gf-bg)" stroke="var(--gf-fg)" strokeWidth={2} />
+        </g>
+      </svg>
+      <dl className="gf-facts">
+        <dt>at this step</dt>
+        <dd data-testid="memory-now">{`${liveNow} live (step ${at} of ${n})`}</dd>
+        <dt>peak in this trace</dt>
+        <dd data-testid="memory-peak-text">{`${peak} (step ${peakAt})`}</dd>
+        {Object.entries(stats ?? {}).map(([k, v]) => [
+          <dt key={`${k}-dt`}>{humanizeKey(k)}</dt>,
+          <dd key={`${k}-dd`}>{formatNumber(v)}</dd>,
+        ])}
+      </dl>
+    </Panel>
+  );
+}

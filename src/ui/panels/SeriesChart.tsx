@@ -1,0 +1,215 @@
+import { axisBottom, axisLeft, extent, line, type ScaleLinear, type ScaleLogarithmic, scaleLinear, scaleLog } from 'd3';
+import { useMemo, useState } from 'react';
+import type { Series } from '../../engine/exercise';
+import { Axis } from './Axis';
+import { formatNumber } from './format';
+import { CHART, decadeDomain, decadeTicks, formatInteger, formatLogTick, innerHeight, integerTicks } from './frame';
+import { type LayerOf, layerFromId, nodesOfLayer } from './layers';
+import { Panel } from './Panel';
+import { lineColour } from './palette';
+
+export interface SeriesChartProps {
+  series: Series;
+  /** Ids of the graph's nodes (e.g. `trace.shapes` keys): lets x = k link to layer k's nodes. */
+  nodeIds?: readonly string[];
+  layerOf?: LayerOf;
+  /** Hovering a point whose x is a layer index lights that layer's nodes; null on leave. */
+  onHighlight?: (nodeIds: string[] | null) => void;
+}
+
+/** Finite-difference lines are drawn as dots over the engine's solid line of the same colour. */
+const isFiniteDifference = (label: string) => /finite|\bFD\b|numeric/i.test(label);
+
+/** Words naming how a derivative was obtained rather than what it is. */
+const METHOD = /\b(engine|reverse pass|finite[- ]differences?|FD|numeric(al)?|autodiff|backprop)\b/gi;
+
+/** What a line measures, without "(engine)" / "FD": an engine line and its FD check share a colour. */
+const baseLabel = (label: string) =>
+  label
+    .replace(/\(([^)]*)\)/g, (group, inner: string) => (inner.replace(METHOD, '').trim() ? group : ''))
+    .replace(METHOD, '')
+    .replace(/[\s,:;—–-]+$/, '')
+    .trim();
+
+type YScale = ScaleLinear<number, number> | ScaleLogarithmic<number, number>;
+
+function yScale(series: Series): { y: YScale; ticks: number[]; dropped: number } {
+  const range: [number, number] = [CHART.height - CHART.bottom, CHART.top];
+  const all = series.lines.flatMap((l) => l.y).filter(Number.isFinite);
+  if (series.logY) {
+    const positive = all.filter((v) => v > 0);
+    const dropped = series.lines.reduce((n, l) => n + l.y.filter((v) => !(v > 0 && Number.isFinite(v))).length, 0);
+    const [lo, hi] = positive.length ? (extent(positive) as [number, number]) : [1e-3, 1];
+    return { y: scaleLog().domain(decadeDomain(lo, hi)).range(range), ticks: decadeTicks(lo, hi), dropped };
+  }
+  let [lo, hi] = all.length ? (extent(all) as [number, number]) : [0, 1];
+  if (lo === hi) [lo, hi] = [lo - 1, hi + 1];
+  const y = scaleLinear().domain([lo, hi]).nice(6).range(range);
+  return { y, ticks: y.ticks(6), dropped: 0 };
+}
+
+/** A lesson curve (blocks.series): one or more lines over x, linear or log y. */
+export function SeriesChart({ series, nodeIds, layerOf = layerFromId, onHighlight }: SeriesChartProps) {
+  const [hover, setHover] = useState<number | null>(null);
+  const { x: xs, lines } = series;
+  const width = CHART.width;
+
+  const geometry = useMemo(() => {
+    let [x0, x1] = xs.length ? (extent(xs) as [number, number]) : [0, 1];
+    if (x0 === x1) [x0, x1] = [x0 - 1, x1 + 1];
+    const x = scaleLinear()
+      .domain([x0, x1])
+      .range([CHART.left, width - CHART.right]);
+    const integral = xs.length > 0 && xs.every(Number.isInteger);
+    const xTicks = integral ? integerTicks(x.ticks(Math.min(10, xs.length))) : x.ticks(7);
+    return { x, xTicks, ...yScale(series) };
+  }, [xs, series]);
+  const { x, y, xTicks, ticks: yTicks, dropped } = geometry;
+
+  // Layer ids per point; the chart is linked to the canvas when any point has some.
+  const layerIds = useMemo(
+    () => xs.map((v) => (nodeIds && Number.isInteger(v) ? nodesOfLayer(v, nodeIds, layerOf) : [])),
+    [xs, nodeIds, layerOf],
+  );
+  const linked = !!onHighlight && layerIds.some((ids) => ids.length > 0);
+
+  const keys = [...new Set(lines.map((l) => baseLabel(l.label)))];
+  const colourOf = (label: string) => lineColour(keys.indexOf(baseLabel(label)));
+  const defined = (v: number) => Number.isFinite(v) && (!series.logY || v > 0);
+  const path = line<number>()
+    .defined((v) => defined(v))
+    .x((_, i) => x(xs[i] as number))
+    .y((v) => y(v));
+  const dots = xs.length <= 25;
+
+  const enter = (i: number) => {
+    setHover(i);
+    if (linked) onHighlight?.(layerIds[i] ?? []);
+  };
+  const leave = () => {
+    setHover(null);
+    if (linked) onHighlight?.(null);
+  };
+
+  // Hit columns: from halfway to the previous x to halfway to the next.
+  const edges = xs.map((v, i) => {
+    const prev = i > 0 ? (xs[i - 1] as number) : v;
+    const next = i < xs.length - 1 ? (xs[i + 1] as number) : v;
+    return [x((prev + v) / 2), x((v + next) / 2)] as const;
+  });
+  const plotBottom = CHART.height - CHART.bottom;
+  const pointLabel = (i: number) =>
+    `${series.xLabel} = ${formatNumber(xs[i] as number)} · ${lines.map((l) => `${l.label}: ${formatNumber(l.y[i] as number)}`).join(' · ')}${
+      linked && layerIds[i]?.length ? ` · nodes ${layerIds[i]?.join(', ')}` : ''
+    }`;
+  const label = `${series.title}: ${series.yLabel} against ${series.xLabel}${series.logY ? ', log scale' : ''}, ${lines.length} line${lines.length === 1 ? '' : 's'}`;
+
+  return (
+    <Panel kind="series" title={series.title} subtitle={linked ? 'Hover a point to light up that layer in the graph.' : undefined}>
+      <ul className="gf-legend" aria-label="Legend">
+        {lines.map((l) => (
+          <li key={l.label} style={{ color: colourOf(l.label) }}>
+            <span className={isFiniteDifference(l.label) ? 'gf-swatch gf-swatch-dots' : 'gf-swatch'} aria-hidden="true" />
+            <span style={{ color: 'var(--gf-fg)' }}>{l.label}</span>
+          </li>
+        ))}
+      </ul>
+      <svg
+        viewBox={`0 0 ${width} ${CHART.height}`}
+        role={linked ? 'group' : 'img'}
+        aria-label={label}
+        data-log-y={series.logY ? 'true' : 'false'}
+      >
+        <g>
+          {yTicks.map((t) => (
+            <line key={t} className="gf-gridline" x1={CHART.left} x2={width - CHART.right} y1={y(t)} y2={y(t)} />
+          ))}
+        </g>
+        <Axis
+          axis={axisBottom(x)
+            .tickValues(xTicks)
+            .tickFormat((v) => (xs.every(Number.isInteger) ? formatInteger(+v) : formatNumber(+v)))}
+          y={plotBottom}
+        />
+        <Axis
+          axis={axisLeft(y)
+            .tickValues(yTicks)
+            .tickFormat((v) => (series.logY ? formatLogTick(+v) : formatNumber(+v)))}
+          x={CHART.left}
+        />
+        <text className="gf-axis-label" x={(CHART.left + width - CHART.right) / 2} y={CHART.height - 8} textAnchor="middle">
+          {series.xLabel}
+        </text>
+        <text className="gf-axis-label" transform={`translate(16,${CHART.top + innerHeight() / 2}) rotate(-90)`} textAnchor="middle">
+          {series.yLabel}
+        </text>
+        {hover !== null ? (
+          <line
+            x1={x(xs[hover] as number)}
+            x2={x(xs[hover] as number)}
+            y1={CHART.top}
+            y2={plotBottom}
+            stroke="var(--gf-muted)"
+            strokeDasharray="3 3"
+          />
+        ) : null}
+        {lines.map((l) => {
+          const colour = colourOf(l.label);
+          const fd = isFiniteDifference(l.label);
+          return (
+            <g key={l.label} data-line={l.label}>
+              {fd ? null : <path d={path(l.y) ?? ''} fill="none" stroke={colour} strokeWidth={2.5} strokeLinejoin="round" />}
+              {fd || dots
+                ? l.y.map((v, i) =>
+                    defined(v) ? (
+                      <circle
+                        // biome-ignore lint/suspicious/noArrayIndexKey: points are positional
+                        key={i}
+                        cx={x(xs[i] as number)}
+                        cy={y(v)}
+                        r={hover === i ? 5.5 : fd ? 3.5 : 3}
+                        fill={fd ? 'var(--gf-bg)' : colour}
+                        stroke={colour}
+                        strokeWidth={fd ? 1.8 : 1}
+                      />
+                    ) : null,
+                  )
+                : null}
+            </g>
+          );
+        })}
+        <g>
+          {edges.map(([a, b], i) => (
+            // Hover/focus targets that describe their point; they trigger no action of their own.
+            // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: a described chart point, not a control
+            <rect
+              // biome-ignore lint/suspicious/noArrayIndexKey: one column per x
+              key={i}
+              className="gf-hit"
+              data-x={xs[i]}
+              x={Math.min(a, b)}
+              width={Math.max(Math.abs(b - a), 1)}
+              y={CHART.top}
+              height={plotBottom - CHART.top}
+              tabIndex={linked ? 0 : undefined}
+              role="img"
+              aria-label={pointLabel(i)}
+              onMouseEnter={() => enter(i)}
+              onMouseLeave={leave}
+              onFocus={() => enter(i)}
+              onBlur={leave}
+            />
+          ))}
+        </g>
+      </svg>
+      <p className="gf-readout" aria-live="polite">
+        {hover !== null ? pointLabel(hover) : ''}
+      </p>
+      {dropped > 0 ? (
+        <p className="gf-note">
+          {dropped} value{dropped === 1 ? ' is' : 's are'} zero or negative and cannot appear on the log scale.
+        </p>
+      ) : null}
+    </Panel>
+  );
+}

@@ -1,0 +1,150 @@
+import { axisBottom, axisLeft, line, scaleLinear, scaleLog } from 'd3';
+import type { Training } from '../../engine/exercise';
+import { Axis } from './Axis';
+import { formatNumber } from './format';
+import { CHART, decadeDomain, decadeTicks, formatInteger, formatLogTick, innerHeight, integerTicks } from './frame';
+import { Panel } from './Panel';
+import { lineColour } from './palette';
+import { useProgress } from './useProgress';
+
+export interface TrainingChartProps {
+  /** blocks.training: precomputed loss histories (index 0 = before the first step). */
+  training: Training;
+  /** How long "Run training" takes to draw the whole run. */
+  durationMs?: number;
+}
+
+/** Loss curves of one or more SGD runs, replayed progressively on demand. */
+export function TrainingChart({ training, durationMs = 1500 }: TrainingChartProps) {
+  const { progress, running, start } = useProgress(durationMs);
+  const { runs } = training;
+  const width = CHART.width;
+  const plotBottom = CHART.height - CHART.bottom;
+
+  const longest = Math.max(1, ...runs.map((r) => r.losses.length));
+  const all = runs.flatMap((r) => r.losses).filter(Number.isFinite);
+  const lo = all.length ? Math.min(...all) : 0;
+  const hi = all.length ? Math.max(...all) : 1;
+  // Log scale when the loss falls by more than two decades: otherwise the tail is a flat line.
+  const logY = lo > 0 && hi / lo > 100;
+  const x = scaleLinear()
+    .domain([0, Math.max(1, longest - 1)])
+    .range([CHART.left, width - CHART.right]);
+  const y = logY
+    ? scaleLog().domain(decadeDomain(lo, hi)).range([plotBottom, CHART.top])
+    : scaleLinear()
+        .domain(lo === hi ? [lo - 1, hi + 1] : [Math.min(0, lo), hi])
+        .nice(6)
+        .range([plotBottom, CHART.top]);
+  const yTicks = logY ? decadeTicks(lo, hi) : (y.ticks(6) as number[]);
+
+  /** Index of the last loss drawn for a run of n losses at the current progress. */
+  const head = (n: number) => Math.round(progress * (n - 1));
+  const path = line<number>()
+    .defined((v) => Number.isFinite(v) && (!logY || v > 0))
+    .x((_, i) => x(i))
+    .y((v) => y(v));
+  const started = running || progress > 0;
+  const done = progress >= 1;
+  // Floor, so 100% means done.
+  const percent = Math.floor(progress * 100);
+
+  return (
+    <Panel kind="training" title="Training: loss per SGD step" subtitle={`${training.steps} SGD steps, learning rate η = ${training.lr}`}>
+      <div className="gf-controls">
+        <button type="button" className="gf-button" onClick={start} disabled={running}>
+          {done ? 'Run again' : 'Run training'}
+        </button>
+        <div
+          className="gf-progress"
+          role="progressbar"
+          aria-label="Training progress"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent}
+        >
+          <div style={{ width: `${percent}%` }} />
+        </div>
+        <span style={{ fontVariantNumeric: 'tabular-nums', minWidth: '3.5em', textAlign: 'right' }}>{`${percent}%`}</span>
+      </div>
+      {runs.length > 1 ? (
+        <ul className="gf-legend" aria-label="Legend">
+          {runs.map((r, i) => (
+            <li key={r.label} style={{ color: lineColour(i) }}>
+              <span className="gf-swatch" aria-hidden="true" />
+              <span style={{ color: 'var(--gf-fg)' }}>{r.label}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <svg
+        viewBox={`0 0 ${width} ${CHART.height}`}
+        role="img"
+        aria-label={`Loss against SGD step for ${runs.map((r) => r.label).join(', ')}${logY ? ', log scale' : ''}`}
+      >
+        <g>
+          {yTicks.map((t) => (
+            <line key={t} className="gf-gridline" x1={CHART.left} x2={width - CHART.right} y1={y(t)} y2={y(t)} />
+          ))}
+        </g>
+        <Axis
+          axis={axisBottom(x)
+            .tickValues(integerTicks(x.ticks(8)))
+            .tickFormat((v) => formatInteger(+v))}
+          y={plotBottom}
+        />
+        <Axis
+          axis={axisLeft(y)
+            .tickValues(yTicks)
+            .tickFormat((v) => (logY ? formatLogTick(+v) : formatNumber(+v)))}
+          x={CHART.left}
+        />
+        <text className="gf-axis-label" x={(CHART.left + width - CHART.right) / 2} y={CHART.height - 8} textAnchor="middle">
+          SGD step
+        </text>
+        <text className="gf-axis-label" transform={`translate(16,${CHART.top + innerHeight() / 2}) rotate(-90)`} textAnchor="middle">
+          {logY ? 'loss (log scale)' : 'loss'}
+        </text>
+        {started
+          ? runs.map((r, i) => {
+              const k = head(r.losses.length);
+              const last = r.losses[k] as number;
+              return (
+                <g key={r.label} data-run={r.label} data-drawn={k + 1}>
+                  <path
+                    d={path(r.losses.slice(0, k + 1)) ?? ''}
+                    fill="none"
+                    stroke={lineColour(i)}
+                    strokeWidth={r.losses.length > 60 ? 1.75 : 2.5}
+                    strokeLinejoin="round"
+                  />
+                  {Number.isFinite(last) && (!logY || last > 0) ? <circle cx={x(k)} cy={y(last)} r={4} fill={lineColour(i)} /> : null}
+                </g>
+              );
+            })
+          : null}
+        {started ? null : (
+          <text x={(CHART.left + width - CHART.right) / 2} y={CHART.top + innerHeight() / 2} textAnchor="middle" fill="var(--gf-muted)">
+            Press “Run training” to watch the loss fall.
+          </text>
+        )}
+      </svg>
+      <dl className="gf-facts" aria-live="polite" data-testid="training-losses">
+        {started
+          ? runs.map((r) => {
+              const k = head(r.losses.length);
+              return [
+                <dt key={`${r.label}-dt`}>{done ? `final loss, ${r.label}` : `loss at step ${k}, ${r.label}`}</dt>,
+                <dd key={`${r.label}-dd`} data-final={done ? 'true' : 'false'}>
+                  {formatNumber(r.losses[k] as number)}
+                </dd>,
+              ];
+            })
+          : runs.map((r) => [
+              <dt key={`${r.label}-dt`}>{`initial loss, ${r.label}`}</dt>,
+              <dd key={`${r.label}-dd`}>{formatNumber(r.losses[0] as number)}</dd>,
+            ])}
+      </dl>
+    </Panel>
+  );
+}

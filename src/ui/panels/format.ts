@@ -1,0 +1,41 @@
+import { format } from 'd3';
+
+const plain = format('.4~g');
+const grouped = format(',');
+const scientific = format('.3~e');
+
+/** A number for a panel: 4 significant digits, scientific when tiny or huge, `−` for minus. */
+export function formatNumber(x: number): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  return a < 1e-3 || a >= 1e5 ? scientific(x) : plain(x);
+}
+
+const SUPERSCRIPT: Record<string, string> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
+
+/** 10^k written as `10⁻⁹`: log-axis tick labels. */
+export function formatPow10(k: number): string {
+  if (k === 0) return '1';
+  if (k === 1) return '10';
+  return `10${[...String(k)].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
+}
+
+/** `peak_live_activations` → `peak live activations`. */
+export const humanizeKey = (key: string): string => key.replace(/[_-]+/g, ' ').trim();
+
+/** A table cell: whole numbers in full with thousands separators (counts, bytes), others as formatNumber. */
+export const formatCell = (x: number): string => (Number.isInteger(x) && Math.abs(x) < 1e15 ? grouped(x) : formatNumber(x));
