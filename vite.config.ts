@@ -11,10 +11,12 @@ export const optimizeDepsInclude = [
   '@xyflow/react',
   'd3',
   'zustand',
+  'zustand/vanilla',
   'zustand/shallow',
   'zustand/react/shallow',
   'katex',
   'elkjs/lib/elk.bundled.js',
+  'elkjs/lib/elk-api.js',
   'zod',
   '@tensorflow/tfjs',
   '@tensorflow/tfjs-backend-wasm',
@@ -26,4 +28,6 @@ export default defineConfig({
   preview: { host: '127.0.0.1' },
   optimizeDeps: { include: optimizeDepsInclude },
   build: { chunkSizeWarningLimit: 2000 },
+  // ES module workers can code-split: the compute worker loads the engine chunk lazily.
+  worker: { format: 'es' },
 });

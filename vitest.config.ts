@@ -32,6 +32,18 @@ export default defineConfig({
         },
       },
       {
+        // Playwright against `vite preview` of a production build (built once in globalSetup).
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
         plugins: [react()],
         optimizeDeps: { include: optimizeDepsInclude },
         test: {

@@ -43,8 +43,8 @@ describe('gradflow CLI', () => {
       [-0.228, -0.456],
       [0.076, 0.152],
     ];
-    j.grads.W1.forEach((row: number[], i: number) => row.forEach((v, k) => expect(v).toBeCloseTo(W1[i]?.[k] as number, 6)));
-    [-0.266, -0.304, -0.266].forEach((v, i) => expect(j.grads.w2[i]).toBeCloseTo(v, 6));
+    for (const [i, row] of W1.entries()) for (const [k, v] of row.entries()) expect(j.grads.W1[i][k]).toBeCloseTo(v, 6);
+    for (const [i, v] of [-0.266, -0.304, -0.266].entries()) expect(j.grads.w2[i]).toBeCloseTo(v, 6);
     expect(j.grads.y).toBeUndefined(); // y is a constant target: no gradient
     expect(j.checks.every((c: { pass: boolean }) => c.pass)).toBe(true);
     expect(j.training.runs[0].losses).toHaveLength(101);

@@ -1,0 +1,20 @@
+import { useCallback } from 'react';
+import { LessonPanels } from './panels/LessonPanels';
+import { useExplorer, useExplorerStore } from './store/context';
+
+/**
+ * Below the canvas: the lesson panels for the run (src/ui/panels), fed the blocks, the trace
+ * and the cursor; hovering a layer in a panel lights its nodes up on the canvas.
+ */
+export function LessonSlot() {
+  const store = useExplorerStore();
+  const run = useExplorer((s) => s.run);
+  const cursor = useExplorer((s) => s.cursor);
+  const onHighlight = useCallback((ids: string[] | null) => store.getState().setHighlight(ids), [store]);
+  if (!run) return null;
+  return (
+    <section className="gf-lessons" data-testid="lesson-slot" aria-label="lesson panels">
+      <LessonPanels exerciseId={run.graph.id} blocks={run.blocks} trace={run.trace} cursor={cursor} onHighlight={onHighlight} />
+    </section>
+  );
+}

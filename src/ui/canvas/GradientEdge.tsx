@@ -1,0 +1,87 @@
+import { type EdgeProps, getBezierPath } from '@xyflow/react';
+import { memo, useMemo } from 'react';
+import type { Phase } from '../../engine/trace';
+import { useReducedMotion } from '../common/useReducedMotion';
+import { FORWARD_STYLE, gradEncoder, IDLE_STYLE, PHASE_COLOUR } from '../trace/encoding';
+import type { EdgeView } from '../trace/timeline';
+import type { GradientFlowEdge } from './flow';
+import { useMaybeExplorer } from './useMaybeExplorer';
+import { edgeViewOf, encoderFor, isActiveEdge, isHiddenEdge } from './views';
+
+const IDLE_VIEW: EdgeView = { phase: 'idle', valueNorm: null, grad: null, gradNorm: null, gradSign: null };
+const HIDDEN_COLOUR = '#6b7785';
+
+/**
+ * One edge of the graph. Forward: the value travels source → target. Backward: the gradient
+ * travels target → source, its width and colour from a log scale of its norm (sign for
+ * scalars). Only the step just done animates (SVG animateMotion: a few circles, no dashes).
+ * Test hooks: data-phase (forward | backward | idle), data-grad-norm (empty before a gradient).
+ */
+export const GradientEdge = memo(function GradientEdge(p: EdgeProps<GradientFlowEdge>) {
+  const d = p.data;
+  const storeView = useMaybeExplorer(edgeViewOf(p.id), null);
+  const storeActive = useMaybeExplorer(isActiveEdge(p.id), false);
+  const hidden = useMaybeExplorer(isHiddenEdge(p.id), false);
+  const stepPhase = useMaybeExplorer((s) => (storeActive ? (s.timeline?.stepAt(s.cursor)?.phase ?? null) : null), null);
+  const storeEncoder = useMaybeExplorer((s) => encoderFor(s.timeline), null);
+  const reduced = useReducedMotion();
+
+  const view = storeView ?? d?.view ?? IDLE_VIEW;
+  const active = storeView ? storeActive : (d?.active ?? false);
+  const phaseNow: Phase | null = stepPhase ?? d?.stepPhase ?? null;
+  const maxNorm = d?.maxGradNorm;
+  const encoder = useMemo(() => storeEncoder ?? gradEncoder(maxNorm ?? 1), [storeEncoder, maxNorm]);
+
+  const [path] = getBezierPath(p);
+  const dataPhase = hidden ? 'backward' : view.phase;
+  let style =
+    view.phase === 'backward' ? encoder.style(view.gradNorm ?? 0, view.gradSign) : view.phase === 'forward' ? FORWARD_STYLE : IDLE_STYLE;
+  if (hidden) style = { ...style, colour: HIDDEN_COLOUR, width: 2.5, opacity: 0.9, particles: 2, duration: 1.6 };
+  const backwardFlow = hidden || (active && (phaseNow === 'backward' || phaseNow === 'seed'));
+  const particleColour = hidden ? HIDDEN_COLOUR : phaseNow === 'recompute' ? PHASE_COLOUR.recompute : style.colour;
+  const moving = active && !reduced;
+  const particles = [];
+  if (moving) {
+    const count = Math.max(1, style.particles);
+    const dur = style.duration || 1.4;
+    for (let i = 0; i < count; i++) {
+      particles.push(
+        <circle key={i} r={2.2 + Math.min(style.width, 8) / 3} fill={particleColour} className="gf-edge__particle">
+          <animateMotion
+            dur={`${dur}s`}
+            begin={`${(-i * dur) / count}s`}
+            repeatCount="indefinite"
+            keyPoints={backwardFlow ? '1;0' : '0;1'}
+            keyTimes="0;1"
+            calcMode="linear"
+            path={path}
+          />
+        </circle>,
+      );
+    }
+  }
+  return (
+    <g
+      className={`gf-edge gf-edge--${dataPhase}${active ? ' is-active' : ''}${hidden ? ' is-hidden' : ''}`}
+      data-testid="gf-edge"
+      data-edge-id={p.id}
+      data-phase={dataPhase}
+      data-grad-norm={hidden || view.gradNorm === null ? '' : String(view.gradNorm)}
+      data-active={active ? 'true' : 'false'}
+    >
+      {active && (
+        <path d={path} fill="none" stroke={particleColour} strokeWidth={style.width + 8} strokeOpacity={0.16} strokeLinecap="round" />
+      )}
+      <path
+        d={path}
+        fill="none"
+        stroke={style.colour}
+        strokeWidth={style.width}
+        strokeOpacity={style.opacity}
+        strokeDasharray={hidden ? '6 4' : undefined}
+        className="gf-edge__line"
+      />
+      {particles}
+    </g>
+  );
+});

@@ -1,0 +1,16 @@
+import type { EdgeTypes, NodeTypes } from '@xyflow/react';
+import { GradientEdge } from './GradientEdge';
+import { FoldedNode, FrameNode } from './nodes/GroupNodes';
+import { LeafNode, ObjectiveNode, OpNode, StochasticNode } from './nodes/TensorNode';
+
+// Module scope: React Flow re-mounts every node when these objects change identity.
+export const nodeTypes = {
+  leaf: LeafNode,
+  op: OpNode,
+  objective: ObjectiveNode,
+  stochastic: StochasticNode,
+  frame: FrameNode,
+  folded: FoldedNode,
+} satisfies NodeTypes;
+
+export const edgeTypes = { gradient: GradientEdge } satisfies EdgeTypes;

@@ -1,0 +1,124 @@
+import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { memo } from 'react';
+import { showShape } from '../../../core/tensor';
+import { LockIcon } from '../../common/icons';
+import { useExplorer } from '../../store/context';
+import type { NodeView } from '../../trace/timeline';
+import { inputHandleY, outputHandleY } from '../box';
+import { badgeOf, type LeafFlowNode, type ObjectiveFlowNode, type OpFlowNode, type StochasticFlowNode, type TensorNodeData } from '../flow';
+import { isActiveNode, isHiddenNode, nodeViewOf } from '../views';
+import { ScalarField } from './ScalarField';
+import { Slot, ValueCell } from './ValueCell';
+
+function ValuePart({ d, view }: { d: TensorNodeData; view: NodeView | null }) {
+  const m = d.model;
+  const editable = d.kind === 'leaf' && m.shape.length === 0 && m.role !== 'frozen';
+  if (view?.value && editable) return <ScalarField id={m.id} value={view.value.data[0] as number} label={m.label} />;
+  if (view?.value) return <ValueCell snap={view.value} box={d.box} label={`value of ${m.label}`} />;
+  if (view?.valueState === 'freed')
+    return (
+      <Slot box={d.box} className="gf-slot--freed">
+        freed
+      </Slot>
+    );
+  return <Slot box={d.box}>·</Slot>;
+}
+
+function GradPart({ d, view, hidden }: { d: TensorNodeData; view: NodeView | null; hidden: boolean }) {
+  const m = d.model;
+  if (d.kind === 'leaf' && (m.role === 'frozen' || m.role === 'constant')) {
+    return (
+      <Slot box={d.box} className="gf-slot--nograd">
+        no ∇
+      </Slot>
+    );
+  }
+  if (hidden)
+    return (
+      <Slot box={d.box} className="gf-slot--hidden">
+        ?
+      </Slot>
+    );
+  if (view?.grad) return <ValueCell snap={view.grad} box={d.box} label={`gradient of ${m.label}`} />;
+  return <Slot box={d.box} />;
+}
+
+function TensorNodeBody({ id, data }: { id: string; data: TensorNodeData }) {
+  const view = useExplorer(nodeViewOf(id));
+  const active = useExplorer(isActiveNode(id));
+  const hidden = useExplorer(isHiddenNode(id));
+  const selected = useExplorer((s) => s.selected === id);
+  const highlighted = useExplorer((s) => s.highlight?.includes(id) ?? false);
+  const m = data.model;
+  const cls = [
+    'gf-node',
+    `gf-node--${data.kind}`,
+    m.shape.length === 0 ? 'gf-node--scalar' : '',
+    m.role ? `gf-role--${m.role}` : '',
+    active ? 'is-active' : '',
+    selected ? 'is-selected' : '',
+    highlighted ? 'is-highlighted' : '',
+    view?.fault ? 'is-fault' : '',
+    view?.valueState === 'freed' ? 'is-freed' : '',
+    view?.valueState === 'recomputed' ? 'is-recomputed' : '',
+    view?.gradState === 'partial' ? 'is-partial' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const subtitle = data.kind === 'leaf' ? showShape(m.shape) : `${m.symbol} · ${showShape(m.shape)}`;
+  return (
+    <div
+      className={cls}
+      style={{ width: data.box.w, height: data.box.h }}
+      data-testid={`node-${id}`}
+      data-value-state={view?.valueState ?? 'pending'}
+      data-grad-state={hidden ? 'hidden' : (view?.gradState ?? 'none')}
+    >
+      {m.inputs.map((_, i) => (
+        <Handle
+          // biome-ignore lint/suspicious/noArrayIndexKey: input slots are positional
+          key={i}
+          id={`in${i}`}
+          type="target"
+          position={Position.Left}
+          isConnectable={false}
+          style={{ top: inputHandleY(data.box, i, m.inputs.length) }}
+        />
+      ))}
+      <Handle id="out" type="source" position={Position.Right} isConnectable={false} style={{ top: outputHandleY(data.box) }} />
+      <div className="gf-node__head">
+        <span className="gf-node__label" title={m.label}>
+          {m.label}
+        </span>
+        <span className="gf-node__badge">
+          {m.role === 'frozen' && <LockIcon />}
+          {badgeOf(data.kind, m)}
+        </span>
+      </div>
+      <div className="gf-node__sub">
+        {subtitle}
+        {view?.fault && (
+          <span className="gf-node__fault" title={view.fault} role="img" aria-label={`fault: ${view.fault}`}>
+            ⚠ NaN/Inf
+          </span>
+        )}
+      </div>
+      <div className="gf-node__body">
+        <div className="gf-node__part">
+          <span className="gf-node__caption">value</span>
+          <ValuePart d={data} view={view} />
+        </div>
+        <div className="gf-node__part gf-node__part--grad">
+          <span className="gf-node__caption">∇</span>
+          <GradPart d={data} view={view} hidden={hidden} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** One memoised component per node type (React Flow's nodeTypes). */
+export const LeafNode = memo(({ id, data }: NodeProps<LeafFlowNode>) => <TensorNodeBody id={id} data={data} />);
+export const OpNode = memo(({ id, data }: NodeProps<OpFlowNode>) => <TensorNodeBody id={id} data={data} />);
+export const ObjectiveNode = memo(({ id, data }: NodeProps<ObjectiveFlowNode>) => <TensorNodeBody id={id} data={data} />);
+export const StochasticNode = memo(({ id, data }: NodeProps<StochasticFlowNode>) => <TensorNodeBody id={id} data={data} />);

@@ -1,0 +1,26 @@
+import type { Snapshot } from '../../../core/tensor';
+import { Heatmap } from '../../common/Heatmap';
+import { fmt } from '../../trace/format';
+import type { Box } from '../box';
+
+/** A value or a gradient inside a node: a number for a scalar, else a heatmap. */
+export function ValueCell({ snap, box, label }: { snap: Snapshot; box: Box; label: string }) {
+  if (snap.shape.length === 0) {
+    return (
+      <span className="gf-num" title={`${label} = ${fmt(snap.data[0] as number, 8)}`}>
+        {fmt(snap.data[0] as number)}
+      </span>
+    );
+  }
+  return <Heatmap snap={snap} cellW={box.cellW} cellH={box.cellH} label={label} />;
+}
+
+/** Placeholder with the same footprint as the heatmap, so nodes keep their size. */
+export function Slot({ box, children, className }: { box: Box; children?: React.ReactNode; className?: string }) {
+  const style = box.cellW ? { width: box.cols * box.cellW, height: box.rows * box.cellH } : undefined;
+  return (
+    <span className={`gf-slot ${className ?? ''}`} style={style}>
+      {children}
+    </span>
+  );
+}

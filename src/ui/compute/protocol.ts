@@ -1,0 +1,123 @@
+import type { Problem } from '../../core/errors';
+import type { GroupSpec, NestedNumber, ObjectiveSpec, OptionSpec, OptionValue, Role, Shape } from '../../core/types';
+import type { Check, LessonBlocks } from '../../engine/exercise';
+import type { Trace } from '../../engine/trace';
+
+/**
+ * Plain, structured-clonable data the compute side (a Web Worker, or the main thread as a
+ * fallback) hands to the UI. The UI never sees a Program or a tensor: only these.
+ */
+
+/** What the graph list shows for an exercise. */
+export interface ExerciseInfo {
+  id: string;
+  title: string;
+  text: string;
+  options: OptionSpec[];
+  notes: string[];
+}
+
+/** One node as the canvas and the inspector need it. */
+export interface NodeModel {
+  id: string;
+  /** `spec.label`, or the id. Data: render as text. */
+  label: string;
+  /** `leaf`, or the op name. */
+  op: string;
+  /** Leaves only. */
+  role: Role | null;
+  /** Short glyph of the op (`A·B`); empty for leaves. */
+  symbol: string;
+  inputs: string[];
+  /** The op's name for each input slot (`A`, `B`, …). */
+  slotNames: string[];
+  attrs: Record<string, unknown>;
+  shape: Shape;
+  /** KaTeX of the op's forward rule and one VJP per input; null for leaves. */
+  formula: { forward: string; vjp: string[] } | null;
+  stochastic: boolean;
+  /** Some input/param leaf lies upstream: a gradient can reach this node. */
+  needsGrad: boolean;
+  note?: string;
+  group?: string;
+  layer?: number;
+}
+
+export interface GraphModel {
+  /** Exercise id, or the user's graph id (`custom` when it has none). */
+  id: string;
+  title: string;
+  text: string;
+  /** Topological order. */
+  nodes: NodeModel[];
+  groups: GroupSpec[];
+  options: OptionSpec[];
+  objectives: ObjectiveSpec[];
+  notes: string[];
+  /** Changes only when nodes, edges or groups change: the layout is cached on it. */
+  structureKey: string;
+}
+
+/** Where the graph comes from: a bundled exercise or a user's GraphSpec (parsed JSON). */
+export type GraphSource = { kind: 'exercise'; id: string } | { kind: 'spec'; spec: unknown };
+
+export interface RunRequest {
+  source: GraphSource;
+  options?: Record<string, unknown>;
+  /** Leaf values by node id (user edits). */
+  inputs?: Record<string, NestedNumber>;
+  objective?: string;
+  seed?: number;
+}
+
+export interface RunResult {
+  graph: GraphModel;
+  trace: Trace;
+  checks: Check[];
+  blocks: LessonBlocks;
+  options: Record<string, OptionValue>;
+  seed: number;
+  /** Current value of every leaf, for the editors. */
+  leafValues: Record<string, NestedNumber>;
+  /** tfjs backend that produced it (`wasm` or `cpu`). */
+  backend: string;
+  /** Wall time of the run on the compute side. */
+  ms: number;
+}
+
+/** Engine VJP vs tf.grads vs finite differences, per node (see src/engine/gradcheck.ts). */
+export interface GradcheckRow {
+  node: string;
+  /** The op at this node, or `leaf` for the end-to-end gradient of an input/param. */
+  op: string;
+  /** Relative errors; null when skipped. */
+  vsTfGrads: number | null;
+  vsFiniteDiff: number | null;
+  /** null when skipped (an estimator's VJP is not a derivative). */
+  pass: boolean | null;
+  skipped?: string;
+  note?: string;
+}
+
+export interface GradcheckReport {
+  /** Every check that ran passed. */
+  pass: boolean;
+  tolerance: { tfGrads: number; finiteDiff: number };
+  nodes: GradcheckRow[];
+  leaves: GradcheckRow[];
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+/** Messages to and from the worker. */
+export type ComputeCall = { kind: 'catalogue' } | { kind: 'run'; request: RunRequest } | { kind: 'gradcheck'; request: RunRequest };
+
+export interface ComputeMessage {
+  id: number;
+  call: ComputeCall;
+}
+
+export interface ComputeReply {
+  id: number;
+  outcome: Outcome<unknown>;
+}

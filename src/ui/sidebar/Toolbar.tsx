@@ -1,0 +1,82 @@
+import type { OptionSpec, OptionValue } from '../../core/types';
+import { useExplorer, useExplorerStore } from '../store/context';
+
+function OptionControl({ spec, value }: { spec: OptionSpec; value: OptionValue | undefined }) {
+  const store = useExplorerStore();
+  const label = spec.label ?? spec.name;
+  const set = (v: OptionValue) => void store.getState().setOption(spec.name, v);
+  const isToggle = spec.values.length === 2 && spec.values.every((v) => typeof v === 'boolean');
+  if (isToggle) {
+    return (
+      <label className="gf-option">
+        <input type="checkbox" checked={value === true} onChange={(e) => set(e.target.checked)} />
+        {label}
+      </label>
+    );
+  }
+  const index = value === undefined ? -1 : spec.values.indexOf(value);
+  return (
+    <label className="gf-option">
+      {label}
+      <select value={index} onChange={(e) => set(spec.values[Number(e.target.value)] as OptionValue)} aria-label={label}>
+        {spec.values.map((v, i) => (
+          <option key={String(v)} value={i}>
+            {String(v)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** Above the canvas: the graph's options and objective, predict mode, presenter mode. */
+export function Toolbar() {
+  const store = useExplorerStore();
+  const title = useExplorer((s) => s.run?.graph.title ?? '');
+  const declared = useExplorer((s) => s.run?.graph.options);
+  const options = useExplorer((s) => s.options);
+  const objectives = useExplorer((s) => s.run?.graph.objectives);
+  const objective = useExplorer((s) => s.run?.trace.objective);
+  const predict = useExplorer((s) => s.predict);
+  const presenter = useExplorer((s) => s.presenter);
+  const busy = useExplorer((s) => s.busy);
+  return (
+    <div className="gf-toolbar">
+      <h2 className="gf-title" data-testid="graph-title">
+        {title}
+      </h2>
+      <div className="gf-toolbar__controls">
+        {declared?.map((o) => (
+          <OptionControl key={o.name} spec={o} value={options[o.name]} />
+        ))}
+        {objectives && objectives.length > 1 && (
+          <label className="gf-option">
+            objective
+            <select value={objective} onChange={(e) => void store.getState().setObjective(e.target.value)} aria-label="objective">
+              {objectives.map((o) => (
+                <option key={o.name} value={o.name}>
+                  {o.label ?? o.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="gf-option gf-chrome">
+          <input type="checkbox" checked={predict} onChange={(e) => store.getState().setPredict(e.target.checked)} />
+          predict mode
+        </label>
+        <button
+          type="button"
+          className="gf-present-toggle"
+          onClick={() => store.getState().setPresenter(!presenter)}
+          aria-pressed={presenter}
+        >
+          {presenter ? 'Exit presenter' : 'Present'}
+        </button>
+        <span className={`gf-busy${busy ? ' is-busy' : ''}`} aria-live="polite">
+          {busy ? 'computing…' : ''}
+        </span>
+      </div>
+    </div>
+  );
+}

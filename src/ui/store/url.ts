@@ -1,0 +1,65 @@
+import type { OptionSpec, OptionValue } from '../../core/types';
+
+/** The view a link restores (TensorFlow Playground's PROPS table, in small). */
+export interface UrlState {
+  graph?: string;
+  step?: number;
+  node?: string;
+  options: Record<string, string>;
+  objective?: string;
+  seed?: number;
+  present: boolean;
+  predict: boolean;
+}
+
+const int = (v: string | null): number | undefined => {
+  if (v === null || !/^\d{1,7}$/.test(v)) return undefined;
+  return Number(v);
+};
+
+export function parseUrl(search: string): UrlState {
+  const p = new URLSearchParams(search);
+  const options: Record<string, string> = {};
+  for (const [k, v] of p) if (k.startsWith('opt.') && k.length > 4) options[k.slice(4)] = v;
+  return {
+    graph: p.get('graph') ?? undefined,
+    step: int(p.get('step')),
+    node: p.get('node') ?? undefined,
+    options,
+    objective: p.get('objective') ?? undefined,
+    seed: int(p.get('seed')),
+    present: p.get('present') === '1',
+    predict: p.get('predict') === '1',
+  };
+}
+
+export interface UrlView {
+  graph: string;
+  step: number;
+  node: string | null;
+  options: Record<string, OptionValue>;
+  declared: readonly OptionSpec[];
+  objective?: string;
+  /** The graph's first objective (left out of the link). */
+  defaultObjective?: string;
+  seed: number;
+  present: boolean;
+  predict: boolean;
+}
+
+/** Query string for a view; options equal to their default are left out. */
+export function toSearch(v: UrlView): string {
+  const p = new URLSearchParams();
+  p.set('graph', v.graph);
+  p.set('step', String(v.step));
+  if (v.node) p.set('node', v.node);
+  for (const o of v.declared) {
+    const cur = v.options[o.name];
+    if (cur !== undefined && cur !== o.default) p.set(`opt.${o.name}`, String(cur));
+  }
+  if (v.objective && v.objective !== v.defaultObjective) p.set('objective', v.objective);
+  if (v.seed) p.set('seed', String(v.seed));
+  if (v.present) p.set('present', '1');
+  if (v.predict) p.set('predict', '1');
+  return `?${p.toString()}`;
+}

@@ -1,0 +1,87 @@
+import '@xyflow/react/dist/style.css';
+import { describe, expect, test } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { render } from 'vitest-browser-react';
+import { Explorer } from '../../../src/ui/Explorer';
+import { tinyRun, tinyStore } from './fixtures';
+
+const counter = () => document.querySelector('[data-testid=step-counter]')?.textContent?.replace(/\s+/g, ' ').trim();
+const edge = (id: string) => document.querySelector(`[data-testid=gf-edge][data-edge-id="${id}"]`) as SVGGElement | null;
+
+describe('Explorer with a hand-made trace', () => {
+  test('keys step, the counter reads k / N, edges follow the cursor, typing does not step', async () => {
+    const { store } = await tinyStore();
+    await render(<Explorer store={store} graphList={false} />);
+    await expect.poll(counter).toBe('0 / 9');
+    await expect.poll(() => edge('a->c#0'), { timeout: 15_000 }).not.toBeNull();
+    expect(edge('a->c#0')?.dataset.phase).toBe('idle');
+
+    await userEvent.keyboard('{ArrowRight}');
+    expect(counter()).toBe('1 / 9');
+    expect(edge('a->c#0')?.dataset.phase).toBe('forward');
+    expect(edge('a->c#0')?.dataset.active).toBe('true');
+    expect(document.querySelector('[data-testid=commentary]')?.textContent).toContain('c = a ⊙ b');
+
+    await userEvent.keyboard('{End}');
+    expect(counter()).toBe('9 / 9');
+    expect(edge('a->c#0')?.dataset.phase).toBe('backward');
+    expect(Number(edge('a->c#0')?.dataset.gradNorm)).toBe(8);
+    expect(Number(edge('t->L#0')?.dataset.gradNorm)).toBe(4);
+    expect(edge('k->x#0')).toBeNull();
+
+    await userEvent.keyboard('{ArrowLeft}');
+    expect(counter()).toBe('8 / 9');
+    expect(edge('a->c#0')?.dataset.phase).toBe('forward');
+    expect(edge('a->c#0')?.dataset.gradNorm).toBe('');
+
+    await userEvent.keyboard('{Home}');
+    expect(counter()).toBe('0 / 9');
+
+    // typing in a field never steps
+    const field = document.querySelector('.gf-toolbar select') as HTMLSelectElement;
+    field.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(counter()).toBe('0 / 9');
+  });
+
+  test('the scrubber has one segment per phase run, coloured forward / backward', async () => {
+    const { store } = await tinyStore();
+    await render(<Explorer store={store} graphList={false} />);
+    await expect.poll(() => document.querySelectorAll('.gf-scrubber__seg').length).toBe(2);
+    const segs = [...document.querySelectorAll<HTMLElement>('.gf-scrubber__seg')];
+    expect(segs.map((s) => s.className)).toEqual([
+      'gf-scrubber__seg gf-scrubber__seg--forward',
+      'gf-scrubber__seg gf-scrubber__seg--backward',
+    ]);
+    expect(Number.parseFloat(segs[0]?.style.width ?? '')).toBeCloseTo((100 * 4) / 9, 3);
+  });
+
+  test('buttons step too; a node shows its value once the forward pass reaches it', async () => {
+    const { store } = await tinyStore();
+    const screen = await render(<Explorer store={store} graphList={false} />);
+    await expect.poll(() => document.querySelector('[data-testid=node-c]'), { timeout: 15_000 }).not.toBeNull();
+    const c = () => document.querySelector('[data-testid=node-c]') as HTMLElement;
+    expect(c().dataset.valueState).toBe('pending');
+    await screen.getByRole('button', { name: /next step/ }).click();
+    expect(c().dataset.valueState).toBe('computed');
+    expect(c().querySelectorAll('.gf-heatmap rect title').length).toBe(2);
+    expect([...c().querySelectorAll('.gf-heatmap rect title')].map((t) => t.textContent)).toEqual(['[0] = 2', '[1] = −6']);
+    await screen.getByRole('button', { name: /last step/ }).click();
+    expect(c().dataset.gradState).toBe('complete');
+    expect(document.querySelector('[data-testid=node-a]')?.getAttribute('data-grad-state')).toBe('complete');
+  });
+
+  test('an error from the engine shows a located error panel; the canvas keeps the last good run', async () => {
+    const { store } = await tinyStore();
+    await render(<Explorer store={store} graphList={false} />);
+    await expect.poll(() => edge('a->c#0'), { timeout: 15_000 }).not.toBeNull();
+    await store.getState().setInput('b', '[1, "x"]');
+    await expect.poll(() => document.querySelector('[data-testid=error-panel]')).not.toBeNull();
+    const item = document.querySelector('[data-testid=error-panel] li') as HTMLElement;
+    expect(item.dataset.node).toBe('b');
+    expect(item.dataset.field).toBe('value');
+    expect(edge('a->c#0')).not.toBeNull();
+    expect(store.getState().run).not.toBeNull();
+    expect(tinyRun().graph.nodes.length).toBe(7);
+  });
+});

@@ -1,0 +1,84 @@
+import '@xyflow/react/dist/style.css';
+import { type Edge, type Node, ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import { describe, expect, test } from 'vitest';
+import { render } from 'vitest-browser-react';
+import type { GradientEdgeData } from '../../../src/ui/canvas/flow';
+import { edgeTypes } from '../../../src/ui/canvas/nodeTypes';
+import type { EdgeView } from '../../../src/ui/trace/timeline';
+
+const view = (phase: EdgeView['phase'], gradNorm: number | null, gradSign: EdgeView['gradSign'] = null): EdgeView => ({
+  phase,
+  valueNorm: 1,
+  grad: null,
+  gradNorm,
+  gradSign,
+});
+
+function flow(edges: { id: string; data: GradientEdgeData }[]) {
+  const nodes: Node[] = edges.flatMap((_e, i) => [
+    { id: `s${i}`, position: { x: 0, y: i * 60 }, data: { label: `s${i}` } },
+    { id: `t${i}`, position: { x: 400, y: i * 60 }, data: { label: `t${i}` } },
+  ]);
+  const list: Edge[] = edges.map((e, i) => ({ id: e.id, source: `s${i}`, target: `t${i}`, type: 'gradient', data: e.data }));
+  return (
+    <ReactFlowProvider>
+      <div style={{ width: 700, height: 500 }}>
+        <ReactFlow nodes={nodes} edges={list} edgeTypes={edgeTypes} />
+      </div>
+    </ReactFlowProvider>
+  );
+}
+
+const edgeEl = (id: string) => document.querySelector(`[data-testid=gf-edge][data-edge-id="${id}"]`) as SVGGElement;
+const lineWidth = (id: string) => Number(edgeEl(id).querySelector('.gf-edge__line')?.getAttribute('stroke-width'));
+
+describe('GradientEdge', () => {
+  test('data hooks: phase, and the gradient norm (empty before any gradient)', async () => {
+    await render(
+      flow([
+        { id: 'idle', data: { slot: 0, view: view('idle', null) } },
+        { id: 'fwd', data: { slot: 0, view: view('forward', null) } },
+        { id: 'bwd', data: { slot: 0, view: view('backward', 0.25), maxGradNorm: 1 } },
+      ]),
+    );
+    await expect.poll(() => document.querySelectorAll('[data-testid=gf-edge]').length).toBe(3);
+    expect(edgeEl('idle').dataset.phase).toBe('idle');
+    expect(edgeEl('idle').dataset.gradNorm).toBe('');
+    expect(edgeEl('fwd').dataset.phase).toBe('forward');
+    expect(edgeEl('fwd').dataset.gradNorm).toBe('');
+    expect(edgeEl('bwd').dataset.phase).toBe('backward');
+    expect(Number(edgeEl('bwd').dataset.gradNorm)).toBe(0.25);
+  });
+
+  test('width grows with the norm on a log scale; a vanishing gradient is a hairline', async () => {
+    const norms = [1e-12, 1e-5, 1e-3, 1e-2, 1];
+    await render(flow(norms.map((n, i) => ({ id: `e${i}`, data: { slot: 0, view: view('backward', n), maxGradNorm: 1 } }))));
+    await expect.poll(() => document.querySelectorAll('[data-testid=gf-edge]').length).toBe(norms.length);
+    const widths = norms.map((_, i) => lineWidth(`e${i}`));
+    for (let i = 1; i < widths.length; i++) expect(widths[i]).toBeGreaterThan(widths[i - 1] as number);
+    expect(widths[0]).toBeCloseTo(0.5, 6);
+    const colours = norms.map((_, i) => edgeEl(`e${i}`).querySelector('.gf-edge__line')?.getAttribute('stroke'));
+    expect(new Set(colours).size).toBe(norms.length);
+  });
+
+  test('only the active edge animates: backward particles run target → source, forward source → target', async () => {
+    await render(
+      flow([
+        { id: 'back', data: { slot: 0, view: view('backward', 1), maxGradNorm: 1, active: true, stepPhase: 'backward' } },
+        { id: 'fore', data: { slot: 0, view: view('forward', null), active: true, stepPhase: 'forward' } },
+        { id: 'still', data: { slot: 0, view: view('backward', 1), maxGradNorm: 1 } },
+      ]),
+    );
+    await expect.poll(() => document.querySelectorAll('[data-testid=gf-edge]').length).toBe(3);
+    const back = [...edgeEl('back').querySelectorAll('animateMotion')];
+    const fore = [...edgeEl('fore').querySelectorAll('animateMotion')];
+    expect(back.length).toBeGreaterThanOrEqual(1);
+    expect(back.every((a) => a.getAttribute('keyPoints') === '1;0')).toBe(true);
+    expect(fore.every((a) => a.getAttribute('keyPoints') === '0;1')).toBe(true);
+    expect(fore.length).toBeGreaterThanOrEqual(1);
+    expect(edgeEl('still').querySelectorAll('animateMotion').length).toBe(0);
+    // few SVG elements per edge: a path (+ a glow and ≤ 3 particles when active)
+    expect(edgeEl('still').querySelectorAll('*').length).toBe(1);
+    expect(edgeEl('back').querySelectorAll('circle').length).toBeLessThanOrEqual(3);
+  });
+});

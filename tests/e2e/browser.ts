@@ -1,0 +1,46 @@
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../vitest.config';
+
+/** Debian's Chromium with the flags from TOOLCHAIN.md (never a downloaded browser). */
+export const launch = (): Promise<Browser> => chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+
+export interface Watched {
+  page: Page;
+  context: BrowserContext;
+  /** console.error messages and uncaught page errors seen so far. */
+  errors: string[];
+}
+
+/** A fresh 1280×800 page that records console errors and page errors. */
+export async function openPage(browser: Browser, o: { reducedMotion?: 'reduce' | 'no-preference' } = {}): Promise<Watched> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: o.reducedMotion });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { page, context, errors };
+}
+
+export const counterText = async (page: Page): Promise<string> =>
+  ((await page.textContent('[data-testid=step-counter]')) ?? '').replace(/\s+/g, ' ').trim();
+
+/** Waits until the canvas shows the graph (edges drawn) and the counter reads `k / N`. */
+export async function ready(page: Page): Promise<{ k: number; n: number }> {
+  await page.waitForSelector('[data-testid=gf-edge]', { timeout: 30_000, state: 'attached' });
+  await page.waitForFunction(() => /\d+ \/ [1-9]/.test(document.querySelector('[data-testid=step-counter]')?.textContent ?? ''));
+  const [k, n] = (await counterText(page)).split(' / ').map(Number) as [number, number];
+  return { k, n };
+}
+
+/** data-phase and data-grad-norm of every edge, by edge id. */
+export const edgeStates = (page: Page): Promise<Record<string, { phase: string; norm: string }>> =>
+  page.$$eval('[data-testid=gf-edge]', (els) =>
+    Object.fromEntries(
+      els.map((e) => [
+        (e as HTMLElement).dataset.edgeId,
+        { phase: (e as HTMLElement).dataset.phase ?? '', norm: (e as HTMLElement).dataset.gradNorm ?? '' },
+      ]),
+    ),
+  );
