@@ -5,6 +5,7 @@ import { type Edge, type Node, ReactFlow } from '@xyflow/react';
 import { createRoot } from 'react-dom/client';
 import type { GradientFlowEdge } from '../../src/ui/canvas/flow';
 import { GradientEdge } from '../../src/ui/canvas/GradientEdge';
+import { ParticleLayer } from '../../src/ui/canvas/ParticleLayer';
 
 const params = new URLSearchParams(location.search);
 const mode = params.get('mode') === 'builtin' ? 'builtin' : 'gradient';

@@ -6,6 +6,7 @@ import { ExportButtons } from './ExportButtons';
 import { buildStructure, type FlowNode, layoutKey, type Structure } from './flow';
 import { layoutStructure } from './layout';
 import { edgeTypes, nodeTypes } from './nodeTypes';
+import { ParticleLayer } from './ParticleLayer';
 
 type Laid = Structure & { key: string };
 
@@ -88,6 +89,7 @@ export function Canvas() {
         onPaneClick={() => store.getState().select(null)}
       >
         <FitOnResize />
+        <ParticleLayer />
         <Background gap={24} size={1} color="#dde3ea" />
         <Controls showInteractive={false} position="top-left" />
         <Panel position="top-right" className="gf-chrome">

@@ -1,10 +1,11 @@
-import { type EdgeProps, getBezierPath } from '@xyflow/react';
-import { memo, useMemo } from 'react';
+import { type EdgeProps, getBezierPath, useStoreApi } from '@xyflow/react';
+import { memo, useEffect, useMemo } from 'react';
 import type { Phase } from '../../engine/trace';
 import { useReducedMotion } from '../common/useReducedMotion';
 import { FORWARD_STYLE, gradEncoder, IDLE_STYLE, PHASE_COLOUR } from '../trace/encoding';
 import type { EdgeView } from '../trace/timeline';
 import type { GradientFlowEdge } from './flow';
+import { registryFor } from './particles';
 import { useMaybeExplorer } from './useMaybeExplorer';
 import { edgeViewOf, encoderFor, isActiveEdge, isHiddenEdge } from './views';
 
@@ -14,8 +15,10 @@ const HIDDEN_COLOUR = '#6b7785';
 /**
  * One edge of the graph. Forward: the value travels source → target. Backward: the gradient
  * travels target → source, its width and colour from a log scale of its norm (sign for
- * scalars). Only the step just done animates (SVG animateMotion: a few circles, no dashes).
- * Test hooks: data-phase (forward | backward | idle), data-grad-norm (empty before a gradient).
+ * scalars). Only the step just done animates: its particles are drawn by the flow's
+ * ParticleLayer (one canvas, one loop), not by per-edge SVG animations.
+ * Test hooks: data-phase (forward | backward | idle), data-grad-norm (empty before a gradient),
+ * data-particles (how many move now) and data-flow (their direction).
  */
 export const GradientEdge = memo(function GradientEdge(p: EdgeProps<GradientFlowEdge>) {
   const d = p.data;
@@ -40,26 +43,18 @@ export const GradientEdge = memo(function GradientEdge(p: EdgeProps<GradientFlow
   const backwardFlow = hidden || (active && (phaseNow === 'backward' || phaseNow === 'seed'));
   const particleColour = hidden ? HIDDEN_COLOUR : phaseNow === 'recompute' ? PHASE_COLOUR.recompute : style.colour;
   const moving = active && !reduced;
-  const particles = [];
-  if (moving) {
-    const count = Math.max(1, style.particles);
-    const dur = style.duration || 1.4;
-    for (let i = 0; i < count; i++) {
-      particles.push(
-        <circle key={i} r={2.2 + Math.min(style.width, 8) / 3} fill={particleColour} className="gf-edge__particle">
-          <animateMotion
-            dur={`${dur}s`}
-            begin={`${(-i * dur) / count}s`}
-            repeatCount="indefinite"
-            keyPoints={backwardFlow ? '1;0' : '0;1'}
-            keyTimes="0;1"
-            calcMode="linear"
-            path={path}
-          />
-        </circle>,
-      );
-    }
-  }
+  const count = moving ? Math.max(1, style.particles) : 0;
+  const radius = 2.2 + Math.min(style.width, 8) / 3;
+  const duration = style.duration || 1.4;
+  // Register the motion; the flow's ParticleLayer draws every edge's particles on one canvas.
+  const flow = useStoreApi();
+  useEffect(() => {
+    if (!count) return;
+    const registry = registryFor(flow.getState);
+    registry.set(p.id, { path, colour: particleColour, radius, count, duration, reverse: backwardFlow });
+    return () => registry.delete(p.id);
+  }, [flow, p.id, count, path, particleColour, radius, duration, backwardFlow]);
+
   return (
     <g
       className={`gf-edge gf-edge--${dataPhase}${active ? ' is-active' : ''}${hidden ? ' is-hidden' : ''}`}
@@ -68,6 +63,8 @@ export const GradientEdge = memo(function GradientEdge(p: EdgeProps<GradientFlow
       data-phase={dataPhase}
       data-grad-norm={hidden || view.gradNorm === null ? '' : String(view.gradNorm)}
       data-active={active ? 'true' : 'false'}
+      data-particles={count}
+      data-flow={count ? (backwardFlow ? 'backward' : 'forward') : ''}
     >
       {active && (
         <path d={path} fill="none" stroke={particleColour} strokeWidth={style.width + 8} strokeOpacity={0.16} strokeLinecap="round" />
@@ -81,7 +78,6 @@ export const GradientEdge = memo(function GradientEdge(p: EdgeProps<GradientFlow
         strokeDasharray={hidden ? '6 4' : undefined}
         className="gf-edge__line"
       />
-      {particles}
     </g>
   );
 });
