@@ -1,3 +1,4 @@
+import { ancestors } from '../core/ancestors';
 import { type CompiledNode, compile, type Program } from '../core/compile';
 import { GraphError } from '../core/errors';
 import { showShape } from '../core/tensor';
@@ -39,19 +40,6 @@ const reject = (node: string, field: string, message: string): never => {
   throw new GraphError([{ node, field, message }]);
 };
 
-/** Nodes the cost reads, walking inputs but not through z (z itself is included). */
-function costAncestors(program: Program, cost: string, z: string): Set<string> {
-  const seen = new Set<string>();
-  const stack = [cost];
-  while (stack.length) {
-    const id = stack.pop() as string;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    if (id !== z) stack.push(...(program.nodes.get(id)?.inputs ?? []));
-  }
-  return seen;
-}
-
 function validate(program: Program, node: string): { z: CompiledNode; theta: string; cost: string } {
   const z = program.nodes.get(node);
   if (!z) return reject(node, 'node', 'no such node');
@@ -66,7 +54,7 @@ function validate(program: Program, node: string): { z: CompiledNode; theta: str
   if (costShape.length !== 1 || costShape[0] !== z.shape[0]) {
     reject(node, 'attrs.cost', `cost "${cost}" must hold one value per sample, ${showShape(z.shape)}; got ${showShape(costShape)}`);
   }
-  for (const id of costAncestors(program, cost, node)) {
+  for (const id of ancestors(program, [cost], node)) {
     if (id === theta) reject(node, 'attrs.cost', `cost "${cost}" depends on "${theta}" other than through "${node}"`);
     if (id !== node && program.nodes.get(id)?.op?.stochastic) {
       reject(node, 'attrs.cost', `cost "${cost}" depends on another random node "${id}"`);

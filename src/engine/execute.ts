@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { ancestors } from '../core/ancestors';
 import { broadcastAxes } from '../core/broadcast';
 import type { CompiledNode, Program } from '../core/compile';
 import { GraphError } from '../core/errors';
@@ -35,19 +36,6 @@ export interface ExecResult {
 
 const snap = (t: Tensor): Snapshot => ({ shape: t.shape.slice(), data: t.dataSync() as Float32Array });
 
-/** Nodes the seed node depends on (itself included). */
-function ancestors(program: Program, id: string): Set<string> {
-  const out = new Set<string>();
-  const stack = [id];
-  while (stack.length) {
-    const cur = stack.pop() as string;
-    if (out.has(cur)) continue;
-    out.add(cur);
-    stack.push(...(program.nodes.get(cur)?.inputs ?? []));
-  }
-  return out;
-}
-
 function commentary(n: CompiledNode, phase: 'forward' | 'backward'): string {
   const own = n.spec.commentary?.[phase];
   return own ?? `${n.id}: ${n.op?.commentary[phase] ?? ''}`;
@@ -68,7 +56,7 @@ export function execute(program: Program, o: ExecOptions): ExecResult {
   const outGrads = new Map<string, Snapshot>();
   const stats: TraceStats = { peakLiveActivations: 0, forwardEvaluations: 0 };
   const rng = makeRng(o.seed ?? 0);
-  const needed = ancestors(program, o.seedNode);
+  const needed = ancestors(program, [o.seedNode]);
 
   const push = (s: Omit<Step, 'index'>, check?: Snapshot) => {
     const step = { index: steps.length, ...s } as Step;

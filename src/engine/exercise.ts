@@ -90,12 +90,17 @@ export interface ExerciseRunOptions {
   seed?: number;
 }
 
-/** Builds the graph for the options, substitutes inputs, runs it and evaluates the lesson. */
-export function runExercise(ex: Exercise, o: ExerciseRunOptions = {}): ExerciseRun {
+/** The compiled graph for the given options and inputs (validated; GraphError on bad input). */
+export function compileExercise(ex: Exercise, o: ExerciseRunOptions = {}): { program: Program; options: Record<string, OptionValue> } {
   const options = resolveOptions(ex.options, o.options);
   const built = ex.build(options);
   const spec = { ...built, id: ex.id, title: ex.title, options: ex.options, notes: built.notes ?? ex.notes };
-  const program = compile(o.inputs ? withValues(spec, o.inputs) : spec);
+  return { program: compile(o.inputs ? withValues(spec, o.inputs) : spec), options };
+}
+
+/** Builds the graph for the options, substitutes inputs, runs it and evaluates the lesson. */
+export function runExercise(ex: Exercise, o: ExerciseRunOptions = {}): ExerciseRun {
+  const { program, options } = compileExercise(ex, o);
   const seed = o.seed ?? 0;
   const checkpointEvery = Number(options.checkpoint_every ?? 0);
   const trace = run(program, { objective: o.objective, seed, checkpointEvery, options });

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { ancestors } from '../core/ancestors';
 import { broadcastAxes } from '../core/broadcast';
 import type { CompiledNode, Program } from '../core/compile';
 import type { AnyOp, OpContext, Tensor } from '../core/op';
@@ -176,19 +177,6 @@ function verdict(vsTfGrads: number, vsFiniteDiff: number, note?: string): Verdic
 }
 
 const skipped = (note: string): Verdict => ({ vsTfGrads: null, vsFiniteDiff: null, pass: null, skipped: 'estimator', note });
-
-/** Nodes the given ids depend on, themselves included. */
-function ancestors(program: Program, ids: string[]): Set<string> {
-  const out = new Set<string>();
-  const stack = [...ids];
-  while (stack.length) {
-    const cur = stack.pop() as string;
-    if (out.has(cur)) continue;
-    out.add(cur);
-    stack.push(...(program.nodes.get(cur)?.inputs ?? []));
-  }
-  return out;
-}
 
 interface Env {
   values: Map<string, Snapshot>;

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { ancestors } from '../core/ancestors';
 import type { CompiledNode, Program } from '../core/compile';
 import type { OpContext, Tensor } from '../core/op';
 import { makeRng } from '../core/random';
@@ -35,13 +36,6 @@ export function graphFunction(program: Program, of: string, wrt: string[], seed 
 
 /** Leaves that receive a gradient from `of` (input and param roles upstream of it). */
 export function gradientLeaves(program: Program, of: string): string[] {
-  const up = new Set<string>();
-  const stack = [of];
-  while (stack.length) {
-    const id = stack.pop() as string;
-    if (up.has(id)) continue;
-    up.add(id);
-    stack.push(...(program.nodes.get(id)?.inputs ?? []));
-  }
+  const up = ancestors(program, [of]);
   return program.order.filter((id) => up.has(id) && !program.nodes.get(id)?.op && program.nodes.get(id)?.needsGrad);
 }

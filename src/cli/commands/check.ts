@@ -1,5 +1,4 @@
-import { compile, withValues } from '../../core/compile';
-import { resolveOptions } from '../../core/options';
+import { compileExercise } from '../../engine/exercise';
 import type { CliArgs } from '../args';
 import { loadGraph } from '../load';
 import { runRequest } from '../request';
@@ -7,10 +6,7 @@ import { runRequest } from '../request';
 /** `check <graph>`: validate only (schema, ops, inputs, cycles, shapes). */
 export function checkCommand(a: CliArgs, out: (s: string) => void): number {
   const ex = loadGraph(a.positional[0]);
-  const req = runRequest(a);
-  const options = resolveOptions(ex.options, req.options);
-  const spec = ex.build(options);
-  const program = compile(req.inputs ? withValues(spec, req.inputs) : spec);
+  const { program } = compileExercise(ex, runRequest(a));
   out(`ok: ${ex.id} — ${program.nodes.size} nodes, objectives ${[...program.objectives.keys()].join(', ')}`);
   return 0;
 }

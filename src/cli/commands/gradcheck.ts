@@ -1,5 +1,4 @@
-import { compile, withValues } from '../../core/compile';
-import { resolveOptions } from '../../core/options';
+import { compileExercise } from '../../engine/exercise';
 import { gradcheck } from '../../engine/gradcheck';
 import type { CliArgs } from '../args';
 import { loadGraph } from '../load';
@@ -11,9 +10,7 @@ const err = (x: number | null) => (x === null ? '—' : x.toExponential(2));
 export function gradcheckCommand(a: CliArgs, out: (s: string) => void): number {
   const ex = loadGraph(a.positional[0]);
   const req = runRequest(a);
-  const options = resolveOptions(ex.options, req.options);
-  const spec = ex.build(options);
-  const program = compile(req.inputs ? withValues(spec, req.inputs) : spec);
+  const { program, options } = compileExercise(ex, req);
   const r = gradcheck(program, { objective: req.objective, seed: req.seed, options });
   if (a.bools.has('json')) {
     out(JSON.stringify({ graph: ex.id, ...r }));
