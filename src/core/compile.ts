@@ -2,7 +2,7 @@ import { GraphError, type Problem, ShapeError } from './errors';
 import type { AnyOp } from './op';
 import { LEAF, REGISTRY } from './registry';
 import { parseGraphSpec } from './schema';
-import { MAX_TENSOR_SIZE, parseLiteral, showShape, sizeOf } from './tensor';
+import { MAX_TENSOR_SIZE, parseLiteral, sameShape, showShape, sizeOf } from './tensor';
 import type { GraphSpec, NodeSpec, Role, Shape } from './types';
 import { GRAD_ROLES } from './types';
 
@@ -55,6 +55,19 @@ export function compile(raw: unknown): Program {
     n.inputs.forEach((src, slot) => {
       nodes.get(src)?.consumers.push({ node: n.id, slot });
     });
+  }
+
+  for (const n of nodes.values()) {
+    for (const r of n.op?.nodeRefs?.(n.attrs) ?? []) {
+      const ref = nodes.get(r.id);
+      if (r.sameShape && ref && !sameShape(ref.shape, n.shape)) {
+        problems.push({
+          node: n.id,
+          field: r.field,
+          message: `"${r.id}" has shape ${showShape(ref.shape)}, expected ${showShape(n.shape)} like this node`,
+        });
+      }
+    }
   }
 
   const objectives = new Map<string, string>();

@@ -57,8 +57,8 @@ export interface OpDef<A = Record<string, never>> {
   stochastic?: boolean;
   /** The VJP deliberately differs from the derivative (straight-through estimators). */
   straightThrough?: boolean;
-  /** Attrs that name other nodes (checked to exist by compile). */
-  nodeRefs?: (attrs: A) => { field: string; id: string }[];
+  /** Attrs that name other nodes: compile checks they exist and, if asked, share this op's output shape. */
+  nodeRefs?: (attrs: A) => { field: string; id: string; sameShape?: boolean }[];
   /** One line for the step bar: what the chain rule does at this node. */
   commentary: { forward: string; backward: string };
 }

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { ancestors } from '../core/ancestors';
 import { broadcastAxes } from '../core/broadcast';
 import type { CompiledNode, Program } from '../core/compile';
-import { GraphError } from '../core/errors';
+import { GraphError, ShapeError } from '../core/errors';
 import type { OpContext, Tensor } from '../core/op';
 import { makeRng } from '../core/random';
 import { isAllFinite, type Snapshot, sameShape, showShape } from '../core/tensor';
@@ -32,6 +32,16 @@ export interface ExecResult {
   steps: Step[];
   stats: TraceStats;
   faults: Fault[];
+}
+
+/** A ShapeError raised while an op runs (e.g. an estimator's cost) becomes a located GraphError. */
+function located<T>(node: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof ShapeError) throw new GraphError([{ node, field: e.field, message: e.message }]);
+    throw e;
+  }
 }
 
 const snap = (t: Tensor): Snapshot => ({ shape: t.shape.slice(), data: t.dataSync() as Float32Array });
@@ -91,10 +101,12 @@ export function execute(program: Program, o: ExecOptions): ExecResult {
     };
     const evaluate = (n: CompiledNode, phase: 'forward' | 'recompute') => {
       const op = n.op as NonNullable<CompiledNode['op']>;
-      const y = op.forward(
-        n.inputs.map((s) => live.get(s) as Tensor),
-        n.attrs,
-        ctx,
+      const y = located(n.id, () =>
+        op.forward(
+          n.inputs.map((s) => live.get(s) as Tensor),
+          n.attrs,
+          ctx,
+        ),
       );
       stats.forwardEvaluations++;
       setLive(n.id, y);
@@ -169,13 +181,14 @@ export function execute(program: Program, o: ExecOptions): ExecResult {
         }
       }
       const ins = n.inputs.map((s) => live.get(s) as Tensor);
-      const vjps = n.op.vjp({ inputs: ins, output: live.get(n.id) as Tensor, dy, attrs: n.attrs, ctx });
+      const op = n.op;
+      const vjps = located(n.id, () => op.vjp({ inputs: ins, output: live.get(n.id) as Tensor, dy, attrs: n.attrs, ctx }));
       const sent: SentGrad[] = [];
       n.inputs.forEach((src, slot) => {
         const target = program.nodes.get(src) as CompiledNode;
         const thunk = vjps[slot];
         if (!target.needsGrad || !thunk) return;
-        let g = thunk();
+        let g = located(n.id, thunk);
         if (n.op?.broadcast && !sameShape(g.shape, target.shape)) {
           g = tf.reshape(tf.sum(g, broadcastAxes(target.shape, g.shape)), target.shape);
         }

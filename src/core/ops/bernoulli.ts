@@ -26,7 +26,7 @@ export const bernoulli = defineOp<BernoulliAttrs>({
   symbol: 'z ~ Bern(σ(θ))',
   stochastic: true,
   attrs,
-  nodeRefs: (a) => [{ field: 'attrs.cost', id: a.cost }],
+  nodeRefs: (a) => [{ field: 'attrs.cost', id: a.cost, sameShape: true }],
   shape: ([theta], { samples }) => {
     if (!theta) throw new ShapeError('theta', 'missing');
     return [samples, ...theta];
