@@ -1,11 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { EXERCISES, findExercise } from '../../graphs/index';
 import { GraphError } from '../core/errors';
+import { MAX_FILE_BYTES } from '../core/limits';
 import { parseGraphSpec } from '../core/schema';
 import { type Exercise, exerciseFromSpec } from '../engine/exercise';
 
-/** Largest graph or inputs file read (bytes). */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 
 /** Reads and parses a JSON file; every failure is a located GraphError, never a stack trace. */
 export function readJsonFile(path: string, field: string): unknown {

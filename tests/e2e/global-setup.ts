@@ -43,6 +43,8 @@ async function waitFor(url: string, ms: number, server: ChildProcess): Promise<v
 /** Builds the site once, serves it with `vite preview` on a free port, stops it afterwards. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const outDir = mkdtempSync(join(tmpdir(), 'gradflow-e2e-'));
+  // Vitest sets NODE_ENV=test; the e2e site must be the production build users get.
+  process.env.NODE_ENV = 'production';
   await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   const port = await freePort();
   const server = spawn(

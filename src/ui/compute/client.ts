@@ -1,4 +1,14 @@
-import type { ComputeCall, ComputeMessage, ComputeReply, ExerciseInfo, GradcheckReport, Outcome, RunRequest, RunResult } from './protocol';
+import type {
+  ComputeCall,
+  ComputeMessage,
+  ComputeReply,
+  EngineMemory,
+  ExerciseInfo,
+  GradcheckReport,
+  Outcome,
+  RunRequest,
+  RunResult,
+} from './protocol';
 
 /** The UI's only door to the engine. Every call is async; nothing here imports tfjs. */
 export interface ComputeClient {
@@ -7,6 +17,8 @@ export interface ComputeClient {
   catalogue(): Promise<Outcome<ExerciseInfo[]>>;
   run(request: RunRequest): Promise<Outcome<RunResult>>;
   gradcheck(request: RunRequest): Promise<Outcome<GradcheckReport>>;
+  /** Live tensors on the compute side (optional: test fakes have no engine). */
+  memory?(): Promise<Outcome<EngineMemory>>;
   dispose(): void;
 }
 
@@ -18,6 +30,7 @@ function clientFrom(where: ComputeClient['where'], handle: Handle, dispose: () =
     catalogue: () => handle({ kind: 'catalogue' }) as Promise<Outcome<ExerciseInfo[]>>,
     run: (request) => handle({ kind: 'run', request }) as Promise<Outcome<RunResult>>,
     gradcheck: (request) => handle({ kind: 'gradcheck', request }) as Promise<Outcome<GradcheckReport>>,
+    memory: () => handle({ kind: 'memory' }) as Promise<Outcome<EngineMemory>>,
     dispose,
   };
 }
@@ -52,7 +65,18 @@ export function createWorkerClient(): ComputeClient {
       new Promise((resolve) => {
         const id = next++;
         pending.set(id, resolve);
-        worker.postMessage({ id, call } satisfies ComputeMessage);
+        try {
+          worker.postMessage({ id, call } satisfies ComputeMessage);
+        } catch (e) {
+          // e.g. a value nested too deep to clone: a problem with the request, not with the worker
+          pending.delete(id);
+          resolve({
+            ok: false,
+            problems: [
+              { field: '(graph)', message: `could not hand this to the compute worker: ${e instanceof Error ? e.message : String(e)}` },
+            ],
+          });
+        }
       }),
     () => {
       failAll('the compute worker was stopped');
@@ -93,6 +117,7 @@ export function createComputeClient(prefer: 'worker' | 'main' = 'worker'): Compu
     catalogue: () => call((c) => c.catalogue()),
     run: (r) => call((c) => c.run(r)),
     gradcheck: (r) => call((c) => c.gradcheck(r)),
+    memory: () => call((c) => c.memory?.() ?? Promise.resolve({ ok: false, problems: [{ field: 'engine', message: 'no memory report' }] })),
     dispose: () => current.dispose(),
   };
 }

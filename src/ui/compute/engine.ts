@@ -1,11 +1,15 @@
+import * as tf from '@tensorflow/tfjs';
 import { EXERCISES, findExercise } from '../../../graphs/index';
 import { GraphError, type Problem, ShapeError } from '../../core/errors';
 import { parseGraphSpec } from '../../core/schema';
 import { type Exercise, exerciseFromSpec, type Lesson, runExercise } from '../../engine/exercise';
+import type { Step } from '../../engine/trace';
+import { notAnObject } from '../load/text';
 import { type BackendName, currentBackend, fallBackToCpu, initBackend, liveTensors } from './backend';
 import { runGradcheck } from './gradcheck';
+import { inertLesson, inertText } from './inert';
 import { graphModel, leafValues } from './model';
-import type { ComputeCall, ExerciseInfo, GradcheckReport, GraphSource, Outcome, RunRequest, RunResult } from './protocol';
+import type { ComputeCall, EngineMemory, ExerciseInfo, GradcheckReport, GraphSource, Outcome, RunRequest, RunResult } from './protocol';
 
 /**
  * The compute side: everything that touches tfjs. Loaded lazily (a dynamic import from the
@@ -24,9 +28,8 @@ function resolveExercise(source: GraphSource): Exercise {
     }
     return ex;
   }
-  if (typeof source.spec !== 'object' || source.spec === null || Array.isArray(source.spec)) {
-    throw new GraphError([{ field: '(file)', message: 'a graph file is a JSON object with "nodes" and "objectives"' }]);
-  }
+  if (typeof source.spec !== 'object' || source.spec === null || Array.isArray(source.spec))
+    throw new GraphError([notAnObject(source.spec)]);
   return exerciseFromSpec(parseGraphSpec(source.spec));
 }
 
@@ -66,9 +69,8 @@ export async function runRequest(req: RunRequest): Promise<RunResult> {
     const ms = performance.now() - t0;
     return {
       graph: graphModel(r.program, ex),
-      trace: r.trace,
-      checks: r.checks,
-      blocks: r.blocks,
+      trace: { ...r.trace, steps: r.trace.steps.map(inertCommentary) },
+      ...inertLesson(r),
       options: r.options,
       seed: r.seed,
       leafValues: leafValues(r.program),
@@ -76,6 +78,19 @@ export async function runRequest(req: RunRequest): Promise<RunResult> {
       ms,
     };
   });
+}
+
+/** A step whose commentary (graph text, via `commentary:`) needs no cleaning is passed on as is. */
+function inertCommentary(s: Step): Step {
+  const c = inertText(s.commentary);
+  return c === s.commentary ? s : { ...s, commentary: c };
+}
+
+/** Live tensors once the backend is up (asking tf.memory() earlier would start a default backend). */
+export async function memoryReport(): Promise<EngineMemory> {
+  await initBackend();
+  const m = tf.memory();
+  return { numTensors: m.numTensors, numBytes: m.numBytes, backend: currentBackend() };
 }
 
 export async function gradcheckRequest(req: RunRequest): Promise<GradcheckReport> {
@@ -110,6 +125,8 @@ export async function handle(call: ComputeCall): Promise<Outcome<unknown>> {
         return { ok: true, value: await runRequest(call.request) };
       case 'gradcheck':
         return { ok: true, value: await gradcheckRequest(call.request) };
+      case 'memory':
+        return { ok: true, value: await memoryReport() };
     }
   } catch (e) {
     return { ok: false, problems: toProblems(e) };

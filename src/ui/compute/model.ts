@@ -2,9 +2,13 @@ import type { Program } from '../../core/compile';
 import { toNested } from '../../core/tensor';
 import type { NestedNumber } from '../../core/types';
 import type { Exercise } from '../../engine/exercise';
+import { inertText } from './inert';
 import type { GraphModel, NodeModel } from './protocol';
 
-/** The plain view of a compiled program that crosses to the UI (no functions, no tensors). */
+/**
+ * The plain view of a compiled program that crosses to the UI (no functions, no tensors).
+ * Every piece of display text goes through inertText; ids and option values stay as given.
+ */
 export function graphModel(program: Program, ex: Pick<Exercise, 'id' | 'title' | 'text'>): GraphModel {
   const nodes: NodeModel[] = program.order.map((id) => {
     const n = program.nodes.get(id);
@@ -12,7 +16,7 @@ export function graphModel(program: Program, ex: Pick<Exercise, 'id' | 'title' |
     const op = n.op;
     return {
       id,
-      label: n.spec.label ?? id,
+      label: inertText(n.spec.label) ?? id,
       op: op?.name ?? 'leaf',
       role: n.role,
       symbol: op?.symbol ?? '',
@@ -23,26 +27,26 @@ export function graphModel(program: Program, ex: Pick<Exercise, 'id' | 'title' |
       formula: op ? { forward: op.formula.forward, vjp: [...op.formula.vjp] } : null,
       stochastic: op?.stochastic ?? false,
       needsGrad: n.needsGrad,
-      note: n.spec.note,
+      note: inertText(n.spec.note),
       group: n.spec.group,
       layer: n.spec.layer,
     };
   });
   const spec = program.spec;
-  const groups = spec.groups ?? [];
+  const groups = (spec.groups ?? []).map((g) => ({ ...g, label: inertText(g.label) }));
   const structureKey = JSON.stringify([
     nodes.map((n) => [n.id, n.op, n.role, n.inputs, n.group ?? null]),
     groups.map((g) => [g.id, g.kind]),
   ]);
   return {
     id: spec.id ?? ex.id,
-    title: spec.title ?? ex.title,
-    text: ex.text,
+    title: inertText(spec.title ?? ex.title),
+    text: inertText(ex.text),
     nodes,
     groups,
-    options: spec.options ?? [],
-    objectives: spec.objectives,
-    notes: spec.notes ?? [],
+    options: (spec.options ?? []).map((o) => ({ ...o, label: inertText(o.label) })),
+    objectives: spec.objectives.map((o) => ({ ...o, label: inertText(o.label) })),
+    notes: (spec.notes ?? []).map((t) => inertText(t)),
     structureKey,
   };
 }

@@ -58,8 +58,11 @@ export interface GraphModel {
   structureKey: string;
 }
 
-/** Where the graph comes from: a bundled exercise or a user's GraphSpec (parsed JSON). */
-export type GraphSource = { kind: 'exercise'; id: string } | { kind: 'spec'; spec: unknown };
+/**
+ * Where the graph comes from: a bundled exercise, or a user's GraphSpec (parsed JSON) from a
+ * file, a paste, or a same-origin `?src=` URL (`src` as the link gave it, kept for the link).
+ */
+export type GraphSource = { kind: 'exercise'; id: string } | { kind: 'spec'; spec: unknown; src?: string };
 
 export interface RunRequest {
   source: GraphSource;
@@ -107,10 +110,21 @@ export interface GradcheckReport {
   leaves: GradcheckRow[];
 }
 
+/** The compute side's tfjs memory (tf.memory()), for leak checks. */
+export interface EngineMemory {
+  numTensors: number;
+  numBytes: number;
+  backend: string;
+}
+
 export type Outcome<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
 /** Messages to and from the worker. */
-export type ComputeCall = { kind: 'catalogue' } | { kind: 'run'; request: RunRequest } | { kind: 'gradcheck'; request: RunRequest };
+export type ComputeCall =
+  | { kind: 'catalogue' }
+  | { kind: 'run'; request: RunRequest }
+  | { kind: 'gradcheck'; request: RunRequest }
+  | { kind: 'memory' };
 
 export interface ComputeMessage {
   id: number;

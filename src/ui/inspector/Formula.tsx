@@ -1,8 +1,15 @@
 import type Katex from 'katex';
 import { memo, useEffect, useMemo, useState } from 'react';
 
-/** KaTeX options for op formulas: no \href/\url, bounded size and macro expansion, never throws. */
+/**
+ * KaTeX options: `trust: false` (no \href, \url, \includegraphics, \html…: they render as
+ * inert error text), sizes capped at `maxSize` em, at most `maxExpand` macro expansions, and
+ * errors rendered in place instead of thrown.
+ */
 export const KATEX_OPTIONS = { trust: false, maxSize: 20, maxExpand: 200, throwOnError: false, output: 'htmlAndMathml' } as const;
+
+/** Longer formulas are not typeset (the longest op formula is under 100 characters). */
+export const MAX_FORMULA_CHARS = 1000;
 
 // KaTeX is a quarter of the shell's size: it loads with the first formula shown, not with the page.
 let loaded: typeof Katex | null = null;
@@ -15,17 +22,28 @@ export const loadKatex = (): Promise<typeof Katex> => {
   return loading;
 };
 
+/** KaTeX's markup for `tex`, or the reason it is shown as text instead. */
+export function typeset(katex: typeof Katex, tex: string, display: boolean): { html: string } | { refused: string } {
+  if (tex.length > MAX_FORMULA_CHARS) return { refused: `formula not shown: ${tex.length} characters (the limit is ${MAX_FORMULA_CHARS})` };
+  try {
+    return { html: katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode: display }) };
+  } catch (e) {
+    return { refused: `formula not shown: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
 /**
- * An op's formula (from the op registry, never graph text). KaTeX builds the markup; user
- * text never reaches this component. Until KaTeX has loaded, the TeX source shows as text.
+ * An op's formula (from the op registry, never graph text). KaTeX builds the markup, with the
+ * limits above. Until KaTeX has loaded, the TeX source shows as text.
  */
 export const Formula = memo(function Formula({ tex, display = false }: { tex: string; display?: boolean }) {
   const [katex, setKatex] = useState(() => loaded);
   useEffect(() => {
     if (!katex) void loadKatex().then((k) => setKatex(() => k));
   }, [katex]);
-  const html = useMemo(() => katex?.renderToString(tex, { ...KATEX_OPTIONS, displayMode: display }) ?? null, [katex, tex, display]);
-  if (html === null) return <code className="gf-formula gf-formula--loading">{tex}</code>;
-  // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX output of a registry formula (trust: false)
-  return <span className="gf-formula" dangerouslySetInnerHTML={{ __html: html }} />;
+  const out = useMemo(() => (katex ? typeset(katex, tex, display) : null), [katex, tex, display]);
+  if (out === null) return <code className="gf-formula gf-formula--loading">{tex.slice(0, MAX_FORMULA_CHARS)}</code>;
+  if ('refused' in out) return <code className="gf-formula gf-formula--refused">{out.refused}</code>;
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX output (trust: false, size and expansion limits)
+  return <span className="gf-formula" dangerouslySetInnerHTML={{ __html: out.html }} />;
 });

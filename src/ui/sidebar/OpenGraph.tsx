@@ -1,14 +1,16 @@
 import { useRef, useState } from 'react';
+import { sizeProblem } from '../load/text';
 import { useExplorer, useExplorerStore } from '../store/context';
 
-/** Largest graph file read (the schema caps nodes and text anyway). */
-const MAX_FILE_BYTES = 5_000_000;
-
-/** "Open graph file…" and a paste box; both go through the same validation as every graph. */
+/**
+ * "Open graph file…" and a paste box; both go through the same checks as every graph (size,
+ * JSON, schema, compile). A refused graph never touches what is in the paste box.
+ */
 export function OpenGraph() {
   const store = useExplorerStore();
   const paste = useExplorer((s) => s.pasteDraft);
   const custom = useExplorer((s) => (s.source?.kind === 'spec' ? (s.run?.graph.title ?? 'custom graph') : null));
+  const from = useExplorer((s) => (s.source?.kind === 'spec' ? s.source.src : undefined));
   const file = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(false);
   return (
@@ -17,6 +19,7 @@ export function OpenGraph() {
       {custom && (
         <p className="gf-current-custom" aria-current="page">
           {custom}
+          {from !== undefined && <span className="gf-muted"> (from {from})</span>}
         </p>
       )}
       <button type="button" onClick={() => file.current?.click()}>
@@ -32,13 +35,13 @@ export function OpenGraph() {
           const f = e.target.files?.[0];
           e.target.value = '';
           if (!f) return;
-          if (f.size > MAX_FILE_BYTES) {
-            store.setState({ problems: [{ field: '(file)', message: `${f.name} is larger than 5 MB` }], problemSource: 'file' });
+          // Refused before it is read: the size is known up front.
+          const tooBig = sizeProblem(f.name, f.size);
+          if (tooBig) {
+            store.setState({ problems: [tooBig], problemSource: 'file', playing: false });
             return;
           }
-          const text = await f.text();
-          store.getState().setPasteDraft(text);
-          await store.getState().loadSpecText(text, f.name);
+          await store.getState().loadSpecText(await f.text(), f.name);
         }}
       />
       <button type="button" onClick={() => setOpen(!open)} aria-expanded={open}>

@@ -1,4 +1,5 @@
 import type { OptionSpec, OptionValue } from '../../core/types';
+import { inertText } from '../compute/inert';
 import { useExplorer, useExplorerStore } from '../store/context';
 
 function OptionControl({ spec, value }: { spec: OptionSpec; value: OptionValue | undefined }) {
@@ -21,7 +22,7 @@ function OptionControl({ spec, value }: { spec: OptionSpec; value: OptionValue |
       <select value={index} onChange={(e) => set(spec.values[Number(e.target.value)] as OptionValue)} aria-label={label}>
         {spec.values.map((v, i) => (
           <option key={String(v)} value={i}>
-            {String(v)}
+            {inertText(String(v))}
           </option>
         ))}
       </select>

@@ -2,7 +2,9 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Problem } from '../../core/errors';
 import type { NestedNumber, OptionValue } from '../../core/types';
 import type { ComputeClient } from '../compute/client';
-import type { ExerciseInfo, GradcheckReport, GraphSource, RunRequest, RunResult } from '../compute/protocol';
+import type { EngineMemory, ExerciseInfo, GradcheckReport, GraphSource, RunRequest, RunResult } from '../compute/protocol';
+import { fetchGraph } from '../load/remote';
+import { type Loaded, parseGraphText } from '../load/text';
 import { buildTimeline, type Timeline } from '../trace/timeline';
 import { defaultFolds } from './folds';
 import { type GuessOutcome, guessTargets, scoreGuess } from './predict';
@@ -62,8 +64,15 @@ export interface ExplorerState {
     o?: { options?: Record<string, OptionValue>; step?: number; node?: string | null; objective?: string },
   ): Promise<boolean>;
   loadSpec(spec: unknown): Promise<boolean>;
-  /** Parses a graph file's text (JSON) and loads it; a parse error goes to the error panel. */
+  /** Parses a graph file's text (JSON) and loads it; size, empty and parse errors go to the error panel. */
   loadSpecText(text: string, name?: string): Promise<void>;
+  /**
+   * Loads a graph from a `?src=` link: same origin only, size-limited. Applied once the first
+   * graph has loaded, so a refused link leaves that graph on screen under the error panel.
+   */
+  loadUrl(src: string): Promise<boolean>;
+  /** The compute side's live tensors (null when the client cannot tell). */
+  engineMemory(): Promise<EngineMemory | null>;
   setPasteDraft(text: string): void;
   setOption(name: string, value: OptionValue): Promise<void>;
   setInput(node: string, text: string): Promise<void>;
@@ -126,6 +135,8 @@ interface Candidate {
  */
 export function createExplorerStore(client: ComputeClient, init: ExplorerInit = {}): ExplorerStore {
   let seq = 0;
+  /** The running or finished init(): a `?src=` graph waits for it. */
+  let initialising: Promise<void> | null = null;
 
   return createStore<ExplorerState>()((set, get) => {
     const request = (c: Candidate): RunRequest => ({
@@ -186,6 +197,49 @@ export function createExplorerStore(client: ComputeClient, init: ExplorerInit = 
       return s.source ? { source: s.source, options: s.options, inputs: s.inputs, objective: s.objective } : null;
     };
 
+    const loadSource = (source: GraphSource) =>
+      recompute(
+        { source, options: {}, inputs: {}, objective: undefined },
+        'file',
+        { cursor: 0, selected: null, drafts: {}, playing: false },
+        true,
+      );
+
+    /** Shows a refused file's problem; true when there was one. */
+    const showFileProblem = (r: Loaded<unknown>): r is { ok: false; problem: Problem } => {
+      if (r.ok) return false;
+      set({ problems: [r.problem], problemSource: 'file', playing: false });
+      return true;
+    };
+
+    const initialise = async () => {
+      const cat = await client.catalogue();
+      if (!cat.ok) {
+        set({ problems: cat.problems, problemSource: 'engine' });
+        return;
+      }
+      set({ catalogue: cat.value });
+      if (init.spec !== undefined) {
+        await get().loadSpec(init.spec);
+        return;
+      }
+      const wanted = init.graph ?? (cat.value.some((e) => e.id === DEFAULT_GRAPH) ? DEFAULT_GRAPH : cat.value[0]?.id);
+      if (!wanted) return;
+      const ok = await get().loadGraph(wanted, {
+        options: init.options,
+        step: init.step,
+        node: init.node ?? null,
+        objective: init.objective,
+      });
+      // A link to an unknown graph or option still shows something: the graph with defaults.
+      if (!ok && !get().run && init.graph) {
+        const problems = get().problems;
+        const fallback = cat.value.some((e) => e.id === init.graph) ? init.graph : cat.value[0]?.id;
+        if (fallback) await get().loadGraph(fallback);
+        if (problems) set({ problems, problemSource: 'graph' });
+      }
+    };
+
     const move = (cursor: number) => {
       const n = get().timeline?.length ?? 0;
       set({ cursor: clamp(cursor, n) });
@@ -217,32 +271,9 @@ export function createExplorerStore(client: ComputeClient, init: ExplorerInit = 
       highlight: null,
       gradcheck: { status: 'idle' },
 
-      async init() {
-        const cat = await client.catalogue();
-        if (!cat.ok) {
-          set({ problems: cat.problems, problemSource: 'engine' });
-          return;
-        }
-        set({ catalogue: cat.value });
-        if (init.spec !== undefined) {
-          await get().loadSpec(init.spec);
-          return;
-        }
-        const wanted = init.graph ?? (cat.value.some((e) => e.id === DEFAULT_GRAPH) ? DEFAULT_GRAPH : cat.value[0]?.id);
-        if (!wanted) return;
-        const ok = await get().loadGraph(wanted, {
-          options: init.options,
-          step: init.step,
-          node: init.node ?? null,
-          objective: init.objective,
-        });
-        // A link to an unknown graph or option still shows something: the graph with defaults.
-        if (!ok && !get().run && init.graph) {
-          const problems = get().problems;
-          const fallback = cat.value.some((e) => e.id === init.graph) ? init.graph : cat.value[0]?.id;
-          if (fallback) await get().loadGraph(fallback);
-          if (problems) set({ problems, problemSource: 'graph' });
-        }
+      init() {
+        initialising = initialise();
+        return initialising;
       },
 
       loadGraph(id, o = {}) {
@@ -259,32 +290,24 @@ export function createExplorerStore(client: ComputeClient, init: ExplorerInit = 
         );
       },
 
-      loadSpec(spec) {
-        return recompute(
-          { source: { kind: 'spec', spec }, options: {}, inputs: {}, objective: undefined },
-          'file',
-          {
-            cursor: 0,
-            selected: null,
-            drafts: {},
-            playing: false,
-          },
-          true,
-        );
-      },
+      loadSpec: (spec) => loadSource({ kind: 'spec', spec }),
 
       async loadSpecText(text, name = 'pasted JSON') {
-        let spec: unknown;
-        try {
-          spec = JSON.parse(text);
-        } catch (e) {
-          set({
-            problems: [{ field: '(file)', message: `${name} is not valid JSON: ${e instanceof Error ? e.message : String(e)}` }],
-            problemSource: 'file',
-          });
-          return;
-        }
-        await get().loadSpec(spec);
+        const parsed = parseGraphText(text, name);
+        if (showFileProblem(parsed)) return;
+        await loadSource({ kind: 'spec', spec: parsed.value });
+      },
+
+      async loadUrl(src) {
+        const parsed = await fetchGraph(src, location.href);
+        await initialising;
+        if (showFileProblem(parsed)) return false;
+        return loadSource({ kind: 'spec', spec: parsed.value, src });
+      },
+
+      async engineMemory() {
+        const out = await client.memory?.();
+        return out?.ok ? out.value : null;
       },
 
       setPasteDraft: (text) => set({ pasteDraft: text }),

@@ -3,6 +3,8 @@ import type { OptionSpec, OptionValue } from '../../core/types';
 /** The view a link restores (TensorFlow Playground's PROPS table, in small). */
 export interface UrlState {
   graph?: string;
+  /** A graph file on this site (`?src=/graphs/mine.json`); loaded only from the page's origin. */
+  src?: string;
   step?: number;
   node?: string;
   options: Record<string, string>;
@@ -23,6 +25,7 @@ export function parseUrl(search: string): UrlState {
   for (const [k, v] of p) if (k.startsWith('opt.') && k.length > 4) options[k.slice(4)] = v;
   return {
     graph: p.get('graph') ?? undefined,
+    src: p.get('src') ?? undefined,
     step: int(p.get('step')),
     node: p.get('node') ?? undefined,
     options,
@@ -34,7 +37,9 @@ export function parseUrl(search: string): UrlState {
 }
 
 export interface UrlView {
+  /** A bundled exercise's id, or (`src`) the link a user's graph came from. */
   graph: string;
+  src?: string;
   step: number;
   node: string | null;
   options: Record<string, OptionValue>;
@@ -50,7 +55,8 @@ export interface UrlView {
 /** Query string for a view; options equal to their default are left out. */
 export function toSearch(v: UrlView): string {
   const p = new URLSearchParams();
-  p.set('graph', v.graph);
+  if (v.src !== undefined) p.set('src', v.src);
+  else p.set('graph', v.graph);
   p.set('step', String(v.step));
   if (v.node) p.set('node', v.node);
   for (const o of v.declared) {

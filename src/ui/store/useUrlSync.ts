@@ -1,12 +1,18 @@
 import { useEffect } from 'react';
 import type { ExplorerState, ExplorerStore } from './store';
-import { toSearch } from './url';
+import { parseUrl, toSearch } from './url';
 
-/** The link for the current view, or null when there is none (a user's own graph file). */
+/**
+ * The link for the current view, or null when there is none: a bundled exercise by id, a
+ * graph from this site by its `?src=`; a file opened or pasted has no link.
+ */
 export function searchFor(s: ExplorerState): string | null {
-  if (!s.run || s.source?.kind !== 'exercise') return null;
+  if (!s.run || !s.source) return null;
+  const src = s.source.kind === 'spec' ? s.source.src : undefined;
+  if (s.source.kind !== 'exercise' && src === undefined) return null;
   return toSearch({
     graph: s.run.graph.id,
+    src,
     step: s.cursor,
     node: s.selected,
     options: s.run.options,
@@ -19,23 +25,56 @@ export function searchFor(s: ExplorerState): string | null {
   });
 }
 
-/** Keeps the address bar on the current view (history.replaceState, coalesced while stepping fast). */
+/** One fetch per store and link, even when the effect runs twice (StrictMode in development). */
+const srcLoads = new WeakMap<ExplorerStore, { src: string; done: Promise<boolean> }>();
+const loadOnce = (store: ExplorerStore, src: string): Promise<boolean> => {
+  const known = srcLoads.get(store);
+  if (known?.src === src) return known.done;
+  const done = store.getState().loadUrl(src);
+  srcLoads.set(store, { src, done });
+  return done;
+};
+
+/**
+ * Keeps the address bar on the current view (history.replaceState, coalesced while stepping
+ * fast). A `?src=` link is loaded here (the page's own graph file); the address bar is left
+ * alone until that load has settled, so the link survives the first graph shown meanwhile.
+ */
 export function useUrlSync(store: ExplorerStore, delayMs = 120): void {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     let last = location.search;
+    let live = true;
+    const { src, step, node } = parseUrl(location.search);
+    let holding = src !== undefined;
     const write = () => {
       timer = null;
+      if (holding) return;
       const search = searchFor(store.getState());
       if (search !== null && search !== last) {
         last = search;
         history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
       }
     };
-    const unsub = store.subscribe(() => {
+    const schedule = () => {
       if (!timer) timer = setTimeout(write, delayMs);
-    });
+    };
+    const unsub = store.subscribe(schedule);
+    if (src !== undefined) {
+      void loadOnce(store, src).then((ok) => {
+        if (!live) return;
+        // The link's step and node apply to its graph once it is on screen.
+        if (ok && (step !== undefined || node !== undefined)) {
+          const s = store.getState();
+          if (step !== undefined) s.seek(step);
+          if (node !== undefined && s.run?.graph.nodes.some((n) => n.id === node)) s.select(node);
+        }
+        holding = false;
+        schedule();
+      });
+    }
     return () => {
+      live = false;
       unsub();
       if (timer) clearTimeout(timer);
     };
