@@ -41,6 +41,8 @@ export function Toolbar() {
   const predict = useExplorer((s) => s.predict);
   const presenter = useExplorer((s) => s.presenter);
   const busy = useExplorer((s) => s.busy);
+  const stochastic = useExplorer((s) => s.run?.graph.nodes.some((n) => n.stochastic) ?? false);
+  const seed = useExplorer((s) => s.seed);
   return (
     <div className="gf-toolbar">
       <h2 className="gf-title" data-testid="graph-title">
@@ -60,6 +62,20 @@ export function Toolbar() {
                 </option>
               ))}
             </select>
+          </label>
+        )}
+        {stochastic && (
+          <label className="gf-option">
+            seed
+            <input
+              type="number"
+              className="gf-seed"
+              min={0}
+              step={1}
+              value={seed}
+              aria-label="sampling seed"
+              onChange={(e) => void store.getState().setSeed(Number(e.target.value))}
+            />
           </label>
         )}
         <label className="gf-option gf-chrome">

@@ -78,6 +78,8 @@ export interface ExplorerState {
   setInput(node: string, text: string): Promise<void>;
   resetInputs(): Promise<void>;
   setObjective(name: string): Promise<void>;
+  /** Sampling seed of stochastic nodes: the same seed gives the same trace. */
+  setSeed(seed: number): Promise<void>;
   next(): void;
   prev(): void;
   first(): void;
@@ -344,6 +346,13 @@ export function createExplorerStore(client: ComputeClient, init: ExplorerInit = 
         const c = current();
         if (!c) return;
         await recompute({ ...c, objective: name }, 'option');
+      },
+
+      async setSeed(seed) {
+        const c = current();
+        if (!c || !Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) return;
+        set({ seed });
+        await recompute(c, 'option');
       },
 
       next: () => move(get().cursor + 1),

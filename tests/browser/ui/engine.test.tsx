@@ -49,6 +49,22 @@ describe('the explorer on the real engine (main-thread compute, wasm backend)', 
     expect(store.getState().run?.trace.values.get('loss')?.data[0]).toBeCloseTo(ex03ByHand(0.5).loss, 6);
   });
 
+  test('the seed control resamples a stochastic node; the same seed gives the same draws', async () => {
+    const store = createExplorerStore(createInlineClient(), { graph: 'ex08-reinforce', options: { samples: 100 } });
+    await store.getState().init();
+    const draws = () => Array.from(store.getState().run?.trace.values.get('z')?.data ?? []);
+    const seed0 = draws();
+    expect(seed0).toHaveLength(100);
+    await store.getState().setSeed(7);
+    expect(store.getState().seed).toBe(7);
+    const seed7 = draws();
+    expect(seed7).not.toEqual(seed0);
+    await store.getState().setSeed(0);
+    expect(draws()).toEqual(seed0);
+    await render(<Explorer store={store} />);
+    await expect.poll(() => document.querySelector('input[aria-label="sampling seed"]')).not.toBeNull();
+  });
+
   test('bad values and bad graphs come back as located problems; the last good run stays', async () => {
     const store = createExplorerStore(createInlineClient(), { graph: 'ex03-two-layer-backprop' });
     await store.getState().init();
