@@ -1,3 +1,4 @@
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
@@ -25,7 +26,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/browser/**', 'tests/e2e/**'],
+          exclude: ['tests/browser/**', 'tests/e2e/**', 'tests/embed/**'],
           setupFiles: ['tests/setup.ts'],
           testTimeout: 60_000,
           pool: 'forks',
@@ -50,6 +51,34 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/browser/**/*.test.{ts,tsx}'],
           testTimeout: 60_000,
+          browser: { enabled: true, headless: true, provider: chromium(), instances: [{ browser: 'chromium' }] },
+        },
+      },
+      {
+        // The README's embeds (iframe, React component, custom element) against the built library and Storybook.
+        test: {
+          name: 'embed',
+          environment: 'node',
+          include: ['tests/embed/**/*.test.ts'],
+          globalSetup: ['tests/embed/global-setup.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // Every story in stories/ is a test: rendered in Chromium, its play function run, axe-checked.
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        optimizeDeps: { include: optimizeDepsInclude },
+        // Its own dependency cache: two browser projects optimising into one directory at once
+        // re-optimise each other's deps mid-run (and the other project's tests fail).
+        cacheDir: 'node_modules/.vite-storybook',
+        test: {
+          name: 'storybook',
+          testTimeout: 60_000,
+          // One page for every story file: modules, tfjs and workers load once, not per file
+          // (half the project's time). Each story still gets a fresh store from its decorator.
+          isolate: false,
           browser: { enabled: true, headless: true, provider: chromium(), instances: [{ browser: 'chromium' }] },
         },
       },

@@ -52,7 +52,9 @@ function Bench() {
       fitView={params.get('fit') !== '0'}
       minZoom={0.05}
       proOptions={{ hideAttribution: true }}
-    />
+    >
+      <ParticleLayer />
+    </ReactFlow>
   );
 }
 

@@ -1,4 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
+import { type Ref, useRef } from 'react';
 import { Canvas } from './canvas/Canvas';
 import { ErrorBoundary } from './common/ErrorBoundary';
 import { ErrorPanel } from './common/ErrorPanel';
@@ -7,60 +8,104 @@ import { LessonSlot } from './LessonSlot';
 import { GraphList } from './sidebar/GraphList';
 import { Toolbar } from './sidebar/Toolbar';
 import { StepBar } from './stepper/StepBar';
-import { usePlayback, useStepKeys } from './stepper/useKeyboard';
+import { type KeyScope, usePlayback, useStepKeys } from './stepper/useKeyboard';
 import { ExplorerProvider, useExplorer } from './store/context';
 import type { ExplorerStore } from './store/store';
 
+/**
+ * How much of the explorer is shown. `full`: toolbar, step bar, lesson panels and the
+ * inspector; `steps`: the canvas and the step bar (a figure to step through on a course page);
+ * `none`: the canvas alone, at its step (keys still step it).
+ */
+export type ExplorerControls = 'full' | 'steps' | 'none';
+
 export interface ExplorerProps {
   store: ExplorerStore;
-  /** Global arrow/space keys (one explorer per page should have them). */
-  keys?: boolean;
+  /**
+   * Arrow/space keys. `true`/`'window'`: anywhere on the page (one explorer per page);
+   * `'focus'`: only while focus is inside this explorer (several per page step independently).
+   */
+  keys?: boolean | 'window' | 'focus';
   /** Show the graph list (an embed of one graph hides it). */
   graphList?: boolean;
+  controls?: ExplorerControls;
+  /** Part of a page that has its own landmarks: no `main` of its own. */
+  embedded?: boolean;
 }
 
-function Layout({ graphList }: { graphList: boolean }) {
+interface LayoutProps {
+  graphList: boolean;
+  controls: ExplorerControls;
+  embedded: boolean;
+  focusable: boolean;
+  rootRef: Ref<HTMLDivElement>;
+}
+
+function Layout({ graphList, controls, embedded, focusable, rootRef }: LayoutProps) {
   const presenter = useExplorer((s) => s.presenter);
   const selected = useExplorer((s) => s.selected !== null);
   const layoutKey = useExplorer((s) => s.run?.graph.structureKey ?? 'none');
+  const title = useExplorer((s) => s.run?.graph.title ?? 'graph');
+  const full = controls === 'full';
+  const inspector = full && (!presenter || selected);
   const cls = [
     'gf-app',
+    `gf-app--controls-${controls}`,
+    embedded ? 'gf-app--embedded' : '',
     presenter ? 'is-presenter' : '',
-    graphList && !presenter ? '' : 'no-list',
-    presenter && !selected ? 'no-inspector' : '',
+    graphList && full && !presenter ? '' : 'no-list',
+    inspector ? '' : 'no-inspector',
   ]
     .filter(Boolean)
     .join(' ');
+  const Main = embedded ? 'div' : 'main';
   return (
-    <div className={cls} data-testid="explorer">
-      {graphList && !presenter && <GraphList />}
-      <main className="gf-main">
+    <div
+      ref={rootRef}
+      className={cls}
+      data-testid="explorer"
+      // An embed is one focus stop: Tab to it (or click it), then → ← Space Home End step it.
+      {...(focusable
+        ? {
+            tabIndex: 0,
+            role: 'group',
+            'aria-label': `gradflow explorer: ${title}`,
+            'aria-keyshortcuts': 'ArrowRight ArrowLeft Home End Space',
+          }
+        : {})}
+    >
+      {graphList && full && !presenter && <GraphList />}
+      <Main className="gf-main">
         <div className="gf-stage">
-          <Toolbar />
+          {full && <Toolbar />}
           <ErrorPanel />
           <ErrorBoundary resetKey={layoutKey} label="canvas">
             <ReactFlowProvider>
               <Canvas />
             </ReactFlowProvider>
           </ErrorBoundary>
-          <StepBar />
+          {controls !== 'none' && <StepBar />}
         </div>
-        <ErrorBoundary resetKey={layoutKey} label="lesson panels">
-          <LessonSlot />
-        </ErrorBoundary>
-      </main>
-      {(!presenter || selected) && <Inspector />}
+        {full && (
+          <ErrorBoundary resetKey={layoutKey} label="lesson panels">
+            <LessonSlot />
+          </ErrorBoundary>
+        )}
+      </Main>
+      {inspector && <Inspector />}
     </div>
   );
 }
 
 /** One explorer: its own store, keys and playback. Several may share a page. */
-export function Explorer({ store, keys = true, graphList = true }: ExplorerProps) {
-  useStepKeys(store, keys);
+export function Explorer({ store, keys = true, graphList = true, controls = 'full', embedded = false }: ExplorerProps) {
+  const rootRef = useRef<HTMLDivElement>(null);
+  const scope: KeyScope | false = keys === 'focus' ? rootRef : keys ? 'window' : false;
+  useStepKeys(store, scope);
   usePlayback(store);
   return (
     <ExplorerProvider store={store}>
-      <Layout graphList={graphList} />
+      <Layout graphList={graphList} controls={controls} embedded={embedded} focusable={keys === 'focus'} rootRef={rootRef} />
     </ExplorerProvider>
   );
 }

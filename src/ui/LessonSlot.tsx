@@ -13,8 +13,9 @@ export function LessonSlot() {
   const onHighlight = useCallback((ids: string[] | null) => store.getState().setHighlight(ids), [store]);
   if (!run) return null;
   return (
-    <section className="gf-lessons" data-testid="lesson-slot" aria-label="lesson panels">
+    // Not a landmark of its own: LessonPanels' section is the labelled region.
+    <div className="gf-lessons" data-testid="lesson-slot">
       <LessonPanels exerciseId={run.graph.id} blocks={run.blocks} trace={run.trace} cursor={cursor} onHighlight={onHighlight} />
-    </section>
+    </div>
   );
 }

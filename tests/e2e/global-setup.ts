@@ -1,9 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -43,9 +42,13 @@ async function waitFor(url: string, ms: number, server: ChildProcess): Promise<v
 /** Builds the site once, serves it with `vite preview` on a free port, stops it afterwards. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const outDir = mkdtempSync(join(tmpdir(), 'gradflow-e2e-'));
-  // Vitest sets NODE_ENV=test; the e2e site must be the production build users get.
-  process.env.NODE_ENV = 'production';
-  await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // The production build users get, in its own process: Vitest runs with NODE_ENV=test, and
+  // changing it here would switch the browser projects running alongside to React's prod build.
+  execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: 'inherit',
+  });
   const port = await freePort();
   const server = spawn(
     join(ROOT, 'node_modules/.bin/vite'),

@@ -125,7 +125,11 @@ describe('estimate', () => {
     ]);
     expectGraphError(() => estimate(twoDraws, { node: 'z', seed: 0 }), { node: 'z', field: 'attrs.cost' }, /another random node "u"/);
     // A cost that is not one value per sample is refused already by compile.
-    expectGraphError(() => bernoulliGraph(0.5, [N('L', 'mean', ['z'])]), { node: 'z', field: 'attrs.cost' }, /expected \[1000\] like this node/);
+    expectGraphError(
+      () => bernoulliGraph(0.5, [N('L', 'mean', ['z'])]),
+      { node: 'z', field: 'attrs.cost' },
+      /expected \[1000\] like this node/,
+    );
   });
 
   it('leaks no tensors', () => {

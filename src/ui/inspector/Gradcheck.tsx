@@ -29,7 +29,9 @@ export function Gradcheck({ node }: { node: string | null }) {
                   <th>node</th>
                   <th>vs tf.grads</th>
                   <th>vs finite diff.</th>
-                  <th />
+                  <th>
+                    <span className="gf-visually-hidden">verdict</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -16,8 +16,10 @@ import { ValueEditor } from './ValueEditor';
 export function Inspector() {
   const selected = useExplorer((s) => s.selected);
   const model = useExplorer((s) => (s.selected ? s.run?.graph.nodes.find((n) => n.id === s.selected) : undefined));
+  const title = useExplorer((s) => s.run?.graph.title);
+  // Named after its graph: two explorers on one page have two distinct landmarks (axe landmark-unique).
   return (
-    <aside className="gf-inspector" aria-label="inspector">
+    <aside className="gf-inspector" aria-label={title ? `inspector: ${title}` : 'inspector'}>
       {selected && model ? <NodeInspector model={model} /> : <GraphOverview />}
     </aside>
   );

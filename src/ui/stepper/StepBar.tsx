@@ -14,8 +14,10 @@ export function StepBar() {
   const step = useExplorer((s) => s.timeline?.stepAt(s.cursor) ?? null);
   // Actions never change: read them once, subscribe only to the atoms above.
   const a = useExplorerStore().getState();
+  // A group, not a region landmark: several explorers on one page must not repeat a "steps" landmark.
   return (
-    <section className="gf-stepbar" aria-label="steps">
+    // biome-ignore lint/a11y/useSemanticElements: a bar of controls, not a form; <fieldset> would bring form styling and legend layout
+    <section className="gf-stepbar" role="group" aria-label="steps">
       <div className="gf-stepbar__row">
         <div className="gf-stepbar__buttons">
           <button type="button" onClick={a.first} disabled={cursor === 0} aria-label="first step (Home)" title="first (Home)">

@@ -12,10 +12,19 @@ export function isTyping(target: EventTarget | null): boolean {
   return !['button', 'checkbox', 'radio', 'range', 'submit', 'reset'].includes(type);
 }
 
+/**
+ * Where the step keys listen: the whole `window` (a page with one explorer), or one element
+ * (`{ current }`): keys count only while focus is inside it, so several explorers on one page
+ * step independently. Clicking anywhere in the element focuses it.
+ */
+export type KeyScope = 'window' | { readonly current: HTMLElement | null };
+
 /** → ← Space Home End step the explorer, except while the learner is typing. */
-export function useStepKeys(store: ExplorerStore, enabled = true): void {
+export function useStepKeys(store: ExplorerStore, scope: KeyScope | false = 'window'): void {
   useEffect(() => {
-    if (!enabled) return;
+    if (!scope) return;
+    const target: HTMLElement | Window | null = scope === 'window' ? window : scope.current;
+    if (!target) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
       const s = store.getState();
@@ -32,9 +41,17 @@ export function useStepKeys(store: ExplorerStore, enabled = true): void {
       e.preventDefault();
       f();
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [store, enabled]);
+    // A click on the canvas (which swallows mousedown) still gives this explorer the keys.
+    const onPointerDown = () => {
+      if (target instanceof HTMLElement && !target.contains(document.activeElement)) target.focus({ preventScroll: true });
+    };
+    target.addEventListener('keydown', onKey as EventListener);
+    target.addEventListener('pointerdown', onPointerDown);
+    return () => {
+      target.removeEventListener('keydown', onKey as EventListener);
+      target.removeEventListener('pointerdown', onPointerDown);
+    };
+  }, [store, scope]);
 }
 
 /** Advances while playing, `speed` steps per second. */

@@ -1,0 +1,20 @@
+import type { ReactNode } from 'react';
+import type { RunResult } from '../../src/ui/compute/protocol';
+import { useExplorer } from '../../src/ui/store/context';
+
+/**
+ * Renders a lesson panel from the story store's run (the real engine on a real exercise) once it
+ * is there: panels draw the numbers the engine made, never their own.
+ */
+export function FromRun({ children }: { children: (run: RunResult, cursor: number) => ReactNode }) {
+  const run = useExplorer((s) => s.run);
+  const cursor = useExplorer((s) => s.cursor);
+  return (
+    <main style={{ maxWidth: 1040, padding: 8 }} data-testid="from-run">
+      {/* Panels sit in LessonPanels' .gf-panels grid in the explorer: their colours are defined there. */}
+      <section className="gf-panels" aria-label="Lesson panels">
+        {run ? children(run, cursor) : <p className="gf-muted">Running the exercise…</p>}
+      </section>
+    </main>
+  );
+}
