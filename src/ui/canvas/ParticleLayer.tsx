@@ -66,5 +66,5 @@ export function ParticleLayer() {
     };
   }, [flow]);
 
-  return <canvas ref={ref} className="gf-particles" role="presentation" data-testid="particle-layer" />;
+  return <canvas ref={ref} className="gf-particles" data-testid="particle-layer" />;
 }
