@@ -93,7 +93,9 @@ describe('NaN and Inf in a run: located, marked on the canvas, stepping still wo
     expect(marked()).toEqual([]);
     store.getState().next();
     await expect.poll(marked).toEqual(['r']);
-    expect(document.querySelector('[data-testid=gf-edge][data-edge-id="x->r#0"]')?.getAttribute('data-phase')).toBe('backward');
+    await expect
+      .poll(() => document.querySelector('[data-testid=gf-edge][data-edge-id="x->r#0"]')?.getAttribute('data-phase'))
+      .toBe('backward');
     store.getState().prev();
     await expect.poll(marked).toEqual([]);
     expect(counter()).toBe('4 / 5');
