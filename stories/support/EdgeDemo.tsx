@@ -5,6 +5,7 @@ import type { GradientEdgeData } from '../../src/ui/canvas/flow';
 import { edgeTypes } from '../../src/ui/canvas/nodeTypes';
 import { ParticleLayer } from '../../src/ui/canvas/ParticleLayer';
 import type { EdgePhase } from '../../src/ui/trace/timeline';
+import { STATIC_FLOW } from './staticFlow';
 
 export interface DemoEdge {
   id: string;
@@ -53,19 +54,7 @@ export function EdgeDemo({ edges, maxGradNorm = 1 }: EdgeDemoProps) {
   return (
     <ReactFlowProvider>
       <div className="gf-canvas" style={{ width: 640, height: 90 + 70 * edges.length }} data-testid="edge-demo">
-        <ReactFlow
-          nodes={nodes}
-          edges={list}
-          edgeTypes={edgeTypes}
-          fitView
-          fitViewOptions={{ padding: 0.12, maxZoom: 1.2 }}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          elementsSelectable={false}
-          disableKeyboardA11y
-          zoomOnScroll={false}
-          panOnDrag={false}
-        >
+        <ReactFlow nodes={nodes} edges={list} edgeTypes={edgeTypes} {...STATIC_FLOW} fitViewOptions={{ padding: 0.12, maxZoom: 1.2 }}>
           <ParticleLayer />
         </ReactFlow>
       </div>

@@ -5,6 +5,7 @@ import { buildStructure, type FlowNode } from '../../src/ui/canvas/flow';
 import { nodeTypes } from '../../src/ui/canvas/nodeTypes';
 import { useExplorer } from '../../src/ui/store/context';
 import type { ExplorerArgs } from './explorer';
+import { STATIC_FLOW } from './staticFlow';
 
 export interface NodeGalleryProps extends ExplorerArgs {
   /** Node ids (or `group:<id>` for a folded group) to show side by side, as the canvas draws them. */
@@ -40,19 +41,7 @@ export function NodeGallery({ show }: NodeGalleryProps) {
   return (
     <ReactFlowProvider>
       <div className="gf-canvas" style={{ height: 260 }} data-testid="node-gallery">
-        <ReactFlow
-          nodes={nodes}
-          edges={[]}
-          nodeTypes={nodeTypes}
-          fitView
-          fitViewOptions={{ padding: 0.15, maxZoom: 1.6 }}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          elementsSelectable={false}
-          disableKeyboardA11y
-          zoomOnScroll={false}
-          panOnDrag={false}
-        />
+        <ReactFlow nodes={nodes} edges={[]} nodeTypes={nodeTypes} {...STATIC_FLOW} fitViewOptions={{ padding: 0.15, maxZoom: 1.6 }} />
       </div>
     </ReactFlowProvider>
   );
