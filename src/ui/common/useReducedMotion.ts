@@ -2,22 +2,27 @@ import { useSyncExternalStore } from 'react';
 
 const QUERY = '(prefers-reduced-motion: reduce)';
 
-// One media-query listener shared by every subscriber (300 edges must not each add one).
+// One media-query list and one listener shared by every subscriber (300 edges must not each add one).
 const listeners = new Set<() => void>();
 let mql: MediaQueryList | null = null;
 
-function subscribe(cb: () => void): () => void {
+function query(): MediaQueryList | null {
   if (!mql && typeof matchMedia === 'function') {
     mql = matchMedia(QUERY);
     mql.addEventListener('change', () => {
       for (const l of listeners) l();
     });
   }
+  return mql;
+}
+
+function subscribe(cb: () => void): () => void {
+  query();
   listeners.add(cb);
   return () => listeners.delete(cb);
 }
 
-const snapshot = () => (typeof matchMedia === 'function' ? matchMedia(QUERY).matches : false);
+const snapshot = () => query()?.matches ?? false;
 
-/** True when the user asked the system for less motion. */
+/** True when the user asked the system for less motion; follows changes live. */
 export const useReducedMotion = (): boolean => useSyncExternalStore(subscribe, snapshot, () => false);

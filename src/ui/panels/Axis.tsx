@@ -20,3 +20,38 @@ export function Axis<D extends AxisDomain>({ axis, x = 0, y = 0 }: AxisProps<D>)
 }
 
 export { axisBottom, axisLeft };
+
+/** Horizontal gridlines at each y, across [left, right]. */
+export function Gridlines({ ys, left, right }: { ys: number[]; left: number; right: number }) {
+  return (
+    <g>
+      {ys.map((y) => (
+        <line key={y} className="gf-gridline" x1={left} x2={right} y1={y} y2={y} />
+      ))}
+    </g>
+  );
+}
+
+export interface AxisTitlesProps {
+  x: string;
+  y: string;
+  /** Horizontal centre of the plot (x title) and vertical centre (y title). */
+  xMid: number;
+  yMid: number;
+  /** Height of the chart: the x title sits on its bottom edge. */
+  height: number;
+}
+
+/** Axis titles: x centred under the plot, y rotated along the left edge. */
+export function AxisTitles({ x, y, xMid, yMid, height }: AxisTitlesProps) {
+  return (
+    <>
+      <text className="gf-axis-label" x={xMid} y={height - 8} textAnchor="middle">
+        {x}
+      </text>
+      <text className="gf-axis-label" transform={`translate(16,${yMid}) rotate(-90)`} textAnchor="middle">
+        {y}
+      </text>
+    </>
+  );
+}

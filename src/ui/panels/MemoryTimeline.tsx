@@ -1,7 +1,7 @@
 import { axisBottom, axisLeft, curveStepAfter, line, scaleLinear } from 'd3';
 import { useMemo } from 'react';
 import type { Phase, Step } from '../../engine/trace';
-import { Axis } from './Axis';
+import { Axis, AxisTitles, Gridlines } from './Axis';
 import { formatNumber, humanizeKey } from './format';
 import { formatInteger, integerTicks } from './frame';
 import { type LayerOf, layerFromId } from './layers';
@@ -68,10 +68,8 @@ export function MemoryTimeline({ steps, cursor, stats, layerOf = layerFromId }: 
           {steps.map((s, i) => (
             <rect key={s.index} x={x(i)} y={8} width={stripW} height={10} fill={PHASE_COLOURS[s.phase]} data-phase={s.phase} />
           ))}
-          {y.ticks(6).map((t) => (
-            <line key={t} className="gf-gridline" x1={BOX.left} x2={BOX.width - BOX.right} y1={y(t)} y2={y(t)} />
-          ))}
         </g>
+        <Gridlines ys={y.ticks(6).map(y)} left={BOX.left} right={BOX.width - BOX.right} />
         <Axis
           axis={axisBottom(x)
             .tickValues(integerTicks(x.ticks(8)))
@@ -84,12 +82,13 @@ export function MemoryTimeline({ steps, cursor, stats, layerOf = layerFromId }: 
             .tickFormat((v) => formatInteger(+v))}
           x={BOX.left}
         />
-        <text className="gf-axis-label" x={(BOX.left + BOX.width - BOX.right) / 2} y={BOX.height - 8} textAnchor="middle">
-          step
-        </text>
-        <text className="gf-axis-label" transform={`translate(16,${BOX.top + (plotBottom - BOX.top) / 2}) rotate(-90)`} textAnchor="middle">
-          live activations
-        </text>
+        <AxisTitles
+          x="step"
+          y="live activations"
+          xMid={(BOX.left + BOX.width - BOX.right) / 2}
+          yMid={BOX.top + (plotBottom - BOX.top) / 2}
+          height={BOX.height}
+        />
         {peakStats.map(([k, v]) => (
           <g key={k} data-stat={k}>
             <line x1={BOX.left} x2={BOX.width - BOX.right} y1={y(v)} y2={y(v)} stroke="var(--gf-muted)" strokeDasharray="6 4" />

@@ -1,7 +1,7 @@
 import { axisBottom, axisLeft, extent, line, type ScaleLinear, type ScaleLogarithmic, scaleLinear, scaleLog } from 'd3';
 import { useMemo, useState } from 'react';
 import type { Series } from '../../engine/exercise';
-import { Axis } from './Axis';
+import { Axis, AxisTitles, Gridlines } from './Axis';
 import { formatNumber } from './format';
 import { CHART, decadeDomain, decadeTicks, formatInteger, formatLogTick, innerHeight, integerTicks } from './frame';
 import { type LayerOf, layerFromId, nodesOfLayer } from './layers';
@@ -120,11 +120,7 @@ export function SeriesChart({ series, nodeIds, layerOf = layerFromId, onHighligh
         aria-label={label}
         data-log-y={series.logY ? 'true' : 'false'}
       >
-        <g>
-          {yTicks.map((t) => (
-            <line key={t} className="gf-gridline" x1={CHART.left} x2={width - CHART.right} y1={y(t)} y2={y(t)} />
-          ))}
-        </g>
+        <Gridlines ys={yTicks.map(y)} left={CHART.left} right={width - CHART.right} />
         <Axis
           axis={axisBottom(x)
             .tickValues(xTicks)
@@ -137,12 +133,13 @@ export function SeriesChart({ series, nodeIds, layerOf = layerFromId, onHighligh
             .tickFormat((v) => (series.logY ? formatLogTick(+v) : formatNumber(+v)))}
           x={CHART.left}
         />
-        <text className="gf-axis-label" x={(CHART.left + width - CHART.right) / 2} y={CHART.height - 8} textAnchor="middle">
-          {series.xLabel}
-        </text>
-        <text className="gf-axis-label" transform={`translate(16,${CHART.top + innerHeight() / 2}) rotate(-90)`} textAnchor="middle">
-          {series.yLabel}
-        </text>
+        <AxisTitles
+          x={series.xLabel}
+          y={series.yLabel}
+          xMid={(CHART.left + width - CHART.right) / 2}
+          yMid={CHART.top + innerHeight() / 2}
+          height={CHART.height}
+        />
         {hover !== null ? (
           <line
             x1={x(xs[hover] as number)}

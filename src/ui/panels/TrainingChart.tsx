@@ -1,6 +1,6 @@
 import { axisBottom, axisLeft, line, scaleLinear, scaleLog } from 'd3';
 import type { Training } from '../../engine/exercise';
-import { Axis } from './Axis';
+import { Axis, AxisTitles, Gridlines } from './Axis';
 import { formatNumber } from './format';
 import { CHART, decadeDomain, decadeTicks, formatInteger, formatLogTick, innerHeight, integerTicks } from './frame';
 import { Panel } from './Panel';
@@ -82,11 +82,7 @@ export function TrainingChart({ training, durationMs = 1500 }: TrainingChartProp
         role="img"
         aria-label={`Loss against SGD step for ${runs.map((r) => r.label).join(', ')}${logY ? ', log scale' : ''}`}
       >
-        <g>
-          {yTicks.map((t) => (
-            <line key={t} className="gf-gridline" x1={CHART.left} x2={width - CHART.right} y1={y(t)} y2={y(t)} />
-          ))}
-        </g>
+        <Gridlines ys={yTicks.map(y)} left={CHART.left} right={width - CHART.right} />
         <Axis
           axis={axisBottom(x)
             .tickValues(integerTicks(x.ticks(8)))
@@ -99,12 +95,13 @@ export function TrainingChart({ training, durationMs = 1500 }: TrainingChartProp
             .tickFormat((v) => (logY ? formatLogTick(+v) : formatNumber(+v)))}
           x={CHART.left}
         />
-        <text className="gf-axis-label" x={(CHART.left + width - CHART.right) / 2} y={CHART.height - 8} textAnchor="middle">
-          SGD step
-        </text>
-        <text className="gf-axis-label" transform={`translate(16,${CHART.top + innerHeight() / 2}) rotate(-90)`} textAnchor="middle">
-          {logY ? 'loss (log scale)' : 'loss'}
-        </text>
+        <AxisTitles
+          x="SGD step"
+          y={logY ? 'loss (log scale)' : 'loss'}
+          xMid={(CHART.left + width - CHART.right) / 2}
+          yMid={CHART.top + innerHeight() / 2}
+          height={CHART.height}
+        />
         {started
           ? runs.map((r, i) => {
               const k = head(r.losses.length);

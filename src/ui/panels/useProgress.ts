@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useReducedMotion } from './useReducedMotion';
+import { useReducedMotion } from '../common/useReducedMotion';
 
 export interface ProgressControl {
   /** 0 … 1. */
