@@ -3,8 +3,7 @@
 // interleaved in one process on the same backend. A benchmark, not a test.
 import * as tf from '@tensorflow/tfjs';
 import { EXERCISES } from '../graphs/index';
-import { compile } from '../src/core/compile';
-import { resolveOptions } from '../src/core/options';
+import { compileExercise } from '../src/engine/exercise';
 import { gradientLeaves, graphFunction } from '../src/engine/graphFunction';
 import { objectiveNode, run } from '../src/engine/run';
 
@@ -23,7 +22,7 @@ await tf.setBackend('cpu');
 const ratios: Record<string, number> = {};
 const detail: Record<string, { run_ms: number; tfgrads_ms: number }> = {};
 for (const ex of EXERCISES) {
-  const program = compile(ex.build(resolveOptions(ex.options)));
+  const { program } = compileExercise(ex);
   const obj = objectiveNode(program);
   const leaves = gradientLeaves(program, obj.node);
   if (program.order.some((id) => program.nodes.get(id)?.op?.stochastic)) continue; // estimators: no tf.grads equivalent

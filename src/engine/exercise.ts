@@ -102,6 +102,7 @@ export function compileExercise(ex: Exercise, o: ExerciseRunOptions = {}): { pro
 export function runExercise(ex: Exercise, o: ExerciseRunOptions = {}): ExerciseRun {
   const { program, options } = compileExercise(ex, o);
   const seed = o.seed ?? 0;
+  // A graph option named checkpoint_every drives the engine's checkpointing (ex05).
   const checkpointEvery = Number(options.checkpoint_every ?? 0);
   const trace = run(program, { objective: o.objective, seed, checkpointEvery, options });
   const ctx = { program, trace, options, seed };
