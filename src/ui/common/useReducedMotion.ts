@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 
 const QUERY = '(prefers-reduced-motion: reduce)';
 
-// One media-query list and one listener shared by every subscriber (300 edges must not each add one).
+// One change listener shared by every subscriber (300 edges must not each add one).
 const listeners = new Set<() => void>();
 let mql: MediaQueryList | null = null;
 
@@ -22,7 +22,8 @@ function subscribe(cb: () => void): () => void {
   return () => listeners.delete(cb);
 }
 
-const snapshot = () => query()?.matches ?? false;
+// Asked afresh on each read (cheap), so a test or story that swaps window.matchMedia is honoured.
+const snapshot = () => (typeof matchMedia === 'function' ? matchMedia(QUERY).matches : false);
 
 /** True when the user asked the system for less motion; follows changes live. */
 export const useReducedMotion = (): boolean => useSyncExternalStore(subscribe, snapshot, () => false);
