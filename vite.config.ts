@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-/** Heavy deps pre-bundled up front, or Vite reloads mid-test-run (TOOLCHAIN.md). */
+/** Heavy deps pre-bundled up front, or Vite reloads mid-test-run (docs/TOOLCHAIN.md). */
 export const optimizeDepsInclude = [
   'react',
   'react-dom',

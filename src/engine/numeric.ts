@@ -7,7 +7,7 @@ export interface FdOptions {
   /** Leaf to perturb. */
   wrt: string;
   values?: ReadonlyMap<string, Float32Array>;
-  /** Step; default 1e-2, which with Richardson extrapolation suits float32 (TOOLCHAIN.md). */
+  /** Step; default 1e-2, which with Richardson extrapolation suits float32 (docs/TOOLCHAIN.md). */
   h?: number;
   seed?: number;
 }

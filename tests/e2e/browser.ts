@@ -1,7 +1,7 @@
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../vitest.config';
 
-/** Debian's Chromium with the flags from TOOLCHAIN.md (never a downloaded browser). */
+/** Debian's Chromium with the flags of docs/TOOLCHAIN.md (never a downloaded browser). */
 export const launch = (): Promise<Browser> => chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 
 export interface Watched {

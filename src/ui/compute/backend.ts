@@ -10,7 +10,7 @@ let ready: Promise<BackendName> | null = null;
 
 /**
  * Picks the tfjs backend once: `wasm` (tens of µs per small op), else the pure-JS `cpu`.
- * Never `webgl`: on software rendering it costs milliseconds per tiny op (TOOLCHAIN.md).
+ * Never `webgl`: on software rendering it costs milliseconds per tiny op (docs/TOOLCHAIN.md).
  */
 export function initBackend(prefer: BackendName = 'wasm'): Promise<BackendName> {
   ready ??= (async () => {
