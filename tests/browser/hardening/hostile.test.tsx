@@ -66,7 +66,7 @@ describe('hostile graph text renders as inert text', () => {
     const probe = document.createElement('div');
     probe.innerHTML = hostile('control');
     document.body.append(probe);
-    await expect.poll(flag).toBe('img');
+    await expect.poll(flag, { timeout: 15_000 }).toBe('img');
     expect(liveMarkup(probe).length).toBeGreaterThan(3);
     probe.remove();
   });
