@@ -16,7 +16,12 @@ afterAll(async () => {
   await app?.close();
 });
 
-describe("the README React snippet, in a host app built with Vite against 'gradflow' (dist-lib)", () => {
+describe("the README React snippet, in a host app built with Vite from `npm pack`'s tarball", () => {
+  test('the host installs the tarball beside react and react-dom only: every other runtime import is declared or bundled', () => {
+    // gradflow's one dependency (React Flow's store needs it) and React's own (scheduler), nothing else.
+    expect([...inject('hostPackages')].sort()).toEqual(['gradflow', 'react', 'react-dom', 'scheduler', 'use-sync-external-store']);
+  });
+
   test('both explorers render with their props, step independently, and onStepChange reports', async () => {
     const w = await openPage(browser);
     const { page } = w;

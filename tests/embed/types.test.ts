@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { expect, inject, test } from 'vitest';
 import { readmeSnippets } from './readme';
@@ -12,8 +12,9 @@ test("the README React snippet typechecks against the library's published types 
   const types = pkg.exports['.'].types as string;
   expect(pkg.types).toBe(types);
   expect(types.startsWith('./dist-lib/')).toBe(true);
-  // A host project next to the build (its `react` types resolve from the repo's node_modules).
-  const dir = mkdtempSync(join(libDir, '..', 'typecheck-'));
+  // A host project inside node_modules/.cache: its `react` types resolve from the repo's node_modules.
+  mkdirSync(join(ROOT, 'node_modules/.cache'), { recursive: true });
+  const dir = mkdtempSync(join(ROOT, 'node_modules/.cache/gradflow-typecheck-'));
   try {
     writeFileSync(join(dir, 'Lecture.tsx'), readmeSnippets().react);
     const config = {
