@@ -1,8 +1,11 @@
-import { GraphError, type Problem, ShapeError } from './errors';
+import { z } from 'zod';
+import { GraphError, type Problem, quote, ShapeError } from './errors';
+import { MAX_TENSOR_SIZE } from './limits';
 import type { AnyOp } from './op';
-import { LEAF, REGISTRY } from './registry';
+import { LEAF, opNames, REGISTRY } from './registry';
 import { parseGraphSpec } from './schema';
-import { MAX_TENSOR_SIZE, parseLiteral, sameShape, showShape, sizeOf } from './tensor';
+import { didYouMean } from './suggest';
+import { parseLiteral, sameShape, showShape, sizeOf } from './tensor';
 import type { GraphSpec, NodeSpec, Role, Shape } from './types';
 import { GRAD_ROLES } from './types';
 
@@ -114,7 +117,8 @@ function checkNode(n: NodeSpec, byId: Map<string, NodeSpec>, problems: Problem[]
   }
   const op = REGISTRY.get(n.op);
   if (!op) {
-    problems.push({ node: n.id, field: 'op', message: `unknown op "${n.op}"` });
+    const near = didYouMean(n.op, [...opNames(), LEAF]);
+    problems.push({ node: n.id, field: 'op', message: `unknown op ${quote(n.op)}${near ? ` (did you mean "${near}"?)` : ''}` });
     return;
   }
   if (n.value !== undefined) problems.push({ node: n.id, field: 'value', message: `only leaves take a value; "${n.op}" computes its own` });
@@ -131,6 +135,17 @@ function checkNode(n: NodeSpec, byId: Map<string, NodeSpec>, problems: Problem[]
     if (src === n.id) problems.push({ node: n.id, field: `inputs[${i}]`, message: 'a node cannot consume itself (cycle)' });
     else if (!byId.has(src)) problems.push({ node: n.id, field: `inputs[${i}]`, message: `unknown input "${src}"` });
   });
+  const known = attrNames(op);
+  for (const key of Object.keys(n.attrs ?? {})) {
+    if (known.includes(key)) continue;
+    const near = didYouMean(key, known);
+    const takes = known.length ? `${n.op} takes: ${known.join(', ')}` : `${n.op} takes no attrs`;
+    problems.push({
+      node: n.id,
+      field: `attrs.${key}`,
+      message: `unknown attr ${quote(key)}${near ? ` — did you mean "${near}"?` : ''} (${takes})`,
+    });
+  }
   const parsed = op.attrs ? op.attrs.safeParse(n.attrs ?? {}) : { success: true as const, data: n.attrs ?? {} };
   if (!parsed.success) {
     for (const i of parsed.error.issues)
@@ -140,6 +155,11 @@ function checkNode(n: NodeSpec, byId: Map<string, NodeSpec>, problems: Problem[]
       if (!byId.has(r.id)) problems.push({ node: n.id, field: r.field, message: `names no node "${r.id}"` });
     }
   }
+}
+
+/** The attr names an op declares (its schema's keys); none without a schema. */
+export function attrNames(op: AnyOp): string[] {
+  return op.attrs instanceof z.ZodObject ? Object.keys(op.attrs.shape) : [];
 }
 
 /** Kahn's algorithm; on a cycle, names the nodes on it. */

@@ -1,9 +1,6 @@
+import { MAX_RANK, MAX_TENSOR_SIZE } from './limits';
+import { isFloat32Finite } from './schema';
 import type { NestedNumber, Shape } from './types';
-
-/** Largest tensor a graph may declare or produce (elements). Protects the page and the CLI. */
-export const MAX_TENSOR_SIZE = 1 << 20;
-/** Deepest nesting accepted for a literal. */
-export const MAX_RANK = 6;
 
 /** A plain copy of a tensor: what a Trace stores so the UI never touches tfjs. */
 export interface Snapshot {
@@ -19,7 +16,7 @@ export const showShape = (s: Shape): string => (s.length === 0 ? 'scalar' : `[${
 
 /**
  * Shape and flat data of a nested literal. Returns an error string (path included)
- * for ragged arrays, non-numbers, non-finite values, excessive depth or size.
+ * for ragged arrays, non-numbers, values not finite in float32, excessive depth or size.
  */
 export function parseLiteral(v: unknown): { shape: Shape; data: Float32Array } | string {
   const shape: Shape = [];
@@ -38,6 +35,8 @@ export function parseLiteral(v: unknown): { shape: Shape; data: Float32Array } |
     if (depth === shape.length) {
       if (typeof x !== 'number') return `${path || 'value'} is ${x === null ? 'null' : typeof x}, expected a number`;
       if (!Number.isFinite(x)) return `${path || 'value'} is ${x}, expected a finite number`;
+      if (!isFloat32Finite(x))
+        return `${path || 'value'} is ${x}, not finite in float32 (|x| ≤ 3.4028235e38): it would compute as ${Math.fround(x)}`;
       data[k++] = x;
       return undefined;
     }

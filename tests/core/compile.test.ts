@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile, withValues } from '../../src/core/compile';
 import { GraphError } from '../../src/core/errors';
-import { MAX_TENSOR_SIZE } from '../../src/core/tensor';
+import { MAX_TENSOR_SIZE } from '../../src/core/limits';
 import { L, N, spec } from '../helpers';
 
 function problems(raw: unknown) {
@@ -125,6 +125,66 @@ describe('compile', () => {
     ).toMatchObject({ node: 'ok' });
     expect(problems({ nodes: [], objectives: [] }).map((p) => p.field)).toEqual(['nodes', 'objectives']);
     expect(problems('not an object')[0]?.field).toBe('(graph)');
+  });
+
+  describe('validation at float32', () => {
+    it('refuses literals and attrs finite in float64 but not in float32', () => {
+      expect(Number.isFinite(1e39)).toBe(true);
+      expect(problems(spec([L('x', [1, 1e39]), N('s', 'sum', ['x'])]))[0]).toMatchObject({
+        node: 'x',
+        field: 'value',
+        message: expect.stringContaining('[1] is 1e+39, not finite in float32'),
+      });
+      expect(problems(spec([L('x', [1, 2]), N('y', 'scale', ['x'], { by: -1e39 }), N('s', 'sum', ['y'])]))[0]).toMatchObject({
+        node: 'y',
+        field: 'attrs.by',
+      });
+      // The largest float32 still compiles.
+      expect(() => compile(spec([L('x', [3.4028234e38]), N('s', 'sum', ['x'])]))).not.toThrow();
+    });
+
+    it('refuses an unknown attr key with a did-you-mean, instead of running on the default', () => {
+      const ps = problems(spec([L('S', [[1, 2]]), N('P', 'softmax', ['S'], { axsi: 0 }), N('o', 'sum', ['P'])]));
+      expect(ps).toHaveLength(1);
+      expect(ps[0]).toMatchObject({ node: 'P', field: 'attrs.axsi' });
+      expect(ps[0]?.message).toContain('did you mean "axis"?');
+      expect(problems(spec([L('x', 1), N('y', 'exp', ['x'], { base: 2 })]))[0]).toMatchObject({
+        field: 'attrs.base',
+        message: expect.stringContaining('exp takes no attrs'),
+      });
+      expect(problems(spec([L('x', 1), N('y', 'sqaure', ['x'])]))[0]?.message).toContain('did you mean "square"?');
+    });
+
+    it('refuses __proto__ and constructor as attr keys without touching any prototype', () => {
+      const raw = JSON.parse(
+        '{"nodes":[{"id":"x","op":"leaf","value":[1,2]},{"id":"y","op":"sum","inputs":["x"],"attrs":{"__proto__":{"polluted":1},"constructor":2}}],"objectives":[{"name":"o","node":"y"}]}',
+      );
+      const ps = problems(raw);
+      expect(ps.map((p) => p.field)).toEqual(['attrs.__proto__', 'attrs.constructor']);
+      for (const p of ps) expect(p).toMatchObject({ node: 'y', message: expect.stringContaining('reserved') });
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+
+    it('escapes and truncates echoed names: a newline in a file cannot forge a second message line', () => {
+      const forged = `x\nnode "L", field "op": all good${'!'.repeat(200)}`;
+      const raw = { nodes: [{ id: forged, op: 'leaf', value: 1 }], objectives: [{ name: 'o', node: 'x' }] };
+      let err: GraphError | undefined;
+      try {
+        compile(raw);
+      } catch (e) {
+        err = e as GraphError;
+      }
+      expect(err).toBeInstanceOf(GraphError);
+      const lines = (err as GraphError).message.split('\n');
+      expect(lines).toHaveLength((err as GraphError).problems.length);
+      expect(lines.some((l) => l.startsWith('node "L"'))).toBe(false);
+      const node = (err as GraphError).problems[0]?.node as string;
+      expect(node.startsWith('x\\nnode')).toBe(true);
+      expect(node.length).toBeLessThanOrEqual(60);
+      expect(node.endsWith('…')).toBe(true);
+      // Bidi overrides are made visible too.
+      expect(new GraphError([{ node: 'a\u202eb', field: 'f', message: 'm' }]).problems[0]?.node).toBe('a\\u202eb');
+    });
   });
 
   it('withValues rejects unknown ids and computed nodes', () => {

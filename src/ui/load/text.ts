@@ -1,6 +1,5 @@
 import type { Problem } from '../../core/errors';
-import { MAX_FILE_BYTES } from '../../core/limits';
-import { MAX_RANK } from '../../core/tensor';
+import { MAX_FILE_BYTES, MAX_NESTING, MAX_RANK } from '../../core/limits';
 
 /** A loaded value, or the one problem that stopped it (same fields as the CLI's messages). */
 export type Loaded<T> = { ok: true; value: T } | { ok: false; problem: Problem };
@@ -57,12 +56,6 @@ export function parseGraphText(text: string, name: string, limit = MAX_FILE_BYTE
   if (deep) return { ok: false, problem: deep };
   return { ok: true, value: raw as Record<string, unknown> };
 }
-
-/**
- * A real graph nests about a dozen levels (a rank-6 literal inside a node inside `nodes`).
- * Far deeper JSON is refused here: structured cloning it to the compute worker overflows the stack.
- */
-export const MAX_NESTING = 64;
 
 /** The first place `raw` nests deeper than `limit`, as a located problem (iterative: no recursion). */
 export function nestingProblem(raw: object, limit = MAX_NESTING): Problem | null {
