@@ -1,4 +1,5 @@
 import type { AnyOp } from '../op';
+import { abs } from './abs';
 import { add } from './add';
 import { attnScores } from './attn_scores';
 import { bernoulli } from './bernoulli';
@@ -6,10 +7,18 @@ import { cos } from './cos';
 import { div } from './div';
 import { dot } from './dot';
 import { exp } from './exp';
+import { gelu } from './gelu';
 import { halfSquaredError } from './half_squared_error';
+import { layerNorm } from './layer_norm';
+import { leakyRelu } from './leaky_relu';
 import { log } from './log';
+import { logSoftmax } from './log_softmax';
+import { logsumexp } from './logsumexp';
 import { matmul } from './matmul';
+import { max } from './max';
+import { maximum } from './maximum';
 import { mean } from './mean';
+import { minimum } from './minimum';
 import { mul } from './mul';
 import { neg } from './neg';
 import { outer } from './outer';
@@ -22,6 +31,9 @@ import { scale } from './scale';
 import { sigmoid } from './sigmoid';
 import { sin } from './sin';
 import { softmax } from './softmax';
+import { softmaxCrossEntropy } from './softmax_cross_entropy';
+import { softplus } from './softplus';
+import { sqrt } from './sqrt';
 import { square } from './square';
 import { stack } from './stack';
 import { sub } from './sub';
@@ -60,4 +72,17 @@ export const ALL_OPS: readonly AnyOp[] = [
   attnScores,
   roundSte,
   bernoulli,
+  // Ops authors reach for (issue 11): one file each.
+  abs,
+  sqrt,
+  maximum,
+  minimum,
+  max,
+  leakyRelu,
+  gelu,
+  softplus,
+  logsumexp,
+  logSoftmax,
+  softmaxCrossEntropy,
+  layerNorm,
 ];

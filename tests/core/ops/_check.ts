@@ -27,6 +27,11 @@ export const FAMILIES = {
   reductions: ['sum', 'mean', 'reshape', 'stack', 'pick'],
   attention: ['softmax', 'attn_scores'],
   special: ['round_ste', 'bernoulli'],
+  nonlinear2: ['abs', 'sqrt', 'leaky_relu', 'gelu', 'softplus'],
+  binary2: ['maximum', 'minimum'],
+  reductions2: ['max', 'logsumexp', 'log_softmax'],
+  cross_entropy: ['softmax_cross_entropy'],
+  layer_norm: ['layer_norm'],
 } as const;
 
 export function opNamed(name: string): AnyOp {

@@ -1,0 +1,55 @@
+import * as tf from '@tensorflow/tfjs';
+import { z } from 'zod';
+import { defineOp, type Tensor } from '../op';
+
+const attrs = z.object({
+  /** `none`: the exact x·Φ(x) with the erf; `tanh`: the tanh approximation of GPT-2/BERT code. */
+  approximate: z.enum(['none', 'tanh']).default('none'),
+});
+export type GeluAttrs = z.infer<typeof attrs>;
+
+const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
+const C = 0.044715;
+
+/** Φ(x) = ½(1 + erf(x/√2)), the standard normal CDF. */
+const Phi = (x: Tensor) => tf.mul(0.5, tf.add(1, tf.erf(tf.mul(x, Math.SQRT1_2))));
+/** tanh(√(2/π)(x + 0.044715 x³)). */
+const tanhInner = (x: Tensor) => tf.tanh(tf.mul(SQRT_2_OVER_PI, tf.add(x, tf.mul(C, tf.pow(x, 3)))));
+
+/**
+ * GELU. The derivative is written out here rather than left to autodiff:
+ *   exact: Φ(x) + x·φ(x), φ(x) = e^{−x²/2}/√(2π);
+ *   tanh:  ½(1 + t) + ½x(1 − t²)·√(2/π)(1 + 3·0.044715 x²), t = tanh(√(2/π)(x + 0.044715 x³)).
+ */
+export const gelu = defineOp<GeluAttrs>({
+  name: 'gelu',
+  inputs: ['x'],
+  symbol: 'GELU',
+  attrs,
+  shape: ([x]) => x as number[],
+  forward: ([x], { approximate }) => {
+    const t = x as Tensor;
+    return approximate === 'none' ? tf.mul(t, Phi(t)) : tf.mul(tf.mul(0.5, t), tf.add(1, tanhInner(t)));
+  },
+  vjp: ({ inputs: [x], dy, attrs: { approximate } }) => [
+    () => {
+      const t = x as Tensor;
+      if (approximate === 'none') {
+        const phi = tf.mul(1 / Math.sqrt(2 * Math.PI), tf.exp(tf.mul(-0.5, tf.square(t))));
+        return tf.mul(dy, tf.add(Phi(t), tf.mul(t, phi)));
+      }
+      const th = tanhInner(t);
+      const du = tf.mul(SQRT_2_OVER_PI, tf.add(1, tf.mul(3 * C, tf.square(t))));
+      const d = tf.add(tf.mul(0.5, tf.add(1, th)), tf.mul(tf.mul(0.5, t), tf.mul(tf.sub(1, tf.square(th)), du)));
+      return tf.mul(dy, d);
+    },
+  ],
+  formula: {
+    forward: 'y = x\\,\\Phi(x) = \\tfrac12 x\\big(1 + \\operatorname{erf}(x/\\sqrt2)\\big)',
+    vjp: ['\\bar x = \\big(\\Phi(x) + x\\,\\varphi(x)\\big) \\odot \\bar y,\\quad \\varphi(x) = \\tfrac{1}{\\sqrt{2\\pi}} e^{-x^2/2}'],
+  },
+  commentary: {
+    forward: 'GELU: x weighted by the chance Φ(x) that a standard normal falls below it',
+    backward: 'GELU backward: multiply by Φ(x) + x·φ(x) — slightly negative for x below about −0.75',
+  },
+});

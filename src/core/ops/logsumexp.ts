@@ -1,0 +1,42 @@
+import * as tf from '@tensorflow/tfjs';
+import { defineOp, type Tensor } from '../op';
+import { type AxisAttrs, axisAttrs, reducedShape } from './_axis';
+import { keptShape } from './_keep';
+
+/** log Σ eˣ along `axis` (null = all), stable: m + log Σ e^{x−m} with m the max, so nothing overflows. */
+export function stableLogSumExp(x: Tensor, axis: number | null): Tensor {
+  const m = tf.max(x, axis ?? undefined, true);
+  return tf.add(m, tf.log(tf.sum(tf.exp(tf.sub(x, m)), axis ?? undefined, true)));
+}
+
+export const logsumexp = defineOp<AxisAttrs>({
+  name: 'logsumexp',
+  inputs: ['x'],
+  symbol: 'LSE',
+  attrs: axisAttrs,
+  shape: ([x], { axis }) => reducedShape(x ?? [], axis),
+  forward: ([x], { axis }) => {
+    const t = x as Tensor;
+    const { axis: a } = keptShape(t.shape, axis);
+    const y = stableLogSumExp(t, a);
+    return tf.reshape(y, reducedShape(t.shape, a));
+  },
+  // ∂/∂xᵢ log Σ eˣ = softmax(x)ᵢ, computed from x with the max subtracted (not e^{x − y}:
+  // y is rounded to float32 and at |y| ~ 1000 that rounding alone is 3e-5 relative).
+  vjp: ({ inputs: [x], dy, attrs: { axis } }) => [
+    () => {
+      const t = x as Tensor;
+      const { kept, axis: a } = keptShape(t.shape, axis);
+      const e = tf.exp(tf.sub(t, tf.max(t, a ?? undefined, true)));
+      return tf.mul(tf.reshape(dy, kept), tf.div(e, tf.sum(e, a ?? undefined, true)));
+    },
+  ],
+  formula: {
+    forward: 'y = \\log \\textstyle\\sum_i e^{x_i} = m + \\log \\sum_i e^{x_i - m},\\ m = \\max_i x_i',
+    vjp: ['\\bar x_i = \\operatorname{softmax}(x)_i\\,\\bar y = e^{x_i - y}\\,\\bar y'],
+  },
+  commentary: {
+    forward: 'log-sum-exp: a smooth maximum, computed as max + log Σ e^{x − max}',
+    backward: 'logsumexp backward: each entry gets ȳ times its softmax weight e^{x − y}',
+  },
+});

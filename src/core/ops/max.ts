@@ -1,0 +1,36 @@
+import * as tf from '@tensorflow/tfjs';
+import { defineOp } from '../op';
+import { type AxisAttrs, axisAttrs, reducedShape } from './_axis';
+import { keptShape } from './_keep';
+
+/**
+ * Largest entry along `axis` (null = of the whole tensor).
+ * Tie rule: when several entries share the maximum, ȳ is split equally among them
+ * (each gets ȳ/k for k ties), so the shares add up to ȳ — as torch.amax does. A single
+ * maximum gets all of ȳ.
+ */
+export const max = defineOp<AxisAttrs>({
+  name: 'max',
+  inputs: ['x'],
+  symbol: 'max',
+  attrs: axisAttrs,
+  shape: ([x], { axis }) => reducedShape(x ?? [], axis),
+  forward: ([x], { axis }) => tf.max(x as tf.Tensor, axis ?? undefined),
+  vjp: ({ inputs: [x], output, dy, attrs: { axis } }) => [
+    () => {
+      const t = x as tf.Tensor;
+      const { kept, axis: a } = keptShape(t.shape, axis);
+      const hit = tf.cast(tf.equal(t, tf.reshape(output, kept)), 'float32');
+      const ties = tf.sum(hit, a ?? undefined, true);
+      return tf.mul(hit, tf.div(tf.reshape(dy, kept), ties));
+    },
+  ],
+  formula: {
+    forward: 'y = \\max_i x_i',
+    vjp: ['\\bar x_i = \\dfrac{\\mathbb{1}[x_i = y]}{\\#\\{j : x_j = y\\}}\\,\\bar y'],
+  },
+  commentary: {
+    forward: 'max: the largest entry',
+    backward: 'max backward: all of the gradient goes to the largest entry (split equally on a tie), none to the rest',
+  },
+});

@@ -1,0 +1,23 @@
+import * as tf from '@tensorflow/tfjs';
+import { binaryOp } from './_binary';
+import { broadcastThen, tieSplit } from './_ties';
+
+// Tie rule: where a = b the gradient is split equally, ½ȳ to each (as torch.maximum does),
+// so the two shares still add up to ȳ.
+export const maximum = binaryOp({
+  name: 'maximum',
+  symbol: 'max',
+  forward: broadcastThen(tf.maximum),
+  vjp: (a, b, _y, dy) => [() => tf.mul(dy, tieSplit(a, b)), () => tf.mul(dy, tieSplit(b, a))],
+  formula: {
+    forward: 'y = \\max(a, b)',
+    vjp: [
+      '\\bar a = \\big(\\mathbb{1}[a > b] + \\tfrac12\\mathbb{1}[a = b]\\big) \\odot \\bar y',
+      '\\bar b = \\big(\\mathbb{1}[b > a] + \\tfrac12\\mathbb{1}[a = b]\\big) \\odot \\bar y',
+    ],
+  },
+  commentary: {
+    forward: 'elementwise maximum of two inputs',
+    backward: 'maximum backward: the gradient goes to whichever input was larger (half each on a tie)',
+  },
+});

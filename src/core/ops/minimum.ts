@@ -1,0 +1,22 @@
+import * as tf from '@tensorflow/tfjs';
+import { binaryOp } from './_binary';
+import { broadcastThen, tieSplit } from './_ties';
+
+// Tie rule: where a = b the gradient is split equally, ½ȳ to each (as torch.minimum does).
+export const minimum = binaryOp({
+  name: 'minimum',
+  symbol: 'min',
+  forward: broadcastThen(tf.minimum),
+  vjp: (a, b, _y, dy) => [() => tf.mul(dy, tieSplit(b, a)), () => tf.mul(dy, tieSplit(a, b))],
+  formula: {
+    forward: 'y = \\min(a, b)',
+    vjp: [
+      '\\bar a = \\big(\\mathbb{1}[a < b] + \\tfrac12\\mathbb{1}[a = b]\\big) \\odot \\bar y',
+      '\\bar b = \\big(\\mathbb{1}[b < a] + \\tfrac12\\mathbb{1}[a = b]\\big) \\odot \\bar y',
+    ],
+  },
+  commentary: {
+    forward: 'elementwise minimum of two inputs',
+    backward: 'minimum backward: the gradient goes to whichever input was smaller (half each on a tie)',
+  },
+});

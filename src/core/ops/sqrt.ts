@@ -1,0 +1,17 @@
+import * as tf from '@tensorflow/tfjs';
+import { unaryOp } from './_unary';
+
+// NOTE: √x is defined for x ≥ 0 only. A negative input gives NaN and x = 0 gives the
+// gradient ȳ/(2·0) = ±Inf (NaN where ȳ = 0); the engine's fault detection flags the node
+// where either first appears instead of passing it on silently.
+export const sqrt = unaryOp({
+  name: 'sqrt',
+  symbol: '√',
+  forward: tf.sqrt,
+  derivative: (_x, y) => tf.div(0.5, y),
+  formula: { forward: 'y = \\sqrt{x}', vjp: ['\\bar x = \\dfrac{\\bar y}{2\\sqrt{x}}'] },
+  commentary: {
+    forward: 'square root (x ≥ 0)',
+    backward: 'sqrt backward: divide by 2√x — large near 0, infinite at 0',
+  },
+});

@@ -1,0 +1,39 @@
+/** Small helpers the issue-11 op tests share: forward values and a VJP for one fixed ȳ. */
+import * as tf from '@tensorflow/tfjs';
+import type { Tensor } from '../../../src/core/op';
+import type { AttrValue, Shape } from '../../../src/core/types';
+import { opContext, opNamed, parseAttrs } from './_check';
+
+export interface Value {
+  shape: Shape;
+  data: number[];
+}
+
+const tensors = (xs: (number[] | Value)[]): Tensor[] => xs.map((x) => (Array.isArray(x) ? tf.tensor(x) : tf.tensor(x.data, x.shape)));
+
+/** An op's forward value for plain literals (1-D arrays) or shaped data. */
+export function forwardValue(name: string, xs: (number[] | Value)[], raw: Record<string, AttrValue> = {}, seed = 0): Value {
+  return tf.tidy(() => {
+    const op = opNamed(name);
+    const y = op.forward(tensors(xs), parseAttrs(op, raw), opContext(seed));
+    return { shape: y.shape, data: Array.from(y.dataSync()) };
+  });
+}
+
+/** Each slot's raw VJP (null where the op has none) for a given ȳ (default all ones). */
+export function vjpValues(name: string, xs: (number[] | Value)[], raw: Record<string, AttrValue> = {}, dy?: number[]): (number[] | null)[] {
+  let out: (number[] | null)[] = [];
+  tf.tidy(() => {
+    const op = opNamed(name);
+    const attrs = parseAttrs(op, raw);
+    const ins = tensors(xs);
+    const ctx = opContext();
+    const y = op.forward(ins, attrs, ctx);
+    const dyT = dy ? tf.tensor(dy, y.shape) : tf.onesLike(y);
+    out = op.vjp({ inputs: ins, output: y, dy: dyT, attrs, ctx }).map((t) => (t ? Array.from(t().dataSync()) : null));
+  });
+  return out;
+}
+
+/** A shaped literal. */
+export const v = (shape: Shape, data: number[]): Value => ({ shape, data });
