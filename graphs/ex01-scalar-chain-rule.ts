@@ -43,8 +43,8 @@ function series(program: Program, of: string, title: string, label: string): Ser
     yLabel: `d${of}/dt`,
     x,
     lines: [
-      { label: `${label} (reverse pass)`, y: x.map((t) => derivative(program, of, t)) },
-      { label: 'finite differences', y: x.map((t) => finiteDifference(program, of, t)) },
+      { label: `${label} (reverse pass)`, y: x.map((t) => derivative(program, of, t)), method: 'engine', quantity: label },
+      { label: 'finite differences', y: x.map((t) => finiteDifference(program, of, t)), method: 'finite-differences', quantity: label },
     ],
   };
 }

@@ -111,7 +111,7 @@ export const ex04: Exercise = {
   },
   lesson: ({ trace, options }) => {
     // The checks use the notebook's configurations and draws, whatever the current options.
-    const curves = NOTEBOOK_CONFIGS.map(([label, o]) => ({ label, y: normsFor(o) }));
+    const curves = NOTEBOOK_CONFIGS.map(([label, o]) => ({ label, y: normsFor(o), method: 'engine' as const }));
     const [sigmoid, relu] = curves.map((c) => c.y) as [number[], number[]];
     const first = (y: number[]) => y[0] as number;
     const last = (y: number[]) => y[LAYERS - 1] as number;
@@ -121,7 +121,7 @@ export const ex04: Exercise = {
       yLabel: '‖∂out/∂aₗ₋₁‖',
       logY: true,
       x: layerAxis,
-      lines: [{ label: 'this graph', y: inputNorms(trace.grads) }],
+      lines: [{ label: 'this graph', y: inputNorms(trace.grads), method: 'engine' }],
     };
     const compare: Series = { ...current, title: 'The notebook’s four networks (true gradients)', lines: curves };
     return {

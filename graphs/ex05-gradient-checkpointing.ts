@@ -1,6 +1,7 @@
 import type { Program } from '../src/core/compile';
 import type { Snapshot } from '../src/core/tensor';
 import type { NodeSpec } from '../src/core/types';
+import { factsOf, memoryBlock } from '../src/engine/blocks';
 import { execute } from '../src/engine/execute';
 import type { Check, Exercise } from '../src/engine/exercise';
 import { relativeError } from '../src/engine/numeric';
@@ -111,16 +112,26 @@ export const ex05: Exercise = {
       got: `${ck.stats.peakLiveActivations} live activations at peak, ${ck.stats.forwardEvaluations} op evaluations`,
       expected: `< ${full.stats.peakLiveActivations} live activations without checkpointing (${full.stats.forwardEvaluations} op evaluations)`,
     };
+    const stats = {
+      peak_live_activations: trace.stats.peakLiveActivations,
+      forward_evaluations: trace.stats.forwardEvaluations,
+      peak_live_activations_without_checkpointing: full.stats.peakLiveActivations,
+      forward_evaluations_without_checkpointing: full.stats.forwardEvaluations,
+    };
     const perK = K_VALUES.map((kk) => ({ k: kk, stats: kk === k ? trace.stats : pass(program, kk).stats }));
     return {
       checks: [...sameGradientChecks(ck, full), memory],
       blocks: {
-        stats: {
-          peak_live_activations: trace.stats.peakLiveActivations,
-          forward_evaluations: trace.stats.forwardEvaluations,
-          peak_live_activations_without_checkpointing: full.stats.peakLiveActivations,
-          forward_evaluations_without_checkpointing: full.stats.forwardEvaluations,
-        },
+        stats,
+        memory: memoryBlock(
+          program,
+          trace,
+          [
+            { label: 'peak live activations', value: stats.peak_live_activations },
+            { label: 'peak live activations without checkpointing', value: stats.peak_live_activations_without_checkpointing },
+          ],
+          factsOf(stats),
+        ),
         tables: [
           {
             title: 'Memory vs compute',

@@ -71,6 +71,6 @@ export const ex06: Exercise = {
   }),
   lesson: ({ program, trace }) => ({
     checks: ['Q', 'V', 'K'].map((id) => fdGradientCheck(program, trace, id, `(c) d${id} matches FD`)),
-    blocks: { tables: [memoryTable(program.nodes.get('P')?.shape ?? [])] },
+    blocks: { attention: { node: 'P' }, tables: [memoryTable(program.nodes.get('P')?.shape ?? [])] },
   }),
 };

@@ -1,6 +1,7 @@
 import { compile, type Program } from '../src/core/compile';
 import { makeRng } from '../src/core/random';
 import type { GraphSpec, NestedNumber, NodeSpec } from '../src/core/types';
+import { statsAndFacts } from '../src/engine/blocks';
 import { execute } from '../src/engine/execute';
 import type { Check, Exercise, Table } from '../src/engine/exercise';
 import { leaf, node, toNested } from './_build';
@@ -237,14 +238,14 @@ export const ex07: Exercise = {
           ],
         },
         tables: tables(m, n, r),
-        stats: {
+        ...statsAndFacts({
           final_minibatch_loss_lora: run.lora.minibatch.at(-1) as number,
           final_minibatch_loss_full: run.full.minibatch.at(-1) as number,
           all_samples_loss_lora_start: loraStart,
           all_samples_loss_lora_end: loraEnd,
           all_samples_loss_full_start: fullStart,
           all_samples_loss_full_end: fullEnd,
-        },
+        }),
       },
     };
   },

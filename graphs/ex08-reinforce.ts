@@ -1,3 +1,4 @@
+import { statsAndFacts } from '../src/engine/blocks';
 import { estimate } from '../src/engine/estimate';
 import type { Exercise } from '../src/engine/exercise';
 import { leaf, node } from './_build';
@@ -57,6 +58,10 @@ export const ex08Reinforce: Exercise = {
   }),
   lesson: ({ program, seed }) => {
     const e = estimate(program, { node: 'z', seed, baseline: 'analytic' });
+    const shown = {
+      reinforce: subsample(e.samples.reinforce, HISTOGRAM_MAX),
+      reinforce_baseline: subsample(e.samples.reinforce_baseline, HISTOGRAM_MAX),
+    };
     return {
       checks: [
         { name: '(b) REINFORCE gradient', pass: Math.abs(e.reinforce - e.analytic) <= TOL, got: e.reinforce, expected: e.analytic },
@@ -75,15 +80,23 @@ export const ex08Reinforce: Exercise = {
           variance_reinforce: e.variance_reinforce,
           variance_baseline: e.variance_baseline,
         },
-        estimatorSamples: {
-          reinforce: subsample(e.samples.reinforce, HISTOGRAM_MAX),
-          reinforce_baseline: subsample(e.samples.reinforce_baseline, HISTOGRAM_MAX),
-        },
-        stats: {
+        estimatorSamples: { reinforce: shown.reinforce, reinforce_baseline: shown.reinforce_baseline },
+        estimators: [
+          { name: 'reinforce', label: 'REINFORCE', samples: shown.reinforce, mean: e.reinforce, variance: e.variance_reinforce },
+          {
+            name: 'reinforce_baseline',
+            label: 'REINFORCE with baseline',
+            samples: shown.reinforce_baseline,
+            mean: e.reinforce_baseline,
+            variance: e.variance_baseline,
+          },
+        ],
+        estimatorTarget: { label: 'analytic gradient', value: e.analytic },
+        ...statsAndFacts({
           baseline: e.baseline,
           variance_reduction: e.variance_reinforce / e.variance_baseline,
           samples: e.samples.reinforce.length,
-        },
+        }),
       },
     };
   },

@@ -1,3 +1,4 @@
+import { statsAndFacts } from '../src/engine/blocks';
 import type { Exercise } from '../src/engine/exercise';
 import { train } from '../src/engine/train';
 import { leaf, node } from './_build';
@@ -63,7 +64,7 @@ export const ex08Ste: Exercise = {
             ],
           },
         ],
-        stats: { loss_ptq: ptq, loss_qat: qat.finalLoss },
+        ...statsAndFacts({ loss_ptq: ptq, loss_qat: qat.finalLoss }),
       },
     };
   },

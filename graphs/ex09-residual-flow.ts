@@ -1,6 +1,7 @@
 import { compile, type Program, withValues } from '../src/core/compile';
 import { norm, toNested } from '../src/core/tensor';
 import type { GraphSpec, NodeSpec, OptionValue } from '../src/core/types';
+import { statsAndFacts } from '../src/engine/blocks';
 import { execute } from '../src/engine/execute';
 import type { Exercise } from '../src/engine/exercise';
 import { leaf, node } from './_build';
@@ -101,12 +102,12 @@ export const ex09: Exercise = {
             logY: true,
             x: plain.map((_, k) => k),
             lines: [
-              { label: 'plain: hₖ = Jₖ hₖ₋₁', y: plain },
-              { label: 'residual: hₖ = hₖ₋₁ + Jₖ hₖ₋₁', y: residual },
+              { label: 'plain: hₖ = Jₖ hₖ₋₁', y: plain, method: 'engine' },
+              { label: 'residual: hₖ = hₖ₋₁ + Jₖ hₖ₋₁', y: residual, method: 'engine' },
             ],
           },
         ],
-        stats: { initial_norm: plain[DEPTH] as number, plain_norm: plain[0] as number, residual_norm: residual[0] as number },
+        ...statsAndFacts({ initial_norm: plain[DEPTH] as number, plain_norm: plain[0] as number, residual_norm: residual[0] as number }),
       },
     };
   },

@@ -1,8 +1,11 @@
 import { compile, type Program, withValues } from '../core/compile';
 import { resolveOptions } from '../core/options';
 import type { GraphSpec, OptionSpec, OptionValue } from '../core/types';
+import type { LessonBlocks } from './blocks';
 import { run } from './run';
 import type { Trace } from './trace';
+
+export type { Estimator, Fact, LessonBlocks, MemoryBlock, Series, SeriesLine, SeriesMethod, Table, Training } from './blocks';
 
 /** One of the notebook's checks, as the graph computes it. */
 export interface Check {
@@ -10,46 +13,6 @@ export interface Check {
   pass: boolean;
   got?: unknown;
   expected?: unknown;
-}
-
-/** A curve for a lesson panel: y over x, one or more lines. */
-export interface Series {
-  title: string;
-  xLabel: string;
-  yLabel: string;
-  logY?: boolean;
-  x: number[];
-  lines: { label: string; y: number[] }[];
-}
-
-/** An SGD run for a loss-curve panel; several runs share one chart (LoRA vs full). */
-export interface Training {
-  lr: number;
-  steps: number;
-  runs: { label: string; losses: number[] }[];
-}
-
-/** A small table (memory of P for T = 512…32768, parameter counts…). */
-export interface Table {
-  title: string;
-  columns: string[];
-  rows: (string | number)[][];
-}
-
-/**
- * Named blocks a lesson may add; the CLI prints them at the top level of `run --json`,
- * the UI draws a panel for each it knows.
- */
-export interface LessonBlocks {
-  series?: Series[];
-  training?: Training;
-  tables?: Table[];
-  /** Jacobians by name, each built one reverse pass per output row. */
-  jacobians?: Record<string, number[][]>;
-  estimates?: Record<string, number>;
-  /** Per-sample estimator values by estimator name, for a histogram (subsampled). */
-  estimatorSamples?: Record<string, number[]>;
-  stats?: Record<string, number>;
 }
 
 export interface LessonContext {
@@ -69,6 +32,8 @@ export interface Lesson {
 export interface Exercise {
   id: string;
   title: string;
+  /** The course theme it belongs to (the sidebar groups by it); graphs/index.ts assigns it. */
+  theme?: string;
   /** The exercise text, short. */
   text: string;
   options: OptionSpec[];

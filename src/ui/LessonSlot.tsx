@@ -15,7 +15,14 @@ export function LessonSlot() {
   return (
     // Not a landmark of its own: LessonPanels' section is the labelled region.
     <div className="gf-lessons" data-testid="lesson-slot">
-      <LessonPanels exerciseId={run.graph.id} blocks={run.blocks} trace={run.trace} cursor={cursor} onHighlight={onHighlight} />
+      <LessonPanels
+        exerciseId={run.graph.id}
+        blocks={run.blocks}
+        trace={run.trace}
+        cursor={cursor}
+        nodes={run.graph.nodes}
+        onHighlight={onHighlight}
+      />
     </div>
   );
 }

@@ -6,7 +6,13 @@ import { FromRun } from '../support/FromRun';
 
 /** The attention weights P with their numbers, filled in once the forward pass computed them. */
 function AttentionStory(_: ExplorerArgs) {
-  return <FromRun>{(run, cursor) => <AttentionHeatmap trace={run.trace} cursor={cursor} />}</FromRun>;
+  return (
+    <FromRun>
+      {(run, cursor) =>
+        run.blocks.attention ? <AttentionHeatmap trace={run.trace} node={run.blocks.attention.node} cursor={cursor} /> : null
+      }
+    </FromRun>
+  );
 }
 
 const meta = {

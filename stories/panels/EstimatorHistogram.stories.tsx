@@ -4,12 +4,12 @@ import { EstimatorHistogram } from '../../src/ui/panels/EstimatorHistogram';
 import { type ExplorerArgs, explorerArgTypes, withExplorerStore } from '../support/explorer';
 import { FromRun } from '../support/FromRun';
 
-/** Per-sample gradient estimates (`blocks.estimatorSamples`) as histograms, the analytic value marked. */
+/** Per-sample gradient estimates (`blocks.estimators`) as histograms, the analytic value marked. */
 function EstimatorStory(_: ExplorerArgs) {
   return (
     <FromRun>
       {(run) =>
-        run.blocks.estimatorSamples ? <EstimatorHistogram samples={run.blocks.estimatorSamples} estimates={run.blocks.estimates} /> : null
+        run.blocks.estimators ? <EstimatorHistogram estimators={run.blocks.estimators} target={run.blocks.estimatorTarget} /> : null
       }
     </FromRun>
   );

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor } from 'storybook/test';
+import { nodesByLayer } from '../../src/ui/panels/layers';
 import { SeriesChart } from '../../src/ui/panels/SeriesChart';
 import { type ExplorerArgs, explorerArgTypes, withExplorerStore } from '../support/explorer';
 import { FromRun } from '../support/FromRun';
@@ -15,7 +16,7 @@ function SeriesStory({ index }: SeriesStoryProps) {
     <FromRun>
       {(run) => {
         const series = run.blocks.series?.[index];
-        return series ? <SeriesChart series={series} nodeIds={run.graph.nodes.map((n) => n.id)} /> : <p>no series {index}</p>;
+        return series ? <SeriesChart series={series} layers={nodesByLayer(run.graph.nodes)} /> : <p>no series {index}</p>;
       }}
     </FromRun>
   );
@@ -54,10 +55,19 @@ export const ChainRuleCheck: Story = {
   args: { graphId: 'ex01-scalar-chain-rule', index: 0 },
   play: async ({ canvasElement }) => {
     await panel(canvasElement);
-    const lines = [...canvasElement.querySelectorAll('[data-panel=series] g[data-line]')].map((g) => g.getAttribute('data-line'));
-    expect(lines.some((l) => /reverse pass/.test(l ?? ''))).toBe(true);
-    const fd = lines.find((l) => /finite differences/.test(l ?? ''));
-    expect(fd).toBeDefined();
-    expect(canvasElement.querySelectorAll(`[data-panel=series] g[data-line="${fd}"] circle`).length).toBeGreaterThan(2);
+    const lines = [...canvasElement.querySelectorAll<SVGGElement>('[data-panel=series] g[data-line]')].map((g) => [
+      g.dataset.line,
+      g.dataset.method,
+    ]);
+    expect(lines).toEqual([
+      ['f∘g (reverse pass)', 'engine'],
+      ['finite differences', 'finite-differences'],
+    ]);
+    const fd = canvasElement.querySelector('[data-panel=series] g[data-method="finite-differences"]') as SVGGElement;
+    // 41 dots, no line; the engine's line is a path of the same colour.
+    expect(fd.querySelectorAll('circle').length).toBe(41);
+    expect(fd.querySelector('path')).toBeNull();
+    const engine = canvasElement.querySelector('[data-panel=series] g[data-method="engine"] path');
+    expect(engine?.getAttribute('stroke')).toBe(fd.querySelector('circle')?.getAttribute('stroke'));
   },
 };

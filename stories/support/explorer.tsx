@@ -1,5 +1,6 @@
 import type { Decorator } from '@storybook/react-vite';
 import { type ReactNode, useEffect, useState } from 'react';
+import { EXERCISE_IDS } from '../../graphs/catalogue';
 import type { OptionValue } from '../../src/core/types';
 import { Explorer, type ExplorerControls } from '../../src/ui/Explorer';
 import { ExplorerProvider, useExplorerStore } from '../../src/ui/store/context';
@@ -24,20 +25,8 @@ export interface ExplorerArgs {
   folded?: Record<string, boolean>;
 }
 
-/** Ids of the bundled exercises, for the `graphId` control (importing graphs/ would pull in tfjs). */
-export const EXERCISE_IDS = [
-  'ex01-scalar-chain-rule',
-  'ex02-jacobian-composition',
-  'ex03-two-layer-backprop',
-  'ex04-vanishing-gradients',
-  'ex05-gradient-checkpointing',
-  'ex06-attention-backward',
-  'ex07-lora-gradients',
-  'ex08-reinforce',
-  'ex08-ste',
-  'ex09-residual-flow',
-  'ex10-attention-scores',
-] as const;
+/** Ids of the bundled exercises, for the `graphId` control (the tfjs-free catalogue, not graphs/index.ts). */
+export { EXERCISE_IDS };
 
 const storeSignature = (a: ExplorerArgs) => JSON.stringify([a.graphId, a.step, a.options, a.predict, a.node, a.folded]);
 

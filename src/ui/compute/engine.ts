@@ -1,52 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
-import { EXERCISES, findExercise } from '../../../graphs/index';
 import { GraphError, type Problem, ShapeError } from '../../core/errors';
-import { parseGraphSpec } from '../../core/schema';
-import { type Exercise, exerciseFromSpec, type Lesson, runExercise } from '../../engine/exercise';
-import type { Step } from '../../engine/trace';
-import { notAnObject } from '../load/text';
+import { runExercise } from '../../engine/exercise';
 import { type BackendName, currentBackend, fallBackToCpu, initBackend, liveTensors } from './backend';
+import { catalogue, computeRun, resolveExercise } from './exercises';
 import { runGradcheck } from './gradcheck';
-import { inertLesson, inertText } from './inert';
-import { graphModel, leafValues } from './model';
-import type { ComputeCall, EngineMemory, ExerciseInfo, GradcheckReport, GraphSource, Outcome, RunRequest, RunResult } from './protocol';
+import type { ComputeCall, EngineMemory, GradcheckReport, Outcome, RunRequest, RunResult } from './protocol';
 
 /**
  * The compute side: everything that touches tfjs. Loaded lazily (a dynamic import from the
  * worker, or from the main thread when workers are unavailable), so the shell paints first.
  */
-
-export function catalogue(): ExerciseInfo[] {
-  return EXERCISES.map((e) => ({ id: e.id, title: e.title, text: e.text, options: e.options, notes: e.notes }));
-}
-
-function resolveExercise(source: GraphSource): Exercise {
-  if (source.kind === 'exercise') {
-    const ex = findExercise(source.id);
-    if (!ex) {
-      throw new GraphError([{ field: 'graph', message: `no exercise "${source.id}" (known: ${EXERCISES.map((e) => e.id).join(', ')})` }]);
-    }
-    return ex;
-  }
-  if (typeof source.spec !== 'object' || source.spec === null || Array.isArray(source.spec))
-    throw new GraphError([notAnObject(source.spec)]);
-  return exerciseFromSpec(parseGraphSpec(source.spec));
-}
-
-/** A lesson that throws on a user's edit must not take the trace down with it. */
-function guardLesson(ex: Exercise): Exercise {
-  return {
-    ...ex,
-    lesson: (ctx): Lesson => {
-      try {
-        return ex.lesson(ctx);
-      } catch (e) {
-        if (e instanceof GraphError) throw e;
-        return { checks: [{ name: 'lesson', pass: false, got: e instanceof Error ? e.message : String(e) }], blocks: {} };
-      }
-    },
-  };
-}
 
 const isMissingKernel = (e: unknown): boolean => e instanceof Error && /kernel|not (yet )?(registered|implemented)/i.test(e.message);
 
@@ -62,28 +25,8 @@ async function withBackend<T>(fn: (backend: BackendName) => T): Promise<T> {
 }
 
 export async function runRequest(req: RunRequest): Promise<RunResult> {
-  const ex = guardLesson(resolveExercise(req.source));
-  return withBackend(() => {
-    const t0 = performance.now();
-    const r = runExercise(ex, { options: req.options, inputs: req.inputs, objective: req.objective, seed: req.seed });
-    const ms = performance.now() - t0;
-    return {
-      graph: graphModel(r.program, ex),
-      trace: { ...r.trace, steps: r.trace.steps.map(inertCommentary) },
-      ...inertLesson(r),
-      options: r.options,
-      seed: r.seed,
-      leafValues: leafValues(r.program),
-      backend: currentBackend(),
-      ms,
-    };
-  });
-}
-
-/** A step whose commentary (graph text, via `commentary:`) needs no cleaning is passed on as is. */
-function inertCommentary(s: Step): Step {
-  const c = inertText(s.commentary);
-  return c === s.commentary ? s : { ...s, commentary: c };
+  const ex = resolveExercise(req.source);
+  return withBackend(() => computeRun(ex, req, currentBackend()));
 }
 
 /** Live tensors once the backend is up (asking tf.memory() earlier would start a default backend). */

@@ -1,4 +1,4 @@
-import type { Check, LessonBlocks } from '../../engine/exercise';
+import type { Check, Fact, LessonBlocks } from '../../engine/exercise';
 
 /**
  * Graph text (labels, notes, commentary, titles) is data. React already renders it as text;
@@ -29,7 +29,7 @@ export function inertLesson(lesson: { checks: Check[]; blocks: LessonBlocks }): 
         title: inertText(s.title),
         xLabel: inertText(s.xLabel),
         yLabel: inertText(s.yLabel),
-        lines: s.lines.map((l) => ({ ...l, label: inertText(l.label) })),
+        lines: s.lines.map((l) => ({ ...l, label: inertText(l.label), quantity: inertText(l.quantity) })),
       })),
       training: b.training && { ...b.training, runs: b.training.runs.map((r) => ({ ...r, label: inertText(r.label) })) },
       tables: b.tables?.map((t) => ({
@@ -38,9 +38,15 @@ export function inertLesson(lesson: { checks: Check[]; blocks: LessonBlocks }): 
         columns: t.columns.map((c) => inertText(c)),
         rows: t.rows.map((r) => r.map((v) => (typeof v === 'string' ? inertText(v) : v))),
       })),
+      facts: b.facts && inertFacts(b.facts),
+      memory: b.memory && { ...b.memory, marks: inertFacts(b.memory.marks), facts: inertFacts(b.memory.facts) },
+      estimators: b.estimators?.map((e) => ({ ...e, label: inertText(e.label) })),
+      estimatorTarget: b.estimatorTarget && inertFacts([b.estimatorTarget])[0],
     },
   };
 }
+
+const inertFacts = (facts: readonly Fact[]): Fact[] => facts.map((f) => ({ ...f, label: inertText(f.label) }));
 
 /** Strings anywhere inside a JSON-like value (a check's got/expected). */
 function inertAny(v: unknown): unknown {

@@ -12,6 +12,8 @@ import type { Trace } from '../../engine/trace';
 export interface ExerciseInfo {
   id: string;
   title: string;
+  /** Course theme: the sidebar groups exercises by it. */
+  theme?: string;
   text: string;
   options: OptionSpec[];
   notes: string[];

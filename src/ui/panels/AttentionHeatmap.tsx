@@ -1,19 +1,20 @@
 import type { Trace } from '../../engine/trace';
-import { findAttentionStep, matrixRows } from './attention';
+import { forwardStepOf, matrixRows } from './attention';
 import { MatrixGrid } from './MatrixGrid';
 import { Panel } from './Panel';
 
 export interface AttentionHeatmapProps {
   trace: Trace;
+  /** The node whose value holds the weights (the lesson's `attention.node`). */
+  node: string;
   /** 0 = before step 0; k = steps[0..k−1] done. */
   cursor: number;
 }
 
 /** The attention weights P as a heatmap with numbers, once the forward pass has computed them. */
-export function AttentionHeatmap({ trace, cursor }: AttentionHeatmapProps) {
-  const step = findAttentionStep(trace);
+export function AttentionHeatmap({ trace, node: id, cursor }: AttentionHeatmapProps) {
+  const step = forwardStepOf(trace, id);
   if (!step) return null;
-  const id = step.node;
   const snap = trace.values.get(id) ?? step.value;
   const shape = trace.shapes.get(id) ?? snap?.shape ?? [0, 0];
   const computed = cursor > step.index && !!snap;

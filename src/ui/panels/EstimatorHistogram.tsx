@@ -1,30 +1,17 @@
 import { axisBottom, axisLeft, scaleLinear } from 'd3';
+import type { Estimator, Fact } from '../../engine/blocks';
 import { Axis } from './Axis';
-import { formatNumber, humanizeKey } from './format';
+import { formatNumber } from './format';
 import { formatInteger, integerTicks } from './frame';
 import { histogram, sharedDomain } from './histogram';
 import { Panel } from './Panel';
 import { lineColour, REFERENCE_COLOUR } from './palette';
 
 export interface EstimatorHistogramProps {
-  /** blocks.estimatorSamples: per-sample gradient estimates by estimator name. */
-  samples: Readonly<Record<string, number[]>>;
-  /** blocks.estimates: `analytic`, each estimator's mean under its own name, `variance_<name>`. */
-  estimates?: Readonly<Record<string, number>>;
-}
-
-const DISPLAY: Record<string, string> = { reinforce: 'REINFORCE', reinforce_baseline: 'REINFORCE with baseline' };
-const displayName = (key: string) => DISPLAY[key] ?? humanizeKey(key);
-
-/** The variance key of an estimator: `variance_reinforce`, and `variance_baseline` for `reinforce_baseline`. */
-const varianceKeys = (name: string) => [`variance_${name}`, `variance_${name.split('_').slice(1).join('_')}`];
-
-/** Readable label of an `estimates` entry. */
-function estimateLabel(key: string, names: readonly string[]): string {
-  if (key === 'analytic') return 'analytic gradient';
-  if (!key.startsWith('variance_')) return `mean, ${displayName(key)}`;
-  const owner = names.find((n) => varianceKeys(n).includes(key));
-  return `variance, ${owner ? displayName(owner) : humanizeKey(key.slice(9))}`;
+  /** blocks.estimators: each estimator's per-sample values, mean and variance. */
+  estimators: readonly Estimator[];
+  /** blocks.estimatorTarget: what they estimate (the analytic gradient), marked on every row. */
+  target?: Fact;
 }
 
 const W = 460;
@@ -36,19 +23,24 @@ const TOP = 24;
 const BOTTOM = 46;
 
 /** Histograms of per-sample estimator values on one x axis, the analytic gradient marked. */
-export function EstimatorHistogram({ samples, estimates = {} }: EstimatorHistogramProps) {
-  const names = Object.keys(samples);
-  const analytic = estimates.analytic;
-  const marks = [analytic, ...names.map((n) => estimates[n])].filter((v): v is number => v !== undefined && Number.isFinite(v));
+export function EstimatorHistogram({ estimators, target }: EstimatorHistogramProps) {
+  const analytic = target?.value;
+  const marks = [analytic, ...estimators.map((e) => e.mean)].filter((v): v is number => v !== undefined && Number.isFinite(v));
   const domain = sharedDomain(
-    names.map((n) => samples[n] ?? []),
+    estimators.map((e) => e.samples),
     marks,
   );
   const x = scaleLinear()
     .domain(domain)
     .range([LEFT, W - RIGHT]);
-  const height = TOP + names.length * (ROW + ROW_GAP) - ROW_GAP + BOTTOM;
+  const height = TOP + estimators.length * (ROW + ROW_GAP) - ROW_GAP + BOTTOM;
   const plotBottom = height - BOTTOM;
+  // Target first, then every mean, then every variance (the order the lesson's numbers are read in).
+  const facts: Fact[] = [
+    ...(target ? [target] : []),
+    ...estimators.map((e) => ({ label: `mean, ${e.label}`, value: e.mean })),
+    ...estimators.map((e) => ({ label: `variance, ${e.label}`, value: e.variance })),
+  ];
 
   return (
     <Panel
@@ -59,31 +51,28 @@ export function EstimatorHistogram({ samples, estimates = {} }: EstimatorHistogr
       <ul className="gf-legend" aria-label="Legend">
         <li style={{ color: REFERENCE_COLOUR }}>
           <span className="gf-swatch gf-swatch-dots" aria-hidden="true" />
-          <span style={{ color: 'var(--gf-fg)' }}>analytic gradient</span>
+          <span style={{ color: 'var(--gf-fg)' }}>{target?.label ?? 'analytic gradient'}</span>
         </li>
         <li>
           <span className="gf-swatch" aria-hidden="true" />
           <span>mean of the estimator</span>
         </li>
       </ul>
-      <svg viewBox={`0 0 ${W} ${height}`} role="img" aria-label={`Histograms of ${names.map(displayName).join(' and ')} estimates`}>
-        {names.map((name, r) => {
-          const values = samples[name] ?? [];
+      <svg viewBox={`0 0 ${W} ${height}`} role="img" aria-label={`Histograms of ${estimators.map((e) => e.label).join(' and ')} estimates`}>
+        {estimators.map((e, r) => {
+          const values = e.samples;
           const bins = histogram(values, domain);
           const top = TOP + r * (ROW + ROW_GAP);
           const y = scaleLinear()
             .domain([0, Math.max(1, ...bins.map((b) => b.count))])
             .nice(4)
             .range([top + ROW, top]);
-          const mean = estimates[name];
-          const variance = varianceKeys(name)
-            .map((k) => estimates[k])
-            .find((v) => v !== undefined);
+          const { mean, variance } = e;
           return (
-            <g key={name} data-estimator={name} data-samples={values.length}>
+            <g key={e.name} data-estimator={e.name} data-samples={values.length}>
               <text x={LEFT} y={top - 8} fontSize={13}>
-                <tspan fontWeight={600}>{displayName(name)}</tspan>
-                <tspan fill="var(--gf-muted)">{`  n = ${values.length}${variance !== undefined ? ` · variance ${formatNumber(variance)}` : ''}`}</tspan>
+                <tspan fontWeight={600}>{e.label}</tspan>
+                <tspan fill="var(--gf-muted)">{`  n = ${values.length} · variance ${formatNumber(variance)}`}</tspan>
               </text>
               <Axis
                 axis={axisLeft(y)
@@ -107,7 +96,7 @@ export function EstimatorHistogram({ samples, estimates = {} }: EstimatorHistogr
                   </rect>
                 ) : null,
               )}
-              {mean !== undefined && Number.isFinite(mean) ? (
+              {Number.isFinite(mean) ? (
                 <g data-mark="mean">
                   <line x1={x(mean)} x2={x(mean)} y1={top} y2={top + ROW} stroke="var(--gf-fg)" strokeWidth={2} />
                   <text x={x(mean) + 5} y={top + 12} fontSize={12}>
@@ -147,10 +136,7 @@ export function EstimatorHistogram({ samples, estimates = {} }: EstimatorHistogr
         </text>
       </svg>
       <dl className="gf-facts" data-testid="estimates">
-        {Object.entries(estimates).map(([k, v]) => [
-          <dt key={`${k}-dt`}>{estimateLabel(k, names)}</dt>,
-          <dd key={`${k}-dd`}>{formatNumber(v)}</dd>,
-        ])}
+        {facts.map((f) => [<dt key={`${f.label}-dt`}>{f.label}</dt>, <dd key={`${f.label}-dd`}>{formatNumber(f.value)}</dd>])}
       </dl>
     </Panel>
   );

@@ -1,11 +1,9 @@
 import { axisBottom, axisLeft, curveStepAfter, line, scaleLinear } from 'd3';
-import { useMemo } from 'react';
+import type { MemoryBlock } from '../../engine/blocks';
 import type { Phase, Step } from '../../engine/trace';
 import { Axis, AxisTitles, Gridlines } from './Axis';
-import { formatNumber, humanizeKey } from './format';
+import { formatNumber } from './format';
 import { formatInteger, integerTicks } from './frame';
-import { type LayerOf, layerFromId } from './layers';
-import { liveActivations } from './memory';
 import { Panel } from './Panel';
 import { PHASE_COLOURS, REFERENCE_COLOUR } from './palette';
 
@@ -13,18 +11,17 @@ export interface MemoryTimelineProps {
   steps: readonly Step[];
   /** 0 = before step 0; k = steps[0..k−1] done. */
   cursor: number;
-  /** blocks.stats (peak live activations and forward evaluations, with and without checkpointing). */
-  stats?: Readonly<Record<string, number>>;
-  layerOf?: LayerOf;
+  /** blocks.memory: the engine's live count after each step, reference levels and facts. */
+  memory: MemoryBlock;
 }
 
 const BOX = { width: 460, height: 280, top: 34, right: 16, bottom: 46, left: 52 } as const;
 const PHASES: Phase[] = ['forward', 'backward', 'free', 'recompute'];
 
 /** Live layer activations step by step (checkpointing frees and recomputes), peak and cursor marked. */
-export function MemoryTimeline({ steps, cursor, stats, layerOf = layerFromId }: MemoryTimelineProps) {
-  const { counts, peak, peakAt } = useMemo(() => liveActivations(steps, layerOf), [steps, layerOf]);
-  const peakStats = Object.entries(stats ?? {}).filter(([k, v]) => /peak/i.test(k) && Number.isFinite(v));
+export function MemoryTimeline({ steps, cursor, memory }: MemoryTimelineProps) {
+  const { live: counts, peak, peakAt } = memory;
+  const marks = memory.marks.filter((m) => Number.isFinite(m.value));
   const n = steps.length;
   const at = Math.max(0, Math.min(cursor, n));
   const liveNow = counts[at] ?? 0;
@@ -33,7 +30,7 @@ export function MemoryTimeline({ steps, cursor, stats, layerOf = layerFromId }: 
     .domain([0, Math.max(1, n)])
     .range([BOX.left, BOX.width - BOX.right]);
   const y = scaleLinear()
-    .domain([0, Math.max(1, peak, ...peakStats.map(([, v]) => v))])
+    .domain([0, Math.max(1, peak, ...marks.map((m) => m.value))])
     .nice()
     .range([plotBottom, BOX.top]);
   const path = line<number>()
@@ -89,11 +86,11 @@ export function MemoryTimeline({ steps, cursor, stats, layerOf = layerFromId }: 
           yMid={BOX.top + (plotBottom - BOX.top) / 2}
           height={BOX.height}
         />
-        {peakStats.map(([k, v]) => (
-          <g key={k} data-stat={k}>
-            <line x1={BOX.left} x2={BOX.width - BOX.right} y1={y(v)} y2={y(v)} stroke="var(--gf-muted)" strokeDasharray="6 4" />
-            <text x={BOX.width - BOX.right - 4} y={y(v) - 5} textAnchor="end" fontSize={12} fill="var(--gf-muted)">
-              {`${humanizeKey(k)}: ${formatNumber(v)}`}
+        {marks.map((m) => (
+          <g key={m.label} data-mark={m.label}>
+            <line x1={BOX.left} x2={BOX.width - BOX.right} y1={y(m.value)} y2={y(m.value)} stroke="var(--gf-muted)" strokeDasharray="6 4" />
+            <text x={BOX.width - BOX.right - 4} y={y(m.value) - 5} textAnchor="end" fontSize={12} fill="var(--gf-muted)">
+              {`${m.label}: ${formatNumber(m.value)}`}
             </text>
           </g>
         ))}
@@ -114,10 +111,7 @@ export function MemoryTimeline({ steps, cursor, stats, layerOf = layerFromId }: 
         <dd data-testid="memory-now">{`${liveNow} live (step ${at} of ${n})`}</dd>
         <dt>peak in this trace</dt>
         <dd data-testid="memory-peak-text">{`${peak} (step ${peakAt})`}</dd>
-        {Object.entries(stats ?? {}).map(([k, v]) => [
-          <dt key={`${k}-dt`}>{humanizeKey(k)}</dt>,
-          <dd key={`${k}-dd`}>{formatNumber(v)}</dd>,
-        ])}
+        {memory.facts.map((f) => [<dt key={`${f.label}-dt`}>{f.label}</dt>, <dd key={`${f.label}-dd`}>{formatNumber(f.value)}</dd>])}
       </dl>
     </Panel>
   );

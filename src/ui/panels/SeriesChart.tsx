@@ -1,35 +1,25 @@
 import { axisBottom, axisLeft, extent, line, type ScaleLinear, type ScaleLogarithmic, scaleLinear, scaleLog } from 'd3';
 import { useMemo, useState } from 'react';
-import type { Series } from '../../engine/exercise';
+import type { Series, SeriesLine } from '../../engine/blocks';
 import { Axis, AxisTitles, Gridlines } from './Axis';
 import { formatNumber } from './format';
 import { CHART, decadeDomain, decadeTicks, formatInteger, formatLogTick, innerHeight, integerTicks } from './frame';
-import { type LayerOf, layerFromId, nodesOfLayer } from './layers';
 import { Panel } from './Panel';
 import { lineColour } from './palette';
 
 export interface SeriesChartProps {
   series: Series;
-  /** Ids of the graph's nodes (e.g. `trace.shapes` keys): lets x = k link to layer k's nodes. */
-  nodeIds?: readonly string[];
-  layerOf?: LayerOf;
+  /** Node ids by layer tag (`NodeModel.layer`): lets x = k link to layer k's nodes. */
+  layers?: ReadonlyMap<number, readonly string[]>;
   /** Hovering a point whose x is a layer index lights that layer's nodes; null on leave. */
   onHighlight?: (nodeIds: string[] | null) => void;
 }
 
 /** Finite-difference lines are drawn as dots over the engine's solid line of the same colour. */
-const isFiniteDifference = (label: string) => /finite|\bFD\b|numeric/i.test(label);
+const isFiniteDifference = (l: SeriesLine) => l.method === 'finite-differences';
 
-/** Words naming how a derivative was obtained rather than what it is. */
-const METHOD = /\b(engine|reverse pass|finite[- ]differences?|FD|numeric(al)?|autodiff|backprop)\b/gi;
-
-/** What a line measures, without "(engine)" / "FD": an engine line and its FD check share a colour. */
-const baseLabel = (label: string) =>
-  label
-    .replace(/\(([^)]*)\)/g, (group, inner: string) => (inner.replace(METHOD, '').trim() ? group : ''))
-    .replace(METHOD, '')
-    .replace(/[\s,:;—–-]+$/, '')
-    .trim();
+/** What a line measures: an engine line and its finite-difference check share a colour. */
+const quantityOf = (l: SeriesLine) => l.quantity ?? l.label;
 
 type YScale = ScaleLinear<number, number> | ScaleLogarithmic<number, number>;
 
@@ -49,7 +39,7 @@ function yScale(series: Series): { y: YScale; ticks: number[]; dropped: number }
 }
 
 /** A lesson curve (blocks.series): one or more lines over x, linear or log y. */
-export function SeriesChart({ series, nodeIds, layerOf = layerFromId, onHighlight }: SeriesChartProps) {
+export function SeriesChart({ series, layers, onHighlight }: SeriesChartProps) {
   const [hover, setHover] = useState<number | null>(null);
   const { x: xs, lines } = series;
   const width = CHART.width;
@@ -67,14 +57,11 @@ export function SeriesChart({ series, nodeIds, layerOf = layerFromId, onHighligh
   const { x, y, xTicks, ticks: yTicks, dropped } = geometry;
 
   // Layer ids per point; the chart is linked to the canvas when any point has some.
-  const layerIds = useMemo(
-    () => xs.map((v) => (nodeIds && Number.isInteger(v) ? nodesOfLayer(v, nodeIds, layerOf) : [])),
-    [xs, nodeIds, layerOf],
-  );
+  const layerIds = useMemo(() => xs.map((v) => [...(layers?.get(v) ?? [])]), [xs, layers]);
   const linked = !!onHighlight && layerIds.some((ids) => ids.length > 0);
 
-  const keys = [...new Set(lines.map((l) => baseLabel(l.label)))];
-  const colourOf = (label: string) => lineColour(keys.indexOf(baseLabel(label)));
+  const keys = [...new Set(lines.map(quantityOf))];
+  const colourOf = (l: SeriesLine) => lineColour(keys.indexOf(quantityOf(l)));
   const defined = (v: number) => Number.isFinite(v) && (!series.logY || v > 0);
   const path = line<number>()
     .defined((v) => defined(v))
@@ -108,8 +95,8 @@ export function SeriesChart({ series, nodeIds, layerOf = layerFromId, onHighligh
     <Panel kind="series" title={series.title} subtitle={linked ? 'Hover a point to light up that layer in the graph.' : undefined}>
       <ul className="gf-legend" aria-label="Legend">
         {lines.map((l) => (
-          <li key={l.label} style={{ color: colourOf(l.label) }}>
-            <span className={isFiniteDifference(l.label) ? 'gf-swatch gf-swatch-dots' : 'gf-swatch'} aria-hidden="true" />
+          <li key={l.label} style={{ color: colourOf(l) }}>
+            <span className={isFiniteDifference(l) ? 'gf-swatch gf-swatch-dots' : 'gf-swatch'} aria-hidden="true" />
             <span style={{ color: 'var(--gf-fg)' }}>{l.label}</span>
           </li>
         ))}
@@ -151,10 +138,10 @@ export function SeriesChart({ series, nodeIds, layerOf = layerFromId, onHighligh
           />
         ) : null}
         {lines.map((l) => {
-          const colour = colourOf(l.label);
-          const fd = isFiniteDifference(l.label);
+          const colour = colourOf(l);
+          const fd = isFiniteDifference(l);
           return (
-            <g key={l.label} data-line={l.label}>
+            <g key={l.label} data-line={l.label} data-method={l.method}>
               {fd ? null : <path d={path(l.y) ?? ''} fill="none" stroke={colour} strokeWidth={2.5} strokeLinejoin="round" />}
               {fd || dots
                 ? l.y.map((v, i) =>

@@ -34,8 +34,5 @@ export function formatPow10(k: number): string {
   return `10${[...String(k)].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
 }
 
-/** `peak_live_activations` → `peak live activations`. */
-export const humanizeKey = (key: string): string => key.replace(/[_-]+/g, ' ').trim();
-
 /** A table cell: whole numbers in full with thousands separators (counts, bytes), others as formatNumber. */
 export const formatCell = (x: number): string => (Number.isInteger(x) && Math.abs(x) < 1e15 ? grouped(x) : formatNumber(x));

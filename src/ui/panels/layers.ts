@@ -1,25 +1,18 @@
-import type { Trace } from '../../engine/trace';
+/** A node as the panels need it: its id and the layer it is tagged with (`NodeModel.layer`). */
+export interface LayeredNode {
+  id: string;
+  layer?: number;
+}
 
-/** Node id → layer index, or undefined for nodes outside any layer. */
-export type LayerOf = (nodeId: string) => number | undefined;
-
-/**
- * The default mapping, read from node ids as the notebook names them: `a3`, `z3` (Ex4, Ex5:
- * activation and pre-activation of layer 3) and `h3` (Ex9: hidden state at depth 3) are layer 3.
- * Weights (`W3`, `J3`) are not activations and do not match. Pass the program's `layer` tags
- * instead when they are at hand.
- */
-export const layerFromId: LayerOf = (id) => {
-  const m = /^[azh](\d+)$/.exec(id);
-  return m ? Number(m[1]) : undefined;
-};
-
-/** Every node id the trace knows (leaves included), in a stable order. */
-export const traceNodeIds = (trace: Trace): string[] => [...trace.shapes.keys()];
-
-/** Ids of the nodes in layer `k`, sorted. */
-export function nodesOfLayer(k: number, ids: Iterable<string>, layerOf: LayerOf = layerFromId): string[] {
-  const out: string[] = [];
-  for (const id of ids) if (layerOf(id) === k) out.push(id);
-  return out.sort();
+/** Node ids by layer index, each list sorted; nodes without a layer tag are in none. */
+export function nodesByLayer(nodes: readonly LayeredNode[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const n of nodes) {
+    if (n.layer === undefined) continue;
+    const ids = out.get(n.layer) ?? [];
+    ids.push(n.id);
+    out.set(n.layer, ids);
+  }
+  for (const ids of out.values()) ids.sort();
+  return out;
 }

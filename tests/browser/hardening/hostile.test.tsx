@@ -27,7 +27,7 @@ function hostileLessonClient(): ComputeClient {
           xLabel: hostile('x axis'),
           yLabel: hostile('y axis'),
           x: [0, 1],
-          lines: [{ label: hostile('line'), y: [1, 2] }],
+          lines: [{ label: hostile('line'), y: [1, 2], method: 'engine' }],
         },
       ],
       tables: [{ title: hostile('table'), columns: [hostile('column'), 'n'], rows: [[hostile('cell'), 1]] }],

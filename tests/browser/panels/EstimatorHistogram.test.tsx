@@ -18,14 +18,12 @@ describe('EstimatorHistogram', () => {
     // REINFORCE for a Bernoulli takes two values; the baseline version is tighter.
     const reinforce = Array.from({ length: 2000 }, () => (r() < 0.62 ? 0.38 : -0.62));
     const baseline = Array.from({ length: 1500 }, () => (r() - 0.5) * 0.4 + 0.235);
-    const estimates = {
-      analytic: 0.235004,
-      reinforce: 0.2386,
-      reinforce_baseline: 0.2351,
-      variance_reinforce: 0.2306,
-      variance_baseline: 0.0133,
-    };
-    const screen = await render(<EstimatorHistogram samples={{ reinforce, reinforce_baseline: baseline }} estimates={estimates} />);
+    const estimators = [
+      { name: 'reinforce', label: 'REINFORCE', samples: reinforce, mean: 0.2386, variance: 0.2306 },
+      { name: 'reinforce_baseline', label: 'REINFORCE with baseline', samples: baseline, mean: 0.2351, variance: 0.0133 },
+    ];
+    const target = { label: 'analytic gradient', value: 0.235004 };
+    const screen = await render(<EstimatorHistogram estimators={estimators} target={target} />);
     for (const [name, n] of [
       ['reinforce', 2000],
       ['reinforce_baseline', 1500],
@@ -40,6 +38,8 @@ describe('EstimatorHistogram', () => {
     const title = screen.container.querySelector('g[data-estimator="reinforce_baseline"] > text')?.textContent;
     expect(title).toBe('REINFORCE with baseline  n = 1500 · variance 0.0133');
     const facts = [...screen.getByTestId('estimates').element().querySelectorAll('dt')].map((d) => d.textContent);
+    const values = [...screen.getByTestId('estimates').element().querySelectorAll('dd')].map((d) => d.textContent);
+    expect(values).toEqual(['0.235', '0.2386', '0.2351', '0.2306', '0.0133']);
     expect(facts).toEqual([
       'analytic gradient',
       'mean, REINFORCE',

@@ -21,17 +21,19 @@ describe('LessonPanels', () => {
     const blocks: LessonBlocks = {
       tables: [{ title: 'Parameter counts', columns: ['model', 'params'], rows: [['LoRA', 28]] }],
       training: { lr: 0.1, steps: 2, runs: [{ label: 'SGD', losses: [1, 0.5, 0.25] }] },
-      series: [{ title: 'curve', xLabel: 't', yLabel: 'y', x: [0, 1], lines: [{ label: 'y', y: [0, 1] }] }],
+      series: [{ title: 'curve', xLabel: 't', yLabel: 'y', x: [0, 1], lines: [{ label: 'y', y: [0, 1], method: 'engine' }] }],
       jacobians: { J: [[1, 2]] },
+      // Machine-readable records draw nothing; labelled facts become the statistics table.
       estimates: { analytic: 0.25 },
+      stats: { peak_live_activations: 3 },
+      facts: [{ label: 'analytic gradient', value: 0.25 }],
     };
     const screen = await render(<LessonPanels exerciseId="anything" blocks={blocks} trace={plainTrace} cursor={0} />);
     expect(kinds(screen.container)).toEqual(['series', 'training', 'jacobian', 'table', 'table']);
-    // Estimates without samples and stats without layers fall back to a plain table.
-    await expect.element(screen.getByRole('table', { name: 'Statistics' })).toHaveTextContent('analytic0.25');
+    await expect.element(screen.getByRole('table', { name: 'Statistics' })).toHaveTextContent('analytic gradient0.25');
   });
 
-  test('attention heatmap appears for a trace with a matrix softmax and follows the cursor', async () => {
+  test('attention heatmap appears for the node the attention block names and follows the cursor', async () => {
     const P = snapshot([2, 2], [0.25, 0.75, 0.5, 0.5]);
     const trace = makeTrace(
       { S: [2, 2], P: [2, 2], loss: [] },
@@ -42,7 +44,12 @@ describe('LessonPanels', () => {
       ],
       { P },
     );
-    const blocks: LessonBlocks = { tables: [{ title: 'Memory of P', columns: ['T', 'MB'], rows: [[512, 0.5]] }] };
+    const table = { title: 'Memory of P', columns: ['T', 'MB'], rows: [[512, 0.5]] };
+    // A softmax alone is no attention panel: the block asks for it.
+    const without = await render(<LessonPanels exerciseId="x" blocks={{ tables: [table] }} trace={trace} cursor={3} />);
+    expect(kinds(without.container)).toEqual(['table']);
+    await without.unmount();
+    const blocks: LessonBlocks = { attention: { node: 'P' }, tables: [table] };
     const screen = await render(<LessonPanels exerciseId="ex06-attention-backward" blocks={blocks} trace={trace} cursor={3} />);
     expect(kinds(screen.container)).toEqual(['attention', 'table']);
     await expect.element(screen.getByTestId('attention-state')).toHaveAttribute('data-computed', 'true');
@@ -50,7 +57,7 @@ describe('LessonPanels', () => {
     await expect.element(screen.getByTestId('attention-state')).toHaveAttribute('data-computed', 'false');
   });
 
-  test('a depth series is linked to the canvas through onHighlight; a custom layer map is honoured', async () => {
+  test('a depth series is linked to the canvas through the nodes’ layer tags', async () => {
     const onHighlight = vi.fn();
     const trace = makeTrace({ x: [3], h1: [3], h2: [3], g: [3], out: [] }, [
       ['forward', 'h1'],
@@ -65,43 +72,47 @@ describe('LessonPanels', () => {
           yLabel: 'norm',
           logY: true,
           x: [0, 1, 2],
-          lines: [{ label: 'plain', y: [1e-6, 1e-3, 1] }],
+          lines: [{ label: 'plain', y: [1e-6, 1e-3, 1], method: 'engine' }],
         },
       ],
     };
+    const nodes = [{ id: 'x' }, { id: 'h1', layer: 1 }, { id: 'h2', layer: 2 }, { id: 'g' }, { id: 'out' }];
     const screen = await render(
-      <LessonPanels exerciseId="ex09-residual-flow" blocks={blocks} trace={trace} cursor={0} onHighlight={onHighlight} />,
+      <LessonPanels exerciseId="ex09-residual-flow" blocks={blocks} trace={trace} cursor={0} onHighlight={onHighlight} nodes={nodes} />,
     );
     await userEvent.hover(screen.container.querySelector('rect.gf-hit[data-x="2"]') as SVGRectElement);
     expect(onHighlight).toHaveBeenLastCalledWith(['h2']);
     await userEvent.unhover(screen.container.querySelector('rect.gf-hit[data-x="2"]') as SVGRectElement);
     expect(onHighlight).toHaveBeenLastCalledWith(null);
 
-    const layerOf = (id: string) => ({ x: 0, g: 1 })[id as 'x' | 'g'];
+    const retagged = [{ id: 'x', layer: 0 }, { id: 'h1' }, { id: 'h2' }, { id: 'g', layer: 1 }, { id: 'out' }];
     await screen.rerender(
-      <LessonPanels exerciseId="ex09-residual-flow" blocks={blocks} trace={trace} cursor={0} onHighlight={onHighlight} layerOf={layerOf} />,
+      <LessonPanels exerciseId="ex09-residual-flow" blocks={blocks} trace={trace} cursor={0} onHighlight={onHighlight} nodes={retagged} />,
     );
     await userEvent.hover(screen.container.querySelector('rect.gf-hit[data-x="1"]') as SVGRectElement);
     expect(onHighlight).toHaveBeenLastCalledWith(['g']);
   });
 
-  test('the memory timeline appears with stats or checkpoint steps, only when layer nodes exist', async () => {
+  test('the memory timeline appears for a memory block, never for free steps or stat names alone', async () => {
     const layered = makeTrace({ z1: [2], a1: [2], loss: [] }, [
       ['forward', 'z1'],
       ['forward', 'a1'],
       ['free', 'z1'],
       ['forward', 'loss'],
     ]);
-    const screen = await render(<LessonPanels exerciseId="ex05" blocks={{}} trace={layered} cursor={4} />);
+    const screen = await render(
+      <LessonPanels exerciseId="ex05" blocks={{ stats: { peak_live_activations: 2 } }} trace={layered} cursor={4} />,
+    );
+    expect(kinds(screen.container)).toEqual([]);
+    const memory = { live: [0, 1, 2, 1, 1], peak: 2, peakAt: 2, marks: [], facts: [] };
+    await screen.rerender(<LessonPanels exerciseId="ex05" blocks={{ memory }} trace={layered} cursor={4} />);
     expect(kinds(screen.container)).toEqual(['memory']);
-    await screen.rerender(<LessonPanels exerciseId="ex05" blocks={{ stats: { peak: 1 } }} trace={plainTrace} cursor={0} />);
-    expect(kinds(screen.container)).toEqual(['table']);
   });
 
   test('text from the graph is rendered as text, never as markup', async () => {
     const hostile = '<img src=x onerror="window.__pwned=1">';
     const blocks: LessonBlocks = {
-      series: [{ title: hostile, xLabel: hostile, yLabel: 'y', x: [0, 1], lines: [{ label: hostile, y: [1, 2] }] }],
+      series: [{ title: hostile, xLabel: hostile, yLabel: 'y', x: [0, 1], lines: [{ label: hostile, y: [1, 2], method: 'engine' }] }],
       tables: [{ title: hostile, columns: [hostile], rows: [[hostile]] }],
     };
     const screen = await render(<LessonPanels exerciseId={hostile} blocks={blocks} trace={plainTrace} cursor={0} />);

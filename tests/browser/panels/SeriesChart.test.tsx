@@ -3,7 +3,7 @@ import { userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import type { Series } from '../../../src/engine/exercise';
 import { CHART } from '../../../src/ui/panels/frame';
-import { layerFromId, nodesOfLayer } from '../../../src/ui/panels/layers';
+import { nodesByLayer } from '../../../src/ui/panels/layers';
 import { SeriesChart } from '../../../src/ui/panels/SeriesChart';
 import { pathNumbers } from './fixtures';
 
@@ -13,7 +13,7 @@ const decades: Series = {
   yLabel: '‖∂out/∂a‖',
   logY: true,
   x: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
-  lines: [{ label: 'sigmoid', y: [1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1] }],
+  lines: [{ label: 'sigmoid', y: [1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1], method: 'engine' }],
 };
 
 const plotBottom = CHART.height - CHART.bottom;
@@ -41,7 +41,7 @@ describe('SeriesChart', () => {
   });
 
   test('values ≤ 0 are left out of a log scale and counted in a note', async () => {
-    const s: Series = { ...decades, lines: [{ label: 'relu', y: [1, 0.5, 0, 0.25, 0.1, 0.1, -1, 0.1, 0.1, 0.1] }] };
+    const s: Series = { ...decades, lines: [{ label: 'relu', y: [1, 0.5, 0, 0.25, 0.1, 0.1, -1, 0.1, 0.1, 0.1], method: 'engine' }] };
     const screen = await render(<SeriesChart series={s} />);
     const d = screen.container.querySelector('g[data-line="relu"] path')?.getAttribute('d') ?? '';
     expect(d).not.toMatch(/NaN|Infinity/);
@@ -52,9 +52,24 @@ describe('SeriesChart', () => {
 
   test('hovering a depth point highlights that layer’s nodes, leaving clears it', async () => {
     const onHighlight = vi.fn();
-    const ids = ['x', 'a0', 'W1', 'z1', 'a1', 'W2', 'z2', 'a2', 'W3', 'z3', 'a3', 'out'];
-    const s: Series = { ...decades, x: [0, 1, 2, 3], lines: [{ label: 'relu', y: [0.9, 0.7, 0.5, 0.3] }] };
-    const screen = await render(<SeriesChart series={s} nodeIds={ids} onHighlight={onHighlight} />);
+    // Layer tags as the graph gives them (NodeModel.layer); weights and the output have none.
+    const tagged: [string, number | undefined][] = [
+      ['x', undefined],
+      ['a0', 0],
+      ['W1', undefined],
+      ['z1', 1],
+      ['a1', 1],
+      ['W2', undefined],
+      ['z2', 2],
+      ['a2', 2],
+      ['W3', undefined],
+      ['z3', 3],
+      ['a3', 3],
+      ['out', undefined],
+    ];
+    const layers = nodesByLayer(tagged.map(([id, layer]) => ({ id, layer })));
+    const s: Series = { ...decades, x: [0, 1, 2, 3], lines: [{ label: 'relu', y: [0.9, 0.7, 0.5, 0.3], method: 'engine' }] };
+    const screen = await render(<SeriesChart series={s} layers={layers} onHighlight={onHighlight} />);
     const hit = screen.container.querySelector('rect.gf-hit[data-x="2"]') as SVGRectElement;
     await userEvent.hover(hit);
     expect(onHighlight).toHaveBeenLastCalledWith(['a2', 'z2']);
@@ -81,11 +96,13 @@ describe('SeriesChart', () => {
       yLabel: 'derivative',
       x: [-1, -0.5, 0, 0.5, 1],
       lines: [
-        { label: 'd(f∘g)/dt (engine)', y: [1, 2, 3, 4, 5] },
-        { label: 'd(f∘g)/dt (FD)', y: [1, 2, 3, 4, 5] },
+        { label: 'd(f∘g)/dt (engine)', y: [1, 2, 3, 4, 5], method: 'engine', quantity: 'f∘g' },
+        { label: 'd(f∘g)/dt (FD)', y: [1, 2, 3, 4, 5], method: 'finite-differences', quantity: 'f∘g' },
       ],
     };
-    const screen = await render(<SeriesChart series={s} nodeIds={['t', 'g', 'f', 'fg']} onHighlight={onHighlight} />);
+    const screen = await render(
+      <SeriesChart series={s} layers={nodesByLayer([{ id: 't' }, { id: 'g' }, { id: 'f' }, { id: 'fg' }])} onHighlight={onHighlight} />,
+    );
     await userEvent.hover(screen.container.querySelector('rect.gf-hit[data-x="0.5"]') as SVGRectElement);
     await expect.element(screen.getByText('t = 0.5 · d(f∘g)/dt (engine): 4 · d(f∘g)/dt (FD): 4')).toBeVisible();
     expect(onHighlight).not.toHaveBeenCalled();
@@ -98,18 +115,37 @@ describe('SeriesChart', () => {
     expect(fd[0]?.getAttribute('stroke')).toBe(engine?.getAttribute('stroke'));
   });
 
-  test('layer mapping reads the notebook names and nothing else', () => {
-    expect(['a3', 'z3', 'h3', 'W3', 'J3', 'a', 'za3', 'x'].map(layerFromId)).toEqual([
-      3,
-      3,
-      3,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
+  test('the method, not the label, makes a line finite differences; quantity, not the label, pairs colours', async () => {
+    const s: Series = {
+      title: 'labels that mislead',
+      xLabel: 't',
+      yLabel: 'y',
+      x: [0, 1, 2],
+      lines: [
+        { label: 'finite differences (engine)', y: [1, 2, 3], method: 'engine', quantity: 'a' },
+        { label: 'engine', y: [1, 2, 3], method: 'finite-differences', quantity: 'b' },
+        { label: 'FD', y: [3, 2, 1], method: 'finite-differences', quantity: 'a' },
+      ],
+    };
+    const screen = await render(<SeriesChart series={s} />);
+    const g = (label: string) => screen.container.querySelector(`g[data-line="${label}"]`) as SVGGElement;
+    expect(g('finite differences (engine)').querySelector('path')).not.toBeNull();
+    expect(g('engine').querySelector('path')).toBeNull();
+    expect(g('FD').querySelector('path')).toBeNull();
+    const colour = (label: string) => g(label).querySelector('circle')?.getAttribute('stroke');
+    expect(colour('FD')).toBe(colour('finite differences (engine)'));
+    expect(colour('engine')).not.toBe(colour('FD'));
+    expect([...screen.container.querySelectorAll<SVGGElement>('g[data-line]')].map((e) => e.dataset.method)).toEqual([
+      'engine',
+      'finite-differences',
+      'finite-differences',
     ]);
-    expect(nodesOfLayer(12, ['z12', 'a12', 'a1', 'h12', 'W12'])).toEqual(['a12', 'h12', 'z12']);
-    expect(nodesOfLayer(1, ['p', 'q'], (id) => (id === 'q' ? 1 : undefined))).toEqual(['q']);
+  });
+
+  test('layers come from the nodes’ layer tags, whatever the ids', () => {
+    const m = nodesByLayer([{ id: 'z12', layer: 12 }, { id: 'q', layer: 12 }, { id: 'a1', layer: 1 }, { id: 'h12' }, { id: 'W12' }]);
+    expect(m.get(12)).toEqual(['q', 'z12']);
+    expect(m.get(1)).toEqual(['a1']);
+    expect([...m.keys()].sort()).toEqual([1, 12]);
   });
 });
