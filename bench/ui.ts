@@ -1,115 +1,290 @@
-// UI benchmark: Playwright driving Debian Chromium against production builds.
-//   fps_gradient_edges_300    300 edges, all animated by gradflow's GradientEdge
-//   fps_reactflow_animated_300 the same graph with React Flow's built-in animated edges
-//   step_latency_p95_ms       key press → the next frame after the step counter changed (ex04)
-//   cpu_ms_per_s_*            CPU time of all Chromium processes per second of animation
-// Both fps figures come from the same run, interleaved; ratios matter more than absolutes.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+// UI benchmark: Playwright driving Debian Chromium against production builds made in a temp
+// directory (dist/ is left alone), served on OS-chosen ports. A benchmark, not a test.
+//
+//   open_ms[kind][N]          store.loadSpec(graph) → first painted frame showing it (synthetic graphs)
+//   step_p95_ms[kind][N]      → key press → painted frame after the step counter changed
+//   playback_steps_per_s[N]   steps counted over 3 s of playback at the nominal 10 steps/s (chain)
+//   dom_per_node[kind][N]     DOM elements inside the node layer per rendered node
+//   time_to_first_graph_ms    navigation → first painted frame showing a graph (ex01, fresh context)
+//   time_to_first_graph_src_ms  the same for a `?src=` link to a 500-node graph
+//   unfold_ms                 click on a folded block of ex04 → painted frame showing its members
+//   step_latency_p95_ms       key → painted frame on ex04 (folded as opened, and all unfolded)
+//   fps_* / cpu_ms_per_s_*    300 animated edges: gradflow's particle layer vs React Flow's
+//                             animated dashes, alternating 3 s windows (ABBA, several rounds);
+//                             CPU counts only the Chromium process tree launched here
+//   app_shell_kb_gzip         entry JS (+ modulepreloads) index.html loads before anything lazy
+//
+// "Painted frame": see bench/ui/paint.ts (rAF, then a MessageChannel task after that frame).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../vitest.config.ts';
+import { SYNTHETIC_KINDS, type SyntheticKind, syntheticGraph } from './synthetic.ts';
+import { treeCpuMs } from './ui/cpu.ts';
+import { legibilityFigures } from './ui/legibility-run.ts';
+import { PAGE_HELPERS } from './ui/paint.ts';
+import { serveDir } from './ui/serve.ts';
+import { shellSize } from './ui/shell.ts';
 
-const json = process.argv.includes('--json');
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const only = (name: string) => !args.includes('--only') || args[args.indexOf('--only') + 1]?.split(',').includes(name);
 const log = (s: string) => {
   if (!json) console.error(s);
 };
-const vite = 'node_modules/.bin/vite';
+const ROOT = resolve(import.meta.dirname, '..');
+const vite = join(ROOT, 'node_modules/.bin/vite');
+const SIZES = [100, 500, 1000, 2000];
 
-function serve(args: string[], port: number): Promise<ChildProcess> {
-  const p = spawn(vite, ['preview', ...args, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'pipe' });
-  return new Promise((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`vite preview on ${port} did not start`)), 30_000);
-    p.stdout?.on('data', (d: Buffer) => {
-      if (d.toString().includes(String(port))) {
-        clearTimeout(t);
-        resolve(p);
-      }
-    });
-  });
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+const percentile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? Number.NaN;
+const r1 = (x: number) => Math.round(x * 10) / 10;
+
+/** In-page globals of the app under test. */
+type W = Record<string, any>;
+
+const tmp = mkdtempSync(join(tmpdir(), 'gradflow-bench-ui-'));
+const appDir = join(tmp, 'app');
+const benchDir = join(tmp, 'bench');
+log(`building app and benchmark page into ${tmp}…`);
+const env = { ...process.env, NODE_ENV: 'production' };
+execFileSync(vite, ['build', '--outDir', appDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, env, stdio: 'inherit' });
+execFileSync(vite, ['build', '--config', 'bench/ui/vite.config.ts', '--outDir', benchDir, '--emptyOutDir', '--logLevel', 'error'], {
+  cwd: ROOT,
+  env,
+  stdio: 'inherit',
+});
+mkdirSync(join(appDir, 'synthetic'));
+for (const kind of SYNTHETIC_KINDS)
+  for (const n of SIZES) writeFileSync(join(appDir, 'synthetic', `${kind}-${n}.json`), JSON.stringify(syntheticGraph(kind, n)));
+
+const app = await serveDir(appDir);
+const benchPage = await serveDir(benchDir);
+const server = await chromium.launchServer({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const chromiumPid = server.process().pid as number;
+const browser: Browser = await chromium.connect(server.wsEndpoint());
+
+async function newPage(width = 1280, height = 800): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width, height } });
+  await ctx.addInitScript({ content: PAGE_HELPERS });
+  return ctx.newPage();
 }
 
-/** CPU time (ms) used so far by every Chromium process: raster and compositing included. */
-function chromiumCpuMs(): number {
-  let ticks = 0;
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!stat.includes('(chromium') && !stat.includes('(chrome')) continue;
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(f[11]) + Number(f[12]); // utime + stime
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return (ticks * 1000) / 100; // USER_HZ = 100
+/** Opens the app on ex01 and waits until it is drawn. */
+async function openApp(page: Page, query = '?graph=ex01-scalar-chain-rule&step=0'): Promise<void> {
+  await page.goto(`${app.url}${query}`);
+  await page.evaluate(() =>
+    (globalThis as W).__paintedWhen(
+      () =>
+        (globalThis as W).__gradflow?.getState().run &&
+        (globalThis as W).__anyShown(new Set((globalThis as W).__gradflow.getState().run.graph.nodes.map((n: W) => n.id))),
+    ),
+  );
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-const percentile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] as number;
-
-log('building app and benchmark page…');
-execFileSync(vite, ['build', '--logLevel', 'error'], { stdio: 'inherit' });
-execFileSync(vite, ['build', '--config', 'bench/ui/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
-const servers = [await serve([], 4791), await serve(['--outDir', 'dist-bench'], 4792)];
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const fps = { gradient: [] as number[], builtin: [] as number[] };
-  const cpu = { gradient: [] as number[], builtin: [] as number[] };
-  for (let round = 0; round < 3; round++) {
-    for (const mode of ['gradient', 'builtin'] as const) {
-      await page.goto(`http://127.0.0.1:4792/?mode=${mode}&n=300`);
-      await page.waitForSelector('.react-flow__edge');
-      await page.waitForTimeout(800);
-      const c0 = chromiumCpuMs();
-      const t0 = performance.now();
-      const f = await page.evaluate(() => (globalThis as unknown as { measureFps: (ms: number) => Promise<number> }).measureFps(3000));
-      const c = ((chromiumCpuMs() - c0) * 1000) / (performance.now() - t0);
-      fps[mode].push(f);
-      cpu[mode].push(c);
-      log(`  round ${round} ${mode}: ${f.toFixed(1)} fps, Chromium CPU ${c.toFixed(0)} ms/s`);
-    }
-  }
-
-  await page.goto('http://127.0.0.1:4791/?graph=ex04-vanishing-gradients&step=0');
-  await page.waitForSelector('[data-testid="step-counter"]');
-  await page.waitForFunction(() => /^0 \/ [1-9]/.test(document.querySelector('[data-testid="step-counter"]')?.textContent ?? ''));
-  await page.waitForTimeout(1000);
-  await page.evaluate(() => {
-    const w = globalThis as unknown as { __lat: number[]; __t: number };
+/** Presses → `count` times from `from`; key → painted latencies. */
+async function stepLatencies(page: Page, from: number, count: number): Promise<number[]> {
+  await page.evaluate((c) => {
+    const w = globalThis as W;
+    w.__gradflow.getState().seek(c);
     w.__lat = [];
-    const counter = document.querySelector('[data-testid="step-counter"]') as Element;
-    window.addEventListener(
-      'keydown',
-      () => {
-        w.__t = performance.now();
-      },
-      { capture: true },
-    );
-    new MutationObserver(() => {
-      const t = w.__t;
-      requestAnimationFrame(() => w.__lat.push(performance.now() - t));
-    }).observe(counter, { childList: true, characterData: true, subtree: true });
-  });
-  const presses = 80;
-  for (let i = 0; i < presses; i++) {
+  }, from);
+  await page.evaluate(() => (globalThis as W).__afterPaint());
+  for (let i = 0; i < count; i++) {
     await page.keyboard.press('ArrowRight');
-    await page.waitForFunction((k) => (globalThis as unknown as { __lat: number[] }).__lat.length >= k, i + 1);
+    await page.waitForFunction((k) => (globalThis as W).__lat.length >= k, i + 1);
   }
-  const lat = await page.evaluate(() => (globalThis as unknown as { __lat: number[] }).__lat);
-  const result = {
-    fps_gradient_edges_300: Number(median(fps.gradient).toFixed(1)),
-    fps_reactflow_animated_300: Number(median(fps.builtin).toFixed(1)),
-    step_latency_p95_ms: Number(percentile(lat, 0.95).toFixed(2)),
-    step_latency_median_ms: Number(median(lat).toFixed(2)),
-    ratio_gradient_vs_builtin: Number((median(fps.gradient) / median(fps.builtin)).toFixed(2)),
-    // fps is capped at the display rate; CPU per second shows what each animation costs.
-    cpu_ms_per_s_gradient_edges_300: Math.round(median(cpu.gradient)),
-    cpu_ms_per_s_reactflow_animated_300: Math.round(median(cpu.builtin)),
-    presses,
-  };
+  return page.evaluate(() => (globalThis as W).__lat as number[]);
+}
+
+const result: Record<string, unknown> = {};
+try {
+  result.app_shell = shellSize(appDir);
+
+  if (only('scale')) {
+    const open: Record<string, Record<number, number>> = {};
+    const step: Record<string, Record<number, number>> = {};
+    const dom: Record<string, Record<number, number>> = {};
+    const playback: Record<number, number> = {};
+    for (const kind of SYNTHETIC_KINDS as SyntheticKind[]) {
+      open[kind] = {};
+      step[kind] = {};
+      dom[kind] = {};
+      for (const n of SIZES) {
+        const page = await newPage();
+        await openApp(page);
+        await page.evaluate(() => (globalThis as W).__watchSteps());
+        const ms = await page.evaluate(async (file) => {
+          const w = globalThis as W;
+          const spec = await (await fetch(file)).json();
+          const ids = new Set<string>([...spec.nodes.map((x: W) => x.id), ...(spec.groups ?? []).map((g: W) => g.id)]);
+          for (const x of w.__gradflow.getState().run.graph.nodes) ids.delete(x.id);
+          const t0 = performance.now();
+          void w.__gradflow.getState().loadSpec(spec);
+          const t1 = await w.__paintedWhen(() => w.__gradflow.getState().run?.graph.id === spec.id && w.__anyShown(ids));
+          return t1 - t0;
+        }, `/synthetic/${kind}-${n}.json`);
+        open[kind][n] = Math.round(ms);
+        dom[kind][n] = r1(
+          await page.evaluate(() => {
+            const shown = document.querySelectorAll('.react-flow__node').length;
+            return document.querySelectorAll('.react-flow__nodes *').length / Math.max(1, shown);
+          }),
+        );
+        const len = await page.evaluate(() => (globalThis as W).__gradflow.getState().timeline.length as number);
+        const lat = [...(await stepLatencies(page, 0, 15)), ...(await stepLatencies(page, Math.floor(len / 2) + 5, 15))];
+        step[kind][n] = r1(percentile(lat, 0.95));
+        if (kind === 'chain') {
+          playback[n] = r1(
+            await page.evaluate(async () => {
+              const s = (globalThis as W).__gradflow;
+              s.getState().seek(0);
+              s.getState().setSpeed(10);
+              const c0 = s.getState().cursor;
+              s.getState().play();
+              await new Promise((r) => setTimeout(r, 3000));
+              const c1 = s.getState().cursor;
+              s.getState().pause();
+              return (c1 - c0) / 3;
+            }),
+          );
+        }
+        log(`  ${kind} ${n}: open ${open[kind][n]} ms, step p95 ${step[kind][n]} ms, ${dom[kind][n]} DOM/node`);
+        await page.context().close();
+      }
+    }
+    Object.assign(result, { open_ms: open, step_p95_ms: step, dom_per_node: dom, playback_steps_per_s: playback });
+  }
+
+  if (only('startup')) {
+    const first: number[] = [];
+    const src: number[] = [];
+    let srcDetour = false;
+    for (let i = 0; i < 3; i++) {
+      const page = await newPage();
+      await page.goto(app.url);
+      first.push(
+        await page.evaluate(() => {
+          const w = globalThis as W;
+          return w.__paintedWhen(
+            () => w.__gradflow?.getState().run && w.__anyShown(new Set(w.__gradflow.getState().run.graph.nodes.map((n: W) => n.id))),
+          );
+        }),
+      );
+      await page.context().close();
+      const p2 = await newPage();
+      // Which graphs the store showed before the linked one (a detour through ex01 is wasted work).
+      await p2.addInitScript({
+        content: `globalThis.__seen = []; const poll = () => { const id = globalThis.__gradflow?.getState().run?.graph.id; if (id && globalThis.__seen.at(-1) !== id) globalThis.__seen.push(id); requestAnimationFrame(poll); }; requestAnimationFrame(poll);`,
+      });
+      await p2.goto(`${app.url}?src=/synthetic/chain-500.json`);
+      src.push(
+        await p2.evaluate(() => {
+          const w = globalThis as W;
+          return w.__paintedWhen(
+            () => w.__gradflow?.getState().run?.graph.id === 'synthetic-chain-500' && w.__anyShown(new Set(['layer1', 'layer2', 'x'])),
+          );
+        }),
+      );
+      const seen = await p2.evaluate(() => (globalThis as W).__seen as string[]);
+      if (seen[0] !== 'synthetic-chain-500') srcDetour = true;
+      await p2.context().close();
+    }
+    Object.assign(result, {
+      time_to_first_graph_ms: Math.round(median(first)),
+      time_to_first_graph_src_ms: Math.round(median(src)),
+      src_link_showed_another_graph_first: srcDetour,
+    });
+  }
+
+  if (only('ex04')) {
+    const page = await newPage();
+    await openApp(page, '?graph=ex04-vanishing-gradients&step=0');
+    await page.evaluate(() => (globalThis as W).__watchSteps());
+    const shownFolded = await page.evaluate(() => document.querySelectorAll('.react-flow__node').length);
+    const folded = await stepLatencies(page, 0, 40);
+    // Unfold three blocks one at a time: click → painted frame with the block's members.
+    const unfold: number[] = [];
+    for (const l of [10, 3, 17]) {
+      unfold.push(
+        await page.evaluate(async (layer) => {
+          const w = globalThis as W;
+          const button = document.querySelector(`[aria-label="unfold layer${layer}"]`) as HTMLButtonElement;
+          const t0 = performance.now();
+          button.click();
+          const t1 = await w.__paintedWhen(
+            () => document.querySelector(`.gf-frame[data-testid="group-layer${layer}"]`) && w.__anyShown(new Set([`z${layer}`])),
+          );
+          return t1 - t0;
+        }, l),
+      );
+    }
+    // Everything unfolded: the step cost of the whole graph on screen.
+    await page.evaluate(() => {
+      const s = (globalThis as W).__gradflow.getState();
+      for (const [g, on] of Object.entries(s.folded)) if (on) s.toggleFold(g);
+    });
+    await page.evaluate(() =>
+      (globalThis as W).__paintedWhen(() => !document.querySelector('.gf-node--folded') && (globalThis as W).__anyShown(new Set(['z20']))),
+    );
+    const shownUnfolded = await page.evaluate(() => document.querySelectorAll('.react-flow__node').length);
+    const unfolded = await stepLatencies(page, 0, 40);
+    Object.assign(result, {
+      step_latency_p95_ms: r1(percentile(folded, 0.95)),
+      step_latency_median_ms: r1(median(folded)),
+      ex04_nodes_shown_folded: shownFolded,
+      step_latency_p95_ms_ex04_unfolded: r1(percentile(unfolded, 0.95)),
+      ex04_nodes_shown_unfolded: shownUnfolded,
+      unfold_ms: Math.round(median(unfold)),
+    });
+    await page.context().close();
+  }
+
+  if (only('edges')) {
+    // 300 animated edges, the two implementations in alternating windows, ABBA over rounds.
+    const fps = { gradient: [] as number[], builtin: [] as number[] };
+    const cpu = { gradient: [] as number[], builtin: [] as number[] };
+    const page = await newPage(1280, 800);
+    const order = ['gradient', 'builtin', 'builtin', 'gradient'] as const;
+    for (let round = 0; round < 2; round++) {
+      for (const mode of order) {
+        await page.goto(`${benchPage.url}?mode=${mode}&n=300`);
+        await page.waitForSelector('.react-flow__edge');
+        await page.waitForTimeout(800);
+        const c0 = treeCpuMs(chromiumPid);
+        const t0 = performance.now();
+        const f = await page.evaluate(() => (globalThis as W).measureFps(3000) as Promise<number>);
+        const c = ((treeCpuMs(chromiumPid) - c0) * 1000) / (performance.now() - t0);
+        fps[mode].push(f);
+        cpu[mode].push(c);
+        log(`  round ${round} ${mode}: ${f.toFixed(1)} fps, Chromium CPU ${c.toFixed(0)} ms/s`);
+      }
+    }
+    const canvasPx = await page.evaluate(() => {
+      const c = document.querySelector('.gf-particles') as HTMLCanvasElement | null;
+      return c ? `${c.clientWidth}x${c.clientHeight}` : 'none';
+    });
+    await page.context().close();
+    Object.assign(result, {
+      fps_gradient_edges_300: r1(median(fps.gradient)),
+      fps_reactflow_animated_300: r1(median(fps.builtin)),
+      cpu_ms_per_s_gradient_edges_300: Math.round(median(cpu.gradient)),
+      cpu_ms_per_s_reactflow_animated_300: Math.round(median(cpu.builtin)),
+      cpu_ratio_builtin_vs_gradient: Number((median(cpu.builtin) / median(cpu.gradient)).toFixed(2)),
+      particle_canvas_px: canvasPx,
+    });
+  }
+
+  if (only('legibility')) Object.assign(result, await legibilityFigures({ newPage, appUrl: app.url }));
+
   console.log(json ? JSON.stringify(result) : result);
 } finally {
   await browser.close();
-  for (const s of servers) s.kill();
+  await server.close();
+  await app.close();
+  await benchPage.close();
+  rmSync(tmp, { recursive: true, force: true });
 }

@@ -1,6 +1,8 @@
 // A synthetic graph of N nodes and N edges, every edge animated: either by gradflow's
 // GradientEdge (mode=gradient) or by React Flow's built-in animated dashes (mode=builtin).
 import '@xyflow/react/dist/style.css';
+// The app's own styles: the particle canvas is sized by them (without, it is 300×150 px).
+import '../../src/ui/styles.css';
 import { type Edge, type Node, ReactFlow } from '@xyflow/react';
 import { createRoot } from 'react-dom/client';
 import type { GradientFlowEdge } from '../../src/ui/canvas/flow';

@@ -1,14 +1,12 @@
 import { Background, Controls, Panel, ReactFlow, useReactFlow, useStore } from '@xyflow/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useExplorer, useExplorerStore } from '../store/context';
 import { ExportButtons } from './ExportButtons';
-import { buildStructure, type FlowNode, layoutKey, type Structure } from './flow';
-import { layoutStructure } from './layout';
+import type { FlowNode } from './flow';
 import { edgeTypes, nodeTypes } from './nodeTypes';
 import { ParticleLayer } from './ParticleLayer';
-
-type Laid = Structure & { key: string };
+import { useLaidOut } from './useLaidOut';
 
 const FIT = { padding: 0.06, maxZoom: 1.4, minZoom: 0.05 };
 
@@ -29,26 +27,8 @@ export function Canvas() {
   const objectiveNode = useExplorer((s) => s.run?.trace.objectiveNode ?? '');
   const folded = useExplorer(useShallow((s) => s.folded));
   const store = useExplorerStore();
-  const [laid, setLaid] = useState<Laid | null>(null);
-  const [layoutError, setLayoutError] = useState<string | null>(null);
-  const key = graph ? layoutKey(graph, objectiveNode, folded) : null;
-
-  useEffect(() => {
-    if (!graph || !key || laid?.key === key) return;
-    let live = true;
-    layoutStructure(buildStructure(graph, objectiveNode, folded)).then(
-      (s) => {
-        if (live) {
-          setLaid({ ...s, key });
-          setLayoutError(null);
-        }
-      },
-      (e: unknown) => live && setLayoutError(e instanceof Error ? e.message : String(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [graph, key, laid?.key, objectiveNode, folded]);
+  const box = useRef<HTMLDivElement>(null);
+  const { laid, error: layoutError } = useLaidOut(graph, objectiveNode, folded, box);
 
   // Same structure, new run (an edited value): keep positions, refresh each node's model.
   const nodes = useMemo(() => {
@@ -61,13 +41,25 @@ export function Canvas() {
     });
   }, [laid, graph]);
 
-  if (layoutError) return <div className="gf-canvas gf-canvas--message">Layout failed: {layoutError}</div>;
-  if (!laid) return <div className="gf-canvas gf-canvas--message">Laying out the graph…</div>;
+  if (layoutError)
+    return (
+      <div ref={box} className="gf-canvas gf-canvas--message">
+        Layout failed: {layoutError}
+      </div>
+    );
+  if (!laid)
+    return (
+      <div ref={box} className="gf-canvas gf-canvas--message">
+        Laying out the graph…
+      </div>
+    );
   return (
-    <div className="gf-canvas" data-testid="canvas">
+    <div ref={box} className="gf-canvas" data-testid="canvas">
       <ReactFlow
-        // A new layout (graph, folds) starts from a fitted view.
-        key={laid.key}
+        // A new graph starts from a fitted view; folding keeps the view (the rest stays put).
+        key={laid.graphKey}
+        // Only nodes and edges in view are mounted: a big graph costs what is on screen.
+        onlyRenderVisibleElements
         fitView
         fitViewOptions={FIT}
         nodes={nodes}

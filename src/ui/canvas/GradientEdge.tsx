@@ -1,9 +1,10 @@
-import { type EdgeProps, getBezierPath, useStoreApi } from '@xyflow/react';
+import { type EdgeProps, useStoreApi } from '@xyflow/react';
 import { memo, useEffect, useMemo } from 'react';
 import type { Phase } from '../../engine/trace';
 import { useReducedMotion } from '../common/useReducedMotion';
 import { FORWARD_STYLE, gradEncoder, IDLE_STYLE, PHASE_COLOUR } from '../trace/encoding';
 import type { EdgeView } from '../trace/timeline';
+import { edgePath } from './edgePath';
 import type { GradientFlowEdge } from './flow';
 import { registryFor } from './particles';
 import { useMaybeExplorer } from './useMaybeExplorer';
@@ -35,7 +36,7 @@ export const GradientEdge = memo(function GradientEdge(p: EdgeProps<GradientFlow
   const maxNorm = d?.maxGradNorm;
   const encoder = useMemo(() => storeEncoder ?? gradEncoder(maxNorm ?? 1), [storeEncoder, maxNorm]);
 
-  const [path] = getBezierPath(p);
+  const path = edgePath(p.sourceX, p.sourceY, p.targetX, p.targetY, d?.route);
   const dataPhase = hidden ? 'backward' : view.phase;
   let style =
     view.phase === 'backward' ? encoder.style(view.gradNorm ?? 0, view.gradSign) : view.phase === 'forward' ? FORWARD_STYLE : IDLE_STYLE;

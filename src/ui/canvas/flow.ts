@@ -4,6 +4,7 @@ import { edgeId, type Phase } from '../../engine/trace';
 import type { GraphModel, NodeModel } from '../compute/protocol';
 import type { EdgeView } from '../trace/timeline';
 import { type Box, boxOf, FOLDED_BOX } from './box';
+import type { Route } from './edgePath';
 
 /** Node data, one type per node kind (React Flow's `Node<Data, Type>` unions). */
 export type TensorNodeKind = 'leaf' | 'op' | 'objective' | 'stochastic';
@@ -25,13 +26,30 @@ export type FlowNode = LeafFlowNode | OpFlowNode | ObjectiveFlowNode | Stochasti
  * A gradient edge. In the explorer it reads its state from the store by id; rendered on its
  * own (a benchmark, a story) it takes `view`/`active`/`maxGradNorm` from its data.
  */
-export type GradientEdgeData = { slot: number; view?: EdgeView; active?: boolean; maxGradNorm?: number; stepPhase?: Phase };
+export type GradientEdgeData = {
+  slot: number;
+  view?: EdgeView;
+  active?: boolean;
+  maxGradNorm?: number;
+  stepPhase?: Phase;
+  /** Set by the layout on an edge between two rows of a wrapped layout (see edgePath). */
+  route?: Route;
+};
 export type GradientFlowEdge = Edge<GradientEdgeData, 'gradient'>;
+
+/** One row of a wrapped layout (flow coordinates): nodes whose top is in [top, bottom]. */
+export interface Row {
+  top: number;
+  bottom: number;
+  right: number;
+}
 
 /** What the layout needs: sizes and who sits in which group; positions come from elkjs. */
 export interface Structure {
   nodes: FlowNode[];
   edges: GradientFlowEdge[];
+  /** Rows of the layout, top to bottom (one when it did not wrap); absent before layout. */
+  rows?: Row[];
 }
 
 const ROLE_BADGE: Record<string, string> = { input: 'input', param: 'param', frozen: 'frozen', constant: 'const' };
@@ -60,12 +78,18 @@ export const kindOf = (n: NodeModel, objectiveNode: string): TensorNodeKind =>
 export function buildStructure(graph: GraphModel, objectiveNode: string, folded: Readonly<Record<string, boolean>>): Structure {
   const groups = new Map(graph.groups.map((g) => [g.id, g]));
   const members = new Map<string, string[]>();
-  for (const n of graph.nodes) if (n.group && groups.has(n.group)) members.set(n.group, [...(members.get(n.group) ?? []), n.id]);
-  const foldedGroupOf = (id: string): string | undefined => {
-    const g = graph.nodes.find((n) => n.id === id)?.group;
-    return g && folded[g] && members.has(g) ? g : undefined;
-  };
+  for (const n of graph.nodes) {
+    if (!n.group || !groups.has(n.group)) continue;
+    const list = members.get(n.group);
+    if (list) list.push(n.id);
+    else members.set(n.group, [n.id]);
+  }
   const groupOfId = new Map(graph.nodes.map((n) => [n.id, n.group && members.has(n.group) ? n.group : undefined]));
+  // One map lookup per edge end (a `find` per edge made this O(N·E)).
+  const foldedGroupOf = (id: string): string | undefined => {
+    const g = groupOfId.get(id);
+    return g && folded[g] ? g : undefined;
+  };
 
   const nodes: FlowNode[] = [];
   for (const [gid, ids] of members) {

@@ -1,9 +1,10 @@
 import type { ELK as ElkApi, ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api';
 import { type Box, inputHandleY, outputHandleY } from './box';
-import type { FlowNode, Handles, Structure } from './flow';
+import type { FlowNode, GradientFlowEdge, Handles, Row, Structure } from './flow';
+import { routeRows } from './routes';
 
-// elkjs is large (~1.6 MB) and a big layout takes ~1 s: it runs in its own Web Worker, loaded
-// with the first layout. Without workers (Node scripts) the bundled copy runs in-thread.
+// elkjs is large (~1.6 MB): it runs in its own Web Worker, loaded with the first layout.
+// Without workers (Node scripts, tests) the bundled copy runs in-thread.
 let elk: Promise<ElkApi> | null = null;
 const loadElk = (): Promise<ElkApi> => {
   elk ??=
@@ -28,10 +29,124 @@ const ROOT_OPTIONS = {
 
 const FRAME_OPTIONS = { 'elk.padding': '[top=34,left=14,bottom=14,right=14]' };
 
-function ports(n: FlowNode, inputs: number): ElkPort[] {
-  const box: Box | undefined = 'box' in n.data ? n.data.box : undefined;
-  if (!box) return [];
-  // Order fixed (slot 0 on top), positions left to elk so the main path runs straight.
+/** Gap between a side leaf's column and its consumer; between stacked side leaves. */
+const SIDE_GAP = 26;
+const STACK_GAP = 10;
+/** Vertical gap between wrapped rows (room for the row-to-row edges' lanes). */
+export const ROW_GAP = 56;
+
+/** Layout inputs beyond the structure. */
+export interface LayoutOptions {
+  /**
+   * Width / height of the canvas the graph is shown in. A layout much wider than that wraps
+   * into rows (cut between blocks) so that it fills the canvas; none: never wraps.
+   */
+  aspect?: number;
+}
+
+const boxOfNode = (n: FlowNode): Box | undefined => ('box' in n.data ? n.data.box : undefined);
+const isTensor = (n: FlowNode | undefined): boolean => !!n && n.type !== 'frame' && n.type !== 'folded';
+
+/** Input slots a node shows: its op's inputs, or one (`in`) for a folded block. */
+function slotCount(n: FlowNode): number {
+  if ('model' in n.data) return n.data.model.inputs.length;
+  return n.type === 'folded' ? 1 : 0;
+}
+
+/** A leaf drawn beside its only consumer (a weight, a constant) instead of in a layer of its own. */
+interface Side {
+  consumer: string;
+  slot: number;
+}
+
+/**
+ * Leaves with exactly one consumer in the same frame sit in a column just left of it: a
+ * constant or a weight stays beside the node that uses it, never a layer (or a row) away.
+ */
+function sideLeaves(s: Structure): Map<string, Side> {
+  const byId = new Map(s.nodes.map((n) => [n.id, n]));
+  const out = new Map<string, { consumer: string; slot: number; count: number }>();
+  for (const e of s.edges) {
+    const src = byId.get(e.source);
+    if (src?.type !== 'leaf') continue;
+    const known = out.get(e.source);
+    out.set(e.source, { consumer: e.target, slot: e.data?.slot ?? 0, count: (known?.count ?? 0) + 1 });
+  }
+  const sides = new Map<string, Side>();
+  for (const [id, v] of out) {
+    const c = byId.get(v.consumer);
+    if (v.count === 1 && isTensor(c) && c?.parentId === byId.get(id)?.parentId) sides.set(id, { consumer: v.consumer, slot: v.slot });
+  }
+  return sides;
+}
+
+/** A consumer with its side leaves: one box for elk, with fixed ports where the consumer's handles are. */
+interface Cluster {
+  w: number;
+  h: number;
+  /** The consumer's offset in the cluster. */
+  cx: number;
+  cy: number;
+  leaves: { id: string; x: number; y: number }[];
+  /** Slots fed from outside the cluster (elk ports). */
+  main: number[];
+  handles: Handles;
+}
+
+function clusterOf(c: FlowNode, attached: { id: string; slot: number; box: Box }[]): Cluster {
+  const box = boxOfNode(c) as Box;
+  const n = slotCount(c);
+  const handles: Handles = { in: Array.from({ length: n }, (_, i) => inputHandleY(box, i, n)), out: outputHandleY(box) };
+  const taken = new Set(attached.map((a) => a.slot));
+  const main = Array.from({ length: n }, (_, i) => i).filter((i) => !taken.has(i));
+  const firstMain = main[0] ?? n;
+  const above = attached.filter((a) => a.slot < firstMain).sort((a, b) => a.slot - b.slot);
+  const below = attached.filter((a) => a.slot >= firstMain).sort((a, b) => a.slot - b.slot);
+  const lw = Math.max(...attached.map((a) => a.box.w));
+  const leaves: Cluster['leaves'] = [];
+  let y = 0;
+  for (const a of above) {
+    leaves.push({ id: a.id, x: lw - a.box.w, y });
+    y += a.box.h + STACK_GAP;
+  }
+  const aboveH = y;
+  // Inputs from outside enter below the leaves above, so their edges pass under them.
+  const cy = main.length ? Math.max(0, aboveH + 6 - (handles.in[firstMain] as number)) : Math.max(0, (aboveH - STACK_GAP - box.h) / 2);
+  y = Math.max(aboveH, main.length ? cy + (handles.in[main[main.length - 1] as number] as number) + 16 : 0);
+  for (const a of below) {
+    leaves.push({ id: a.id, x: lw - a.box.w, y });
+    y += a.box.h + STACK_GAP;
+  }
+  const cx = lw + SIDE_GAP;
+  return { w: cx + box.w, h: Math.max(cy + box.h, y - STACK_GAP), cx, cy, leaves, main, handles };
+}
+
+function ports(n: FlowNode, cluster: Cluster | undefined): ElkPort[] {
+  if (!boxOfNode(n)) return [];
+  const inputs = slotCount(n);
+  if (cluster) {
+    // Fixed where the consumer's handles are inside the cluster.
+    return [
+      {
+        id: `${n.id}::out`,
+        width: 0,
+        height: 0,
+        x: cluster.w,
+        y: cluster.cy + cluster.handles.out,
+        layoutOptions: { 'elk.port.side': 'EAST' },
+      },
+      ...cluster.main.map((i) => ({
+        id: `${n.id}::in${i}`,
+        width: 0,
+        height: 0,
+        x: 0,
+        y: cluster.cy + (cluster.handles.in[i] as number),
+        layoutOptions: { 'elk.port.side': 'WEST' },
+      })),
+    ];
+  }
+  // Order fixed (slot 0 on top); elk places them so the main path runs straight, and the
+  // node's handles are drawn where elk put them.
   const list: ElkPort[] = [{ id: `${n.id}::out`, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'EAST', 'elk.port.index': '0' } }];
   for (let i = 0; i < inputs; i++) {
     list.push({
@@ -46,12 +161,14 @@ function ports(n: FlowNode, inputs: number): ElkPort[] {
 }
 
 /** Handle positions from elk's ports, kept inside the node's body; defaults where elk gave none. */
-function handlesOf(n: FlowNode, placed: ElkNode | undefined, inputs: number): Handles | undefined {
-  const box: Box | undefined = 'box' in n.data ? n.data.box : undefined;
+function handlesOf(n: FlowNode, placed: ElkNode | undefined): Handles | undefined {
+  const box = boxOfNode(n);
   if (!box) return undefined;
+  const inputs = slotCount(n);
+  const byPort = new Map((placed?.ports ?? []).map((p) => [p.id, p.y]));
   const y = (id: string, fallback: number) => {
-    const p = placed?.ports?.find((q) => q.id === id);
-    return p?.y === undefined ? fallback : Math.max(8, Math.min(box.h - 8, p.y));
+    const v = byPort.get(id);
+    return v === undefined ? fallback : Math.max(8, Math.min(box.h - 8, v));
   };
   return {
     out: y(`${n.id}::out`, outputHandleY(box)),
@@ -59,64 +176,64 @@ function handlesOf(n: FlowNode, placed: ElkNode | undefined, inputs: number): Ha
   };
 }
 
-/** When to wrap: wider than `minWidth` px and `maxAspect` times wider than tall; rows aim at `aspect`. */
-export interface WrapPolicy {
-  minWidth: number;
-  maxAspect: number;
-  aspect: number;
+const portOf = (e: GradientFlowEdge) => `${e.target}::${e.targetHandle === 'in' || !e.targetHandle ? 'in0' : e.targetHandle}`;
+
+interface Placed {
+  nodes: FlowNode[];
+  /** Top-level boxes (absolute), each with the ids of the flow nodes it carries. */
+  tops: { id: string; x: number; y: number; w: number; h: number }[];
+  topOf: Map<string, string>;
 }
 
-export const DEFAULT_WRAP: WrapPolicy = { minWidth: 1500, maxAspect: 1.8, aspect: 1.6 };
-
-/**
- * Left-to-right layered layout (elkjs). Positions of children are relative to their frame,
- * as React Flow expects. Runs once per structure, never per step.
- */
-export async function layoutStructure(s: Structure, wrapAt: WrapPolicy = DEFAULT_WRAP): Promise<Structure> {
-  const inputsOf = new Map<string, number>();
-  for (const e of s.edges) {
-    const h = e.targetHandle ?? '';
-    const slot = h.startsWith('in') && h !== 'in' ? Number(h.slice(2)) + 1 : 1;
-    inputsOf.set(e.target, Math.max(inputsOf.get(e.target) ?? 0, slot));
+/** One elk pass over the structure (side leaves folded into their consumer's box). */
+async function place(s: Structure): Promise<Placed> {
+  const byId = new Map(s.nodes.map((n) => [n.id, n]));
+  const sides = sideLeaves(s);
+  const attachedTo = new Map<string, { id: string; slot: number; box: Box }[]>();
+  for (const [id, side] of sides) {
+    const list = attachedTo.get(side.consumer) ?? [];
+    list.push({ id, slot: side.slot, box: boxOfNode(byId.get(id) as FlowNode) as Box });
+    attachedTo.set(side.consumer, list);
   }
+  const clusters = new Map<string, Cluster>();
+  for (const [c, list] of attachedTo) clusters.set(c, clusterOf(byId.get(c) as FlowNode, list));
+
   const elkNodes = new Map<string, ElkNode>();
   const top: ElkNode[] = [];
   for (const n of s.nodes) {
-    const box = 'box' in n.data ? n.data.box : undefined;
+    if (sides.has(n.id)) continue;
+    const box = boxOfNode(n);
+    const cl = clusters.get(n.id);
     const en: ElkNode =
       n.type === 'frame'
         ? { id: n.id, children: [], layoutOptions: FRAME_OPTIONS }
         : {
             id: n.id,
-            width: box?.w ?? 120,
-            height: box?.h ?? 60,
-            ports: ports(n, inputsOf.get(n.id) ?? 0),
-            layoutOptions: { 'elk.portConstraints': 'FIXED_ORDER' },
+            width: cl?.w ?? box?.w ?? 120,
+            height: cl?.h ?? box?.h ?? 60,
+            ports: ports(n, cl),
+            layoutOptions: { 'elk.portConstraints': cl ? 'FIXED_POS' : 'FIXED_ORDER' },
           };
     elkNodes.set(n.id, en);
     const parent = n.parentId ? elkNodes.get(n.parentId) : undefined;
     if (parent) parent.children?.push(en);
     else top.push(en);
   }
-  const edges: ElkExtendedEdge[] = s.edges.map((e) => {
+  const edges: ElkExtendedEdge[] = [];
+  for (const e of s.edges) {
+    if (sides.has(e.source)) continue;
     const tn = elkNodes.get(e.target);
     const sn = elkNodes.get(e.source);
-    const tp = `${e.target}::${e.targetHandle === 'in' ? 'in0' : e.targetHandle}`;
+    const tp = portOf(e);
     const sp = `${e.source}::out`;
-    return {
+    edges.push({
       id: e.id,
       sources: [sn?.ports?.some((p) => p.id === sp) ? sp : e.source],
       targets: [tn?.ports?.some((p) => p.id === tp) ? tp : e.target],
-    };
-  });
-  const api = await loadElk();
-  const graph: ElkNode = { id: 'root', layoutOptions: ROOT_OPTIONS, children: top, edges };
-  let out: ElkNode = await api.layout(structuredClone(graph));
-  // A long chain (a deep network) wraps into rows rather than shrinking to an unreadable strip.
-  if ((out.width ?? 0) > wrapAt.minWidth && (out.width ?? 0) / Math.max(1, out.height ?? 1) > wrapAt.maxAspect) {
-    const wrap = { 'elk.layered.wrapping.strategy': 'MULTI_EDGE', 'elk.aspectRatio': String(wrapAt.aspect) };
-    out = await api.layout({ ...graph, layoutOptions: { ...ROOT_OPTIONS, ...wrap } });
+    });
   }
+  const api = await loadElk();
+  const out: ElkNode = await api.layout({ id: 'root', layoutOptions: ROOT_OPTIONS, children: top, edges });
 
   const placed = new Map<string, ElkNode>();
   const walk = (list: ElkNode[] | undefined) => {
@@ -126,28 +243,145 @@ export async function layoutStructure(s: Structure, wrapAt: WrapPolicy = DEFAULT
     }
   };
   walk(out.children);
+  const sidePos = new Map<string, { x: number; y: number }>();
+  for (const [c, cl] of clusters) {
+    const p = placed.get(c);
+    for (const l of cl.leaves) sidePos.set(l.id, { x: (p?.x ?? 0) + l.x, y: (p?.y ?? 0) + l.y });
+  }
   const nodes = s.nodes.map((n) => {
     const p = placed.get(n.id);
-    const pos = { x: p?.x ?? 0, y: p?.y ?? 0 };
+    const cl = clusters.get(n.id);
     if (n.type === 'frame')
-      return { ...n, position: pos, width: p?.width ?? 200, height: p?.height ?? 120, style: { width: p?.width, height: p?.height } };
-    return { ...n, position: pos, data: { ...n.data, handles: handlesOf(n, p, inputsOf.get(n.id) ?? 0) } };
+      return {
+        ...n,
+        position: { x: p?.x ?? 0, y: p?.y ?? 0 },
+        width: p?.width ?? 200,
+        height: p?.height ?? 120,
+        style: { width: p?.width, height: p?.height },
+      };
+    const side = sidePos.get(n.id);
+    const pos = side ?? { x: (p?.x ?? 0) + (cl?.cx ?? 0), y: (p?.y ?? 0) + (cl?.cy ?? 0) };
+    return { ...n, position: pos, data: { ...n.data, handles: cl ? cl.handles : handlesOf(n, p) } };
   }) as FlowNode[];
-  return { nodes, edges: s.edges };
+
+  const topOf = new Map<string, string>();
+  const topId = (n: FlowNode): string => {
+    const side = sides.get(n.id);
+    if (side) return topId(byId.get(side.consumer) as FlowNode);
+    return n.parentId ? topId(byId.get(n.parentId) as FlowNode) : n.id;
+  };
+  for (const n of s.nodes) topOf.set(n.id, topId(n));
+  const tops = (out.children ?? []).map((c) => ({ id: c.id, x: c.x ?? 0, y: c.y ?? 0, w: c.width ?? 0, h: c.height ?? 0 }));
+  return { nodes, tops, topOf };
 }
 
-/** Absolute position of every node (children are stored relative to their frame). */
-export function absolutePositions(nodes: readonly FlowNode[]): Map<string, { x: number; y: number; w: number; h: number }> {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const out = new Map<string, { x: number; y: number; w: number; h: number }>();
-  const abs = (n: FlowNode): { x: number; y: number } => {
-    const parent = n.parentId ? byId.get(n.parentId) : undefined;
-    const p = parent ? abs(parent) : { x: 0, y: 0 };
-    return { x: p.x + n.position.x, y: p.y + n.position.y };
-  };
-  for (const n of nodes) {
-    const a = abs(n);
-    out.set(n.id, { ...a, w: n.width ?? 0, h: n.height ?? 0 });
+/** Cut positions (x) between top-level boxes, i.e. where no block is split. */
+function cutCandidates(tops: Placed['tops']): number[] {
+  const spans = [...tops].sort((a, b) => a.x - b.x);
+  const cuts: number[] = [];
+  let right = Number.NEGATIVE_INFINITY;
+  for (const t of spans) {
+    if (right > Number.NEGATIVE_INFINITY && t.x > right) cuts.push((right + t.x) / 2);
+    right = Math.max(right, t.x + t.w);
   }
-  return out;
+  return cuts;
 }
+
+interface Band {
+  from: number;
+  to: number;
+  minY: number;
+  maxY: number;
+  width: number;
+}
+
+function bandsFor(tops: Placed['tops'], cuts: number[]): Band[] {
+  const edges = [Number.NEGATIVE_INFINITY, ...cuts, Number.POSITIVE_INFINITY];
+  const bands: Band[] = [];
+  for (let i = 0; i + 1 < edges.length; i++) {
+    const inBand = tops.filter((t) => t.x + t.w / 2 > (edges[i] as number) && t.x + t.w / 2 < (edges[i + 1] as number));
+    if (!inBand.length) continue;
+    const from = Math.min(...inBand.map((t) => t.x));
+    const to = Math.max(...inBand.map((t) => t.x + t.w));
+    bands.push({
+      from,
+      to,
+      width: to - from,
+      minY: Math.min(...inBand.map((t) => t.y)),
+      maxY: Math.max(...inBand.map((t) => t.y + t.h)),
+    });
+  }
+  return bands;
+}
+
+/** The cuts (x) that make the layout's rows closest to the canvas's aspect ratio. */
+function chooseCuts(tops: Placed['tops'], aspect: number): number[] {
+  const candidates = cutCandidates(tops);
+  const total = Math.max(...tops.map((t) => t.x + t.w)) - Math.min(...tops.map((t) => t.x));
+  let best: number[] = [];
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (let k = 1; k <= Math.min(16, candidates.length + 1); k++) {
+    const cuts: number[] = [];
+    for (let j = 1; j < k; j++) {
+      const target = (total * j) / k + Math.min(...tops.map((t) => t.x));
+      let pick: number | undefined;
+      for (const c of candidates)
+        if (
+          c > (cuts[cuts.length - 1] ?? Number.NEGATIVE_INFINITY) &&
+          (pick === undefined || Math.abs(c - target) < Math.abs(pick - target))
+        )
+          pick = c;
+      if (pick !== undefined) cuts.push(pick);
+    }
+    const bands = bandsFor(tops, cuts);
+    const w = Math.max(...bands.map((b) => b.width));
+    const h = bands.reduce((a, b) => a + b.maxY - b.minY, 0) + ROW_GAP * (bands.length - 1);
+    const score = Math.abs(Math.log(w / Math.max(1, h) / aspect));
+    if (score < bestScore - 1e-9) {
+      bestScore = score;
+      best = cuts;
+    }
+  }
+  return best;
+}
+
+/** Moves each band of top-level boxes under the previous one; returns the rows (absolute). */
+function wrap(p: Placed, cuts: number[]): Row[] {
+  const bands = bandsFor(p.tops, cuts);
+  const rows: Row[] = [];
+  const shift = new Map<string, { dx: number; dy: number }>();
+  let y = 0;
+  for (const b of bands) {
+    rows.push({ top: y, bottom: y + b.maxY - b.minY, right: b.width });
+    for (const t of p.tops) {
+      const mid = t.x + t.w / 2;
+      if (mid >= b.from && mid <= b.to) shift.set(t.id, { dx: -b.from, dy: y - b.minY });
+    }
+    y += b.maxY - b.minY + ROW_GAP;
+  }
+  for (const n of p.nodes) {
+    if (n.parentId) continue; // relative to its frame: moves with it
+    const d = shift.get(p.topOf.get(n.id) ?? n.id);
+    if (d) n.position = { x: n.position.x + d.dx, y: n.position.y + d.dy };
+  }
+  return rows;
+}
+
+/**
+ * Left-to-right layered layout (one elkjs pass). Positions of children are relative to their
+ * frame, as React Flow expects. A layout far wider than the canvas wraps into rows cut between
+ * blocks (never through one); edges between rows run along the gutters and margins
+ * (`data.route`), never diagonally across a row. Runs once per structure, never per step.
+ */
+export async function layoutStructure(s: Structure, o: LayoutOptions = {}): Promise<Structure> {
+  const p = await place(s);
+  const minX = Math.min(0, ...p.tops.map((t) => t.x));
+  const minY = Math.min(0, ...p.tops.map((t) => t.y));
+  const width = Math.max(0, ...p.tops.map((t) => t.x + t.w)) - minX;
+  const height = Math.max(0, ...p.tops.map((t) => t.y + t.h)) - minY;
+  const wraps = o.aspect !== undefined && width > 900 && width / Math.max(1, height) > o.aspect * 1.25;
+  const rows = wraps ? wrap(p, chooseCuts(p.tops, o.aspect as number)) : [{ top: minY, bottom: minY + height, right: minX + width }];
+  return routeRows({ nodes: p.nodes, edges: s.edges, rows });
+}
+
+export { absolutePositions } from './positions';

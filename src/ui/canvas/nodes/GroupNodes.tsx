@@ -55,8 +55,20 @@ export const FoldedNode = memo(({ data }: NodeProps<FoldedFlowNode>) => {
       style={{ width: data.box.w, height: data.box.h }}
       data-testid={`group-${g.id}`}
     >
-      <Handle id="in" type="target" position={Position.Left} isConnectable={false} style={{ top: outputHandleY(data.box) }} />
-      <Handle id="out" type="source" position={Position.Right} isConnectable={false} style={{ top: outputHandleY(data.box) }} />
+      <Handle
+        id="in"
+        type="target"
+        position={Position.Left}
+        isConnectable={false}
+        style={{ top: data.handles?.in[0] ?? outputHandleY(data.box) }}
+      />
+      <Handle
+        id="out"
+        type="source"
+        position={Position.Right}
+        isConnectable={false}
+        style={{ top: data.handles?.out ?? outputHandleY(data.box) }}
+      />
       <div className="gf-node__head">
         <FoldButton group={g.id} folded />
         <span className="gf-node__label">{g.label}</span>

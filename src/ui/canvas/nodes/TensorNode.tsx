@@ -82,10 +82,16 @@ function TensorNodeBody({ id, data }: { id: string; data: TensorNodeData }) {
           type="target"
           position={Position.Left}
           isConnectable={false}
-          style={{ top: inputHandleY(data.box, i, m.inputs.length) }}
+          style={{ top: data.handles?.in[i] ?? inputHandleY(data.box, i, m.inputs.length) }}
         />
       ))}
-      <Handle id="out" type="source" position={Position.Right} isConnectable={false} style={{ top: outputHandleY(data.box) }} />
+      <Handle
+        id="out"
+        type="source"
+        position={Position.Right}
+        isConnectable={false}
+        style={{ top: data.handles?.out ?? outputHandleY(data.box) }}
+      />
       <div className="gf-node__head">
         <span className="gf-node__label" title={m.label}>
           {m.label}

@@ -1,0 +1,60 @@
+// In-page helpers, injected as plain script text before any page script runs (tsx would
+// otherwise rename functions passed to page.evaluate).
+//
+// Painted frame: a requestAnimationFrame callback runs before the frame's style, layout and
+// paint; a message posted from inside it is delivered as the next task, i.e. after that frame
+// was produced (the requestPostAnimationFrame polyfill). So "painted" = rAF, then MessageChannel.
+// A change committed to the DOM is on screen in the first frame whose rAF runs after it.
+export const PAGE_HELPERS = `
+(() => {
+  const g = globalThis;
+  g.__afterPaint = () => new Promise((resolve) => {
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => resolve(performance.now());
+      ch.port2.postMessage(0);
+    });
+  });
+  // Resolves with the time after the first frame painted once pred() holds (checked every frame).
+  g.__paintedWhen = (pred, timeoutMs = 120000) => new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const check = () => {
+      let ok = false;
+      try { ok = pred(); } catch { ok = false; }
+      if (ok) {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => resolve(performance.now());
+        ch.port2.postMessage(0);
+        return;
+      }
+      if (performance.now() - t0 > timeoutMs) reject(new Error('timed out waiting for ' + pred));
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+  // True when an element of one of these ids (node-ID or group-ID) is rendered and visible.
+  g.__anyShown = (ids) => {
+    for (const el of document.querySelectorAll('[data-testid^="node-"], [data-testid^="group-"]')) {
+      const t = el.getAttribute('data-testid');
+      const id = t.slice(t.indexOf('-') + 1);
+      if (!ids.has(id)) continue;
+      const host = el.closest('.react-flow__node') || el;
+      if (getComputedStyle(host).visibility !== 'hidden' && document.querySelector('.react-flow__edge')) return true;
+    }
+    return false;
+  };
+  // Key → painted frame latencies of step-counter changes.
+  g.__lat = [];
+  g.__watchSteps = () => {
+    const counter = document.querySelector('[data-testid="step-counter"]');
+    let t = 0;
+    window.addEventListener('keydown', (e) => { t = e.timeStamp; }, { capture: true });
+    new MutationObserver(() => {
+      const t0 = t;
+      if (!t0) return;
+      t = 0;
+      g.__afterPaint().then((t1) => g.__lat.push(t1 - t0));
+    }).observe(counter, { childList: true, characterData: true, subtree: true });
+  };
+})();
+`;
