@@ -101,10 +101,21 @@ async function stepLatencies(page: Page, from: number, count: number): Promise<n
 }
 
 const result: Record<string, unknown> = {};
+const errors: Record<string, string> = {};
+/** Runs one section; a failure is reported in the output instead of losing the other figures. */
+async function section(name: string, f: () => Promise<void>): Promise<void> {
+  if (!only(name)) return;
+  try {
+    await f();
+  } catch (e) {
+    errors[name] = e instanceof Error ? (e.message.split('\n')[0] ?? String(e)) : String(e);
+    log(`  ${name} failed: ${errors[name]}`);
+  }
+}
 try {
   result.app_shell = shellSize(appDir);
 
-  if (only('scale')) {
+  await section('scale', async () => {
     const open: Record<string, Record<number, number>> = {};
     const step: Record<string, Record<number, number>> = {};
     const dom: Record<string, Record<number, number>> = {};
@@ -157,9 +168,9 @@ try {
       }
     }
     Object.assign(result, { open_ms: open, step_p95_ms: step, dom_per_node: dom, playback_steps_per_s: playback });
-  }
+  });
 
-  if (only('startup')) {
+  await section('startup', async () => {
     const first: number[] = [];
     const src: number[] = [];
     let srcDetour = false;
@@ -198,9 +209,9 @@ try {
       time_to_first_graph_src_ms: Math.round(median(src)),
       src_link_showed_another_graph_first: srcDetour,
     });
-  }
+  });
 
-  if (only('ex04')) {
+  await section('ex04', async () => {
     const page = await newPage();
     await openApp(page, '?graph=ex04-vanishing-gradients&step=0');
     await page.evaluate(() => (globalThis as W).__watchSteps());
@@ -241,9 +252,9 @@ try {
       unfold_ms: Math.round(median(unfold)),
     });
     await page.context().close();
-  }
+  });
 
-  if (only('edges')) {
+  await section('edges', async () => {
     // 300 animated edges, the two implementations in alternating windows, ABBA over rounds.
     const fps = { gradient: [] as number[], builtin: [] as number[] };
     const cpu = { gradient: [] as number[], builtin: [] as number[] };
@@ -276,9 +287,12 @@ try {
       cpu_ratio_builtin_vs_gradient: Number((median(cpu.builtin) / median(cpu.gradient)).toFixed(2)),
       particle_canvas_px: canvasPx,
     });
-  }
+  });
 
-  if (only('legibility')) Object.assign(result, await legibilityFigures({ newPage, appUrl: app.url }));
+  await section('legibility', async () => {
+    Object.assign(result, await legibilityFigures({ newPage, appUrl: app.url }));
+  });
+  if (Object.keys(errors).length) result.errors = errors;
 
   console.log(json ? JSON.stringify(result) : result);
 } finally {

@@ -8,6 +8,8 @@
 export const PAGE_HELPERS = `
 (() => {
   const g = globalThis;
+  // tsx names the functions it compiles (__name(fn, "x")); page.evaluate sends them as text.
+  g.__name = g.__name || ((f) => f);
   g.__afterPaint = () => new Promise((resolve) => {
     requestAnimationFrame(() => {
       const ch = new MessageChannel();
