@@ -1,13 +1,18 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
 import type { OptionValue } from '../core/types';
 import { Explorer, type ExplorerControls } from '../ui/Explorer';
 import { createExplorerStore, type ExplorerInit, type ExplorerStore } from '../ui/store/store';
 import { pageCompute } from './compute';
+import { EmbedError } from './EmbedError';
+import { type GraphRef, type Resolved, refKey, resolveGraph } from './source';
 import { installStyles, SCOPE } from './styles';
 
 export interface GradflowExplorerProps {
   /** A bundled exercise id (`ex06-attention-backward`) or a GraphSpec object. */
-  graph: string | object;
+  graph?: string | object;
+  /** A graph file on the page's own site (`/graphs/mine.json`): fetched, size-limited, validated. Wins over `graph`. */
+  src?: string;
   /** Step to show: 0 = nothing done, N = every step done (clamped). Changing it moves the explorer. */
   step?: number;
   /** The exercise's options, e.g. `{ activation: 'relu', init: 'he' }`. */
@@ -20,22 +25,71 @@ export interface GradflowExplorerProps {
   onStepChange?: (step: number, total: number) => void;
 }
 
-function initOf(graph: GradflowExplorerProps['graph'], options: GradflowExplorerProps['options'], step: number | undefined): ExplorerInit {
-  return typeof graph === 'string' ? { graph, options, step } : { spec: graph, step };
+/** Everything of an embed but where its CSS goes (the document, or the custom element's shadow root). */
+export interface EmbedProps extends Omit<GradflowExplorerProps, 'graph' | 'src'> {
+  source: GraphRef;
 }
 
 /**
  * One explorer on a page that is not gradflow's own: its own store (several can sit on one page),
  * keys only while it has focus, no graph list, sized by `height`. CSS is added on first use.
  */
-export function GradflowExplorer({ graph, step, options, controls = 'full', height = 560, onStepChange }: GradflowExplorerProps) {
-  const [store] = useState<ExplorerStore>(() => createExplorerStore(pageCompute(), initOf(graph, options, step)));
+export function GradflowExplorer({ graph, src, options, ...rest }: GradflowExplorerProps) {
+  useState(() => typeof document !== 'undefined' && installStyles());
+  const source = useMemo<GraphRef>(() => ({ graph, src, options }), [graph, src, options]);
+  return <Embed source={source} {...rest} />;
+}
+
+/**
+ * Resolves the graph reference (fetching a `src`), then shows one explorer for it. A new
+ * reference is a new explorer with a fresh store: a graph that fails to load shows its problem
+ * alone, never the graph shown before it.
+ */
+export function Embed({ source, step, controls = 'full', height = 560, onStepChange }: EmbedProps) {
+  const key = refKey(source);
+  const [resolved, setResolved] = useState<{ key: string; r: Resolved } | null>(null);
+  const stepNow = useRef(step);
+  stepNow.current = step;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` says when `source` changed
+  useEffect(() => {
+    let live = true;
+    void resolveGraph(source, location.href, stepNow.current).then((r) => {
+      if (live) setResolved({ key, r });
+    });
+    return () => {
+      live = false;
+    };
+  }, [key]);
+
+  const current = resolved?.key === key ? resolved.r : null;
+  return (
+    <div className={SCOPE} style={{ height }}>
+      {!current ? (
+        <p className="gf-embed-loading" role="status">
+          Loading the graph…
+        </p>
+      ) : current.ok ? (
+        <EmbeddedExplorer key={key} init={current.init} step={step} controls={controls} onStepChange={onStepChange} />
+      ) : (
+        <EmbedError problems={[current.problem]} />
+      )}
+    </div>
+  );
+}
+
+interface EmbeddedExplorerProps {
+  init: ExplorerInit;
+  step: number | undefined;
+  controls: ExplorerControls;
+  onStepChange: GradflowExplorerProps['onStepChange'];
+}
+
+function EmbeddedExplorer({ init, step, controls, onStepChange }: EmbeddedExplorerProps) {
+  const [store] = useState<ExplorerStore>(() => createExplorerStore(pageCompute(), init));
   const stepNow = useRef(step);
   stepNow.current = step;
   const onStep = useRef(onStepChange);
   onStep.current = onStepChange;
-
-  useState(() => typeof document !== 'undefined' && installStyles());
 
   // Load once per store (StrictMode mounts effects twice); then honour a step asked for meanwhile.
   const started = useRef(false);
@@ -51,16 +105,6 @@ export function GradflowExplorer({ graph, step, options, controls = 'full', heig
       });
   }, [store]);
 
-  // A new graph or new options: load them (the first render's are loaded by init).
-  const source = JSON.stringify([graph, options ?? null]);
-  const loaded = useRef(source);
-  useEffect(() => {
-    if (loaded.current === source) return;
-    loaded.current = source;
-    const s = store.getState();
-    void (typeof graph === 'string' ? s.loadGraph(graph, { options, step: stepNow.current }) : s.loadSpec(graph));
-  }, [store, source, graph, options]);
-
   useEffect(() => {
     if (step !== undefined && store.getState().run) store.getState().seek(step);
   }, [store, step]);
@@ -74,9 +118,8 @@ export function GradflowExplorer({ graph, step, options, controls = 'full', heig
     [store],
   );
 
-  return (
-    <div className={SCOPE} style={{ height }}>
-      <Explorer store={store} keys="focus" graphList={false} controls={controls} embedded />
-    </div>
-  );
+  // The first graph failed (an unknown id, a graph the engine refuses): its problems alone, no empty explorer.
+  const refused = useStore(store, (s) => (s.run === null && !s.busy ? s.problems : null));
+  if (refused?.length) return <EmbedError problems={refused} />;
+  return <Explorer store={store} keys="focus" graphList={false} controls={controls} embedded />;
 }

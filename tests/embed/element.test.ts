@@ -105,7 +105,8 @@ describe('<gradflow-graph> from the README, built by npm run build:lib', () => {
       bodyMargin: getComputedStyle(document.body).margin,
       buttonRadius: getComputedStyle(document.getElementById('page-button') as HTMLElement).borderTopLeftRadius,
       h1Font: getComputedStyle(document.querySelector('h1') as HTMLElement).fontFamily,
-      explorerFont: getComputedStyle(document.querySelector('.gf-embed') as HTMLElement).fontFamily,
+      explorerFont: getComputedStyle(document.querySelector('gradflow-graph')?.shadowRoot?.querySelector('.gf-embed') as HTMLElement)
+        .fontFamily,
     }));
     expect(styles.bodyMargin).toBe('8px');
     expect(styles.buttonRadius).toBe('0px');

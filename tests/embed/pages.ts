@@ -7,11 +7,20 @@ type Scope = Page | Frame;
 export const counters = (p: Scope): Promise<string[]> =>
   p.$$eval('[data-testid=step-counter]', (els) => els.map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()));
 
-/** Waits until `count` explorers have drawn their graphs and show `k / N`. */
+/** Waits until `count` explorers (in the page or in open shadow roots) have drawn their graphs and show `k / N`. */
 export async function explorersReady(p: Scope, count: number): Promise<string[]> {
   await p.waitForFunction(
     (n) => {
-      const explorers = [...document.querySelectorAll('[data-testid=explorer]')];
+      const deep = (sel: string): Element[] => {
+        const out: Element[] = [];
+        const visit = (root: Document | ShadowRoot) => {
+          out.push(...root.querySelectorAll(sel));
+          for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
+        };
+        visit(document);
+        return out;
+      };
+      const explorers = deep('[data-testid=explorer]');
       return (
         explorers.length === n &&
         explorers.every(

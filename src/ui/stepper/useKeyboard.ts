@@ -43,7 +43,10 @@ export function useStepKeys(store: ExplorerStore, scope: KeyScope | false = 'win
     };
     // A click on the canvas (which swallows mousedown) still gives this explorer the keys.
     const onPointerDown = () => {
-      if (target instanceof HTMLElement && !target.contains(document.activeElement)) target.focus({ preventScroll: true });
+      if (!(target instanceof HTMLElement)) return;
+      // Inside a shadow root (the custom element) the document's activeElement is the host.
+      const root = target.getRootNode() as Document | ShadowRoot;
+      if (!target.contains(root.activeElement)) target.focus({ preventScroll: true });
     };
     target.addEventListener('keydown', onKey as EventListener);
     target.addEventListener('pointerdown', onPointerDown);

@@ -233,11 +233,11 @@ export function createExplorerStore(client: ComputeClient, init: ExplorerInit = 
         node: init.node ?? null,
         objective: init.objective,
       });
-      // A link to an unknown graph or option still shows something: the graph with defaults.
-      if (!ok && !get().run && init.graph) {
+      // A link to a known graph with a bad option still shows that graph, with its defaults, under
+      // the error panel. An unknown id shows only the error: never a different graph.
+      if (!ok && !get().run && init.graph && cat.value.some((e) => e.id === init.graph)) {
         const problems = get().problems;
-        const fallback = cat.value.some((e) => e.id === init.graph) ? init.graph : cat.value[0]?.id;
-        if (fallback) await get().loadGraph(fallback);
+        await get().loadGraph(init.graph);
         if (problems) set({ problems, problemSource: 'graph' });
       }
     };
