@@ -55,6 +55,11 @@ export interface OpDef<A = Record<string, never>> {
   broadcast?: boolean;
   /** Output is sampled: the VJP is an estimator, not a derivative. */
   stochastic?: boolean;
+  /**
+   * With `stochastic`: the draws are fixed per run (by the seed), and given them the op is a plain
+   * function whose VJP is its exact derivative (dropout), so gradcheck checks it like any op.
+   */
+  exactGivenSamples?: boolean;
   /** The VJP deliberately differs from the derivative (straight-through estimators). */
   straightThrough?: boolean;
   /** Attrs that name other nodes: compile checks they exist and, if asked, share this op's output shape. */

@@ -31,7 +31,8 @@ const EPS32 = 2 ** -23;
 const NOISE_ULPS = 16;
 
 function estimatorReason(op: AnyOp): string | null {
-  if (op.stochastic) return `${op.name} samples: its VJP is a Monte-Carlo estimate of ∇E[cost], not a derivative of this sample`;
+  if (op.stochastic && !op.exactGivenSamples)
+    return `${op.name} samples: its VJP is a Monte-Carlo estimate of ∇E[cost], not a derivative of this sample`;
   if (op.straightThrough) return `${op.name} is straight-through: its VJP passes ȳ through unchanged where the true derivative is 0`;
   return null;
 }

@@ -6,6 +6,7 @@ import { bernoulli } from './bernoulli';
 import { cos } from './cos';
 import { div } from './div';
 import { dot } from './dot';
+import { dropout } from './dropout';
 import { exp } from './exp';
 import { gelu } from './gelu';
 import { halfSquaredError } from './half_squared_error';
@@ -85,4 +86,5 @@ export const ALL_OPS: readonly AnyOp[] = [
   logSoftmax,
   softmaxCrossEntropy,
   layerNorm,
+  dropout,
 ];

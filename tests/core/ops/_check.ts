@@ -32,6 +32,7 @@ export const FAMILIES = {
   reductions2: ['max', 'logsumexp', 'log_softmax'],
   cross_entropy: ['softmax_cross_entropy'],
   layer_norm: ['layer_norm'],
+  dropout: ['dropout'],
 } as const;
 
 export function opNamed(name: string): AnyOp {

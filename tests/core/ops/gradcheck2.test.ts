@@ -56,6 +56,7 @@ describe('issue-11 ops inside one graph', () => {
   it('uses each of them', () => {
     const used = new Set(SPEC.nodes.map((n) => n.op));
     const ours = [...FAMILIES.nonlinear2, ...FAMILIES.binary2, ...FAMILIES.reductions2, ...FAMILIES.cross_entropy, ...FAMILIES.layer_norm];
+    expect(ours).toHaveLength(12);
     expect(ours.filter((o) => !used.has(o))).toEqual([]);
   });
 
@@ -64,5 +65,39 @@ describe('issue-11 ops inside one graph', () => {
     expect(r.nodes.map((n) => n.node)).toEqual(expect.arrayContaining(['n', 'CE', 'm1', 'm2', 'mx', 'lse']));
     expect(r.leaves.map((l) => l.node).sort()).toEqual(['W', 'b', 'g', 'x']);
     expect(r.pass).toBe(true);
+  });
+
+  it('a dropout layer: leaf gradients pass gradcheck with the run’s mask (same seed, same draws)', () => {
+    const spec: GraphSpec = {
+      nodes: [
+        {
+          id: 'x',
+          op: 'leaf',
+          value: [
+            [0.5, -1.2, 2, 0.3],
+            [1.5, 0.3, -0.7, 1],
+          ],
+          role: 'input',
+        },
+        { id: 'g', op: 'leaf', value: [1.2, 0.8, 1.0, 0.9], role: 'param' },
+        { id: 'b', op: 'leaf', value: [0.1, -0.2, 0.05, 0], role: 'param' },
+        { id: 'y', op: 'leaf', value: [3, 1], role: 'constant' },
+        { id: 'n', op: 'layer_norm', inputs: ['x', 'g', 'b'] },
+        { id: 'd', op: 'dropout', inputs: ['n'], attrs: { p: 0.3 } },
+        { id: 'L', op: 'softmax_cross_entropy', inputs: ['d', 'y'] },
+      ],
+      objectives: [{ name: 'L', node: 'L' }],
+    };
+    for (const seed of [0, 1, 2]) {
+      const r = gradcheck(compile(spec), { seed });
+      expect(r.leaves.map((l) => [l.node, l.pass])).toEqual([
+        ['x', true],
+        ['g', true],
+        ['b', true],
+      ]);
+      // The dropout node itself is checked too: given its mask it is a plain linear map.
+      expect(r.nodes.find((n) => n.node === 'd')).toMatchObject({ op: 'dropout', pass: true });
+      expect(r.pass).toBe(true);
+    }
   });
 });
