@@ -6,6 +6,7 @@ import { EXERCISES } from '../graphs/index';
 import { compileExercise } from '../src/engine/exercise';
 import { gradientLeaves, graphFunction } from '../src/engine/graphFunction';
 import { objectiveNode, run } from '../src/engine/run';
+import { editLatency } from './edit-latency';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -55,7 +56,12 @@ for (const ex of EXERCISES) {
   detail[ex.id] = { run_ms: Number(median(tRun).toFixed(3)), tfgrads_ms: Number(median(tTf).toFixed(3)) };
 }
 
-if (json) console.log(JSON.stringify({ engine_vs_tfgrads: ratios, median_ms: detail, reps }));
-else
+// Edit → new trace and lesson through the worker's code path (bench/edit-latency.ts).
+const edit = await editLatency(reps);
+if (json)
+  console.log(JSON.stringify({ engine_vs_tfgrads: ratios, median_ms: detail, reps, edit_latency_ms: edit.p95, edit_latency: edit }));
+else {
   for (const [id, r] of Object.entries(ratios))
     console.log(`${id.padEnd(28)} ratio ${r}  (run ${detail[id]?.run_ms} ms, tf.grads ${detail[id]?.tfgrads_ms} ms)`);
+  for (const [id, p] of Object.entries(edit.p95)) console.log(`${id.padEnd(28)} edit p95 ${p} ms (${edit.backend})`);
+}

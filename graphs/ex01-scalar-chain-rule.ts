@@ -1,8 +1,9 @@
 import type { Program } from '../src/core/compile';
 import { execute } from '../src/engine/execute';
-import type { Check, Exercise, Series } from '../src/engine/exercise';
+import type { Check, Exercise, Lesson, Series } from '../src/engine/exercise';
 import { centralDifference } from '../src/engine/numeric';
 import { leaf, node } from './_build';
+import { memo } from './_memo';
 
 // Engine vs finite differences: float32 Richardson differences reach ~1e-4 relative here.
 const FD_TOL = 1e-3;
@@ -48,6 +49,27 @@ function series(program: Program, of: string, title: string, label: string): Ser
     ],
   };
 }
+
+/** The lesson sets t itself everywhere (the notebook's points, the curve's grid): it depends on t's shape only. */
+const fixedLesson = memo(
+  (program: Program) => JSON.stringify(program.nodes.get('t')?.shape),
+  (program: Program): Lesson => {
+    const checks = [0, 0.5].map((t) => chainRuleCheck(program, `f∘g chain rule at t=${t.toFixed(1)}`, 'fg', t));
+    const fg = derivative(program, 'fg', 0.5);
+    const gf = derivative(program, 'gf', 0.5);
+    checks.push({ name: 'f∘g ≠ g∘f (order matters)', pass: relDiff(fg, gf) > FD_TOL, got: fg, expected: `≠ ${gf}` });
+    checks.push(chainRuleCheck(program, 'g∘f chain rule', 'gf', 0.5));
+    return {
+      checks,
+      blocks: {
+        series: [
+          series(program, 'fg', 'd/dt f(g(t)) = 6e⁶ᵗ·cos(e⁶ᵗ)', 'f∘g'),
+          series(program, 'gf', 'd/dt g(f(t)) = 3exp(3 sin t²)·cos(t²)·2t', 'g∘f'),
+        ],
+      },
+    };
+  },
+);
 
 export const ex01: Exercise = {
   id: 'ex01-scalar-chain-rule',
@@ -110,21 +132,6 @@ export const ex01: Exercise = {
       { name: 'gf', node: 'gf', label: 'g(f(t)) = exp(3 sin t²)' },
     ],
   }),
-  lesson: ({ program }) => {
-    // The notebook's points, whatever the current t is.
-    const checks = [0, 0.5].map((t) => chainRuleCheck(program, `f∘g chain rule at t=${t.toFixed(1)}`, 'fg', t));
-    const fg = derivative(program, 'fg', 0.5);
-    const gf = derivative(program, 'gf', 0.5);
-    checks.push({ name: 'f∘g ≠ g∘f (order matters)', pass: relDiff(fg, gf) > FD_TOL, got: fg, expected: `≠ ${gf}` });
-    checks.push(chainRuleCheck(program, 'g∘f chain rule', 'gf', 0.5));
-    return {
-      checks,
-      blocks: {
-        series: [
-          series(program, 'fg', 'd/dt f(g(t)) = 6e⁶ᵗ·cos(e⁶ᵗ)', 'f∘g'),
-          series(program, 'gf', 'd/dt g(f(t)) = 3exp(3 sin t²)·cos(t²)·2t', 'g∘f'),
-        ],
-      },
-    };
-  },
+  // Nothing in the lesson depends on the t the learner typed: computed once, not per edit.
+  lesson: ({ program }) => fixedLesson(program),
 };

@@ -4,6 +4,7 @@ import type { GroupSpec, NodeSpec, OptionSpec, OptionValue } from '../src/core/t
 import { execute } from '../src/engine/execute';
 import type { Exercise, Series } from '../src/engine/exercise';
 import { leaf, node } from './_build';
+import { memo } from './_memo';
 import draws from './data/ex04-draws.json';
 
 const LAYERS = 20;
@@ -78,6 +79,12 @@ const NOTEBOOK_CONFIGS: [string, Record<string, OptionValue>][] = [
   ['Sigmoid (Xavier)', { activation: 'sigmoid', residual: false, init: 'xavier' }],
 ];
 
+/** The notebook's four networks on its own draws: the same whatever the options and edits, computed once. */
+const referenceCurves = memo(
+  () => '',
+  () => NOTEBOOK_CONFIGS.map(([label, o]) => ({ label, y: normsFor(o), method: 'engine' as const })),
+);
+
 export const ex04: Exercise = {
   id: 'ex04-vanishing-gradients',
   title: 'Ex 4 · Vanishing gradients',
@@ -111,7 +118,7 @@ export const ex04: Exercise = {
   },
   lesson: ({ trace, options }) => {
     // The checks use the notebook's configurations and draws, whatever the current options.
-    const curves = NOTEBOOK_CONFIGS.map(([label, o]) => ({ label, y: normsFor(o), method: 'engine' as const }));
+    const curves = referenceCurves();
     const [sigmoid, relu] = curves.map((c) => c.y) as [number[], number[]];
     const first = (y: number[]) => y[0] as number;
     const last = (y: number[]) => y[LAYERS - 1] as number;

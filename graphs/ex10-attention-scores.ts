@@ -1,19 +1,7 @@
-import type { Program } from '../src/core/compile';
-import { execute } from '../src/engine/execute';
 import type { Exercise } from '../src/engine/exercise';
+import { jacobian } from '../src/engine/jacobian';
 import { leaf, node } from './_build';
 import { fdGradientCheck } from './_checks';
-
-/** ∂a/∂s (the notebook's J_soft = diag(a) − aaᵀ), one reverse pass from a per row. */
-function softmaxJacobian(program: Program): number[][] {
-  const n = program.nodes.get('a')?.shape[0] ?? 0;
-  return Array.from({ length: n }, (_, i) => {
-    const seedGrad = new Float32Array(n);
-    seedGrad[i] = 1;
-    const r = execute(program, { seedNode: 'a', seedGrad });
-    return Array.from(r.grads.get('s')?.data ?? []);
-  });
-}
 
 export const ex10: Exercise = {
   id: 'ex10-attention-scores',
@@ -83,6 +71,7 @@ export const ex10: Exercise = {
   }),
   lesson: ({ program, trace }) => ({
     checks: [fdGradientCheck(program, trace, 'q', 'q gradient'), fdGradientCheck(program, trace, 'K', 'K gradient')],
-    blocks: { jacobians: { J_soft: softmaxJacobian(program) } },
+    // ∂a/∂s, the notebook's J_soft = diag(a) − aaᵀ: one reverse pass from a per row.
+    blocks: { jacobians: { J_soft: jacobian(program, 'a', 's').matrix } },
   }),
 };

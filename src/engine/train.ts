@@ -12,8 +12,10 @@ export interface TrainOptions {
   /** Starting values (default: the program's). */
   values?: ReadonlyMap<string, Float32Array>;
   seed?: number;
-  /** Called after each step: for progress bars. */
-  onStep?: (step: number, loss: number) => void;
+  /** Leaf values for step s on top of the parameters (a minibatch): SGD on data. finalLoss uses no batch. */
+  batch?: (step: number) => ReadonlyMap<string, Float32Array>;
+  /** Called after each update with the loss before it and the updated values: progress bars, evaluation. */
+  onStep?: (step: number, loss: number, values: ReadonlyMap<string, Float32Array>) => void;
 }
 
 export interface TrainResult {
@@ -37,7 +39,8 @@ export function train(program: Program, o: TrainOptions): TrainResult {
   }
   const losses: number[] = [];
   for (let s = 0; s < o.steps; s++) {
-    const r = execute(program, { seedNode: obj.node, values, seed: (o.seed ?? 0) + s });
+    const stepValues = o.batch ? new Map([...values, ...o.batch(s)]) : values;
+    const r = execute(program, { seedNode: obj.node, values: stepValues, seed: (o.seed ?? 0) + s });
     const loss = r.values.get(obj.node)?.data[0] as number;
     losses.push(loss);
     for (const id of names) {
@@ -45,7 +48,7 @@ export function train(program: Program, o: TrainOptions): TrainResult {
       const p = values.get(id) as Float32Array;
       if (g) for (let i = 0; i < p.length; i++) p[i] = (p[i] as number) - o.lr * (g[i] as number);
     }
-    o.onStep?.(s, loss);
+    o.onStep?.(s, loss, values);
   }
   const last = execute(program, { seedNode: obj.node, values, seed: (o.seed ?? 0) + o.steps, forwardOnly: true });
   const finalLoss = last.values.get(obj.node)?.data[0] as number;
