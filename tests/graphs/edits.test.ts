@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
+import data from '../../graphs/data/ex07.json';
 import { ex01 } from '../../graphs/ex01-scalar-chain-rule';
 import { ex04 } from '../../graphs/ex04-vanishing-gradients';
 import { ex05 } from '../../graphs/ex05-gradient-checkpointing';
 import { ex07 } from '../../graphs/ex07-lora-gradients';
-import data from '../../graphs/data/ex07.json';
 import { runExercise } from '../../src/engine/exercise';
 
 // What a lesson computes once per option set must not move when a leaf is edited, and what
