@@ -1,7 +1,10 @@
 /** Small helpers the issue-11 op tests share: forward values and a VJP for one fixed ȳ. */
 import * as tf from '@tensorflow/tfjs';
+import { expect } from 'vitest';
+import type { Program } from '../../../src/core/compile';
 import type { Tensor } from '../../../src/core/op';
 import type { AttrValue, Shape } from '../../../src/core/types';
+import { run } from '../../../src/engine/run';
 import { opContext, opNamed, parseAttrs } from './_check';
 
 export interface Value {
@@ -37,3 +40,11 @@ export function vjpValues(name: string, xs: (number[] | Value)[], raw: Record<st
 
 /** A shaped literal. */
 export const v = (shape: Shape, data: number[]): Value => ({ shape, data });
+
+/** tf.memory().numTensors is flat across three more engine runs (seeds 1..3) after a first one. */
+export function expectNoLeakAcrossRuns(program: Program): void {
+  run(program, { seed: 0 });
+  const before = tf.memory().numTensors;
+  for (let seed = 1; seed < 4; seed++) run(program, { seed });
+  expect(tf.memory().numTensors).toBe(before);
+}

@@ -8,7 +8,7 @@ import type { Shape } from '../../../src/core/types';
 import { relativeError } from '../../../src/engine/numeric';
 import { run } from '../../../src/engine/run';
 import { arg, expectShapeError, expectVjpCorrect, FAMILIES, finiteDiffVjp, opContext, opNamed, TOL_FD, TOL_TF, uniform } from './_check';
-import { forwardValue, v, vjpValues } from './_values';
+import { expectNoLeakAcrossRuns, forwardValue, v, vjpValues } from './_values';
 
 const op = opNamed('softmax_cross_entropy');
 
@@ -123,9 +123,7 @@ describe('softmax_cross_entropy: values', () => {
     expect(trace.values.get('L')?.data[0]).toBeCloseTo(0.7531091265562448, 6);
     expect(trace.grads.has('y')).toBe(false);
     expect(trace.grads.get('z')?.data[5]).toBeCloseTo(1 / 6, 6);
-    const before = tf.memory().numTensors;
-    for (let i = 0; i < 3; i++) run(program);
-    expect(tf.memory().numTensors).toBe(before);
+    expectNoLeakAcrossRuns(program);
   });
 });
 

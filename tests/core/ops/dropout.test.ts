@@ -8,6 +8,7 @@ import type { AttrValue, Shape } from '../../../src/core/types';
 import { relativeError } from '../../../src/engine/numeric';
 import { run } from '../../../src/engine/run';
 import { arg, FAMILIES, finiteDiffVjp, opContext, opNamed, parseAttrs, TOL_FD, TOL_TF } from './_check';
+import { expectNoLeakAcrossRuns } from './_values';
 
 const op = opNamed('dropout');
 
@@ -198,10 +199,7 @@ describe('dropout through the engine', () => {
   });
 
   it('does not leak tensors across runs', () => {
-    run(program, { seed: 0 });
-    const before = tf.memory().numTensors;
-    for (let s = 1; s < 4; s++) run(program, { seed: s });
-    expect(tf.memory().numTensors).toBe(before);
+    expectNoLeakAcrossRuns(program);
   });
 
   it('under checkpointing the recomputed dropout reuses the forward’s mask: same values and gradients', () => {

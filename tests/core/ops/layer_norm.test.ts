@@ -1,11 +1,10 @@
-import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../../src/core/compile';
 import { makeRng } from '../../../src/core/random';
 import type { AttrValue, Shape } from '../../../src/core/types';
 import { run } from '../../../src/engine/run';
 import { arg, expectShapeError, expectVjpCorrect, FAMILIES, opNamed, uniform } from './_check';
-import { forwardValue, v, vjpValues } from './_values';
+import { expectNoLeakAcrossRuns, forwardValue, v, vjpValues } from './_values';
 
 const op = opNamed('layer_norm');
 
@@ -104,9 +103,7 @@ describe('layer_norm: values', () => {
     });
     const trace = run(program);
     expect(trace.grads.get('b')?.shape).toEqual([3]);
-    const before = tf.memory().numTensors;
-    for (let i = 0; i < 3; i++) run(program);
-    expect(tf.memory().numTensors).toBe(before);
+    expectNoLeakAcrossRuns(program);
   });
 });
 

@@ -5,7 +5,7 @@ import { makeRng } from '../../../src/core/random';
 import type { AttrValue, Shape } from '../../../src/core/types';
 import { run } from '../../../src/engine/run';
 import { arg, awayFromZero, expectVjpCorrect, FAMILIES, opNamed, type Sampler, uniform } from './_check';
-import { forwardValue, vjpValues } from './_values';
+import { expectNoLeakAcrossRuns, forwardValue, vjpValues } from './_values';
 
 // Elementwise ops of issue 11: abs, sqrt, leaky_relu, gelu, softplus.
 type Case = [string, Record<string, AttrValue>, Sampler];
@@ -161,9 +161,6 @@ describe('issue-11 elementwise ops: shapes and leaks', () => {
       ],
       objectives: [{ name: 'L', node: 'L' }],
     });
-    run(program);
-    const before = tf.memory().numTensors;
-    for (let i = 0; i < 3; i++) run(program);
-    expect(tf.memory().numTensors).toBe(before);
+    expectNoLeakAcrossRuns(program);
   });
 });

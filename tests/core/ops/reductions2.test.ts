@@ -1,11 +1,10 @@
-import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../../src/core/compile';
 import { makeRng } from '../../../src/core/random';
 import type { AttrValue, Shape } from '../../../src/core/types';
 import { run } from '../../../src/engine/run';
 import { arg, expectShapeError, expectVjpCorrect, FAMILIES, opNamed, type Sampler, uniform } from './_check';
-import { forwardValue, v, vjpValues } from './_values';
+import { expectNoLeakAcrossRuns, forwardValue, v, vjpValues } from './_values';
 
 // max (tie rule: ȳ split equally among the maxima), logsumexp, log_softmax.
 type Case = [string, Shape, Record<string, AttrValue>];
@@ -157,10 +156,7 @@ describe('logsumexp and log_softmax: values and stability', () => {
       ],
       objectives: [{ name: 'm', node: 'm' }],
     });
-    run(program);
-    const before = tf.memory().numTensors;
-    for (let i = 0; i < 3; i++) run(program);
-    expect(tf.memory().numTensors).toBe(before);
+    expectNoLeakAcrossRuns(program);
   });
 });
 
