@@ -45,8 +45,12 @@ export const gelu = defineOp<GeluAttrs>({
     },
   ],
   formula: {
-    forward: 'y = x\\,\\Phi(x) = \\tfrac12 x\\big(1 + \\operatorname{erf}(x/\\sqrt2)\\big)',
-    vjp: ['\\bar x = \\big(\\Phi(x) + x\\,\\varphi(x)\\big) \\odot \\bar y,\\quad \\varphi(x) = \\tfrac{1}{\\sqrt{2\\pi}} e^{-x^2/2}'],
+    // One formula for both settings, so the inspector never shows the wrong one.
+    forward:
+      'y = x\\,\\Phi(x) = \\tfrac12 x\\big(1 + \\operatorname{erf}(x/\\sqrt2)\\big);\\ \\text{tanh: } y = \\tfrac12 x\\big(1 + \\tanh u\\big),\\ u = \\sqrt{2/\\pi}\\,(x + 0.044715\\,x^3)',
+    vjp: [
+      "\\bar x = \\big(\\Phi(x) + x\\,\\varphi(x)\\big) \\odot \\bar y,\\ \\varphi(x) = \\tfrac{1}{\\sqrt{2\\pi}} e^{-x^2/2};\\ \\text{tanh: } \\bar x = \\big(\\tfrac12(1 + \\tanh u) + \\tfrac12 x\\,(1 - \\tanh^2 u)\\,u'\\big) \\odot \\bar y",
+    ],
   },
   commentary: {
     forward: 'GELU: x weighted by the chance Φ(x) that a standard normal falls below it',
