@@ -8,7 +8,7 @@ export interface CliArgs {
   bools: Set<string>;
 }
 
-const BOOLEAN_FLAGS = new Set(['json', 'help']);
+const BOOLEAN_FLAGS = new Set(['json', 'help', 'write']);
 
 /** `--name value`, `--name=value` and boolean `--json`; everything else is positional. */
 export function parseArgs(argv: string[]): CliArgs {

@@ -4,6 +4,8 @@ import { GraphError } from '../core/errors';
 import { MAX_FILE_BYTES } from '../core/limits';
 import { parseGraphSpec } from '../core/schema';
 import { type Exercise, exerciseFromSpec } from '../engine/exercise';
+import { isGfName } from '../lang/load';
+import { loadSpecFile } from './gf';
 
 export { MAX_FILE_BYTES };
 
@@ -25,12 +27,15 @@ export function readJsonFile(path: string, field: string): unknown {
   }
 }
 
-/** `<graph>`: an exercise id from graphs/, or a path to a GraphSpec JSON file. */
+/** `<graph>`: an exercise id from graphs/, or a path to a GraphSpec JSON or .gf file. */
 export function loadGraph(ref: string | undefined): Exercise {
   if (!ref)
-    throw new GraphError([{ field: '<graph>', message: `expected a graph id (${EXERCISES.map((e) => e.id).join(', ')}) or a .json path` }]);
+    throw new GraphError([
+      { field: '<graph>', message: `expected a graph id (${EXERCISES.map((e) => e.id).join(', ')}) or a .json or .gf path` },
+    ]);
   const ex = findExercise(ref);
   if (ex) return ex;
+  if (isGfName(ref)) return exerciseFromSpec(loadSpecFile(ref).spec);
   if (!ref.endsWith('.json') && !ref.includes('/')) {
     throw new GraphError([{ field: '<graph>', message: `unknown graph id "${ref}" (try: gradflow list)` }]);
   }

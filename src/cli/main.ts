@@ -1,11 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
-import { formatProblem, GraphError } from '../core/errors';
+import { GraphError } from '../core/errors';
 import { parseArgs } from './args';
 import { checkCommand } from './commands/check';
+import { convertCommand } from './commands/convert';
+import { fmtCommand } from './commands/fmt';
 import { gradcheckCommand } from './commands/gradcheck';
 import { listCommand } from './commands/list';
 import { runCommand } from './commands/run';
 import { traceCommand } from './commands/trace';
+import { formatCliProblem } from './gf';
 
 const USAGE = `usage: gradflow <command> [args]
   list                          built-in graph ids and titles
@@ -14,7 +17,9 @@ const USAGE = `usage: gradflow <command> [args]
               [--objective NAME] [--seed N] [--json]
   trace <graph> [same flags]    the step list: index, phase, node, op, shapes, norm
   gradcheck <graph> [same flags] engine VJP vs tf.grads vs finite differences
-<graph> is a built-in id or a path to a GraphSpec .json file.
+  fmt <file> [--write]          canonical .gf text (or pretty JSON); --write rewrites the file
+  convert <graph> --to gf|json  a file or a built-in graph (at its --option values) as .gf or JSON
+<graph> is a built-in id or a path to a .gf (graph language) or GraphSpec .json file.
 exit codes: 0 ok, 1 a check failed, 2 bad input`;
 
 type Command = (a: ReturnType<typeof parseArgs>, out: (s: string) => void) => number | Promise<number>;
@@ -25,6 +30,8 @@ const COMMANDS: Record<string, Command> = {
   run: runCommand,
   trace: traceCommand,
   gradcheck: gradcheckCommand,
+  fmt: fmtCommand,
+  convert: convertCommand,
 };
 
 export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
@@ -44,7 +51,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     return await cmd(a, out);
   } catch (e) {
     if (e instanceof GraphError) {
-      for (const p of e.problems) err(formatProblem(p));
+      for (const p of e.problems) err(formatCliProblem(p));
       return 2;
     }
     err(`internal error: ${(e as Error).message ?? String(e)}`);

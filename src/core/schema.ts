@@ -19,6 +19,7 @@ import {
   MAX_PROBLEMS,
   MAX_TEXT,
 } from './limits';
+import { checkSchema, nodeSwitchSchema } from './variants';
 
 /** A tensor literal as written in a graph file: a number or a (rectangular) nested array. */
 export type NestedNumber = number | NestedNumber[];
@@ -77,6 +78,8 @@ const nodeSchema = z.strictObject({
   commentary: z.strictObject({ forward: text.optional(), backward: text.optional() }).optional(),
   /** Layer index, used by checkpointing to cut the graph into segments. */
   layer: z.number().int().min(0).max(MAX_LAYER).optional(),
+  /** The op/inputs/attrs/value an option switches (src/core/variants.ts); resolved before compile. */
+  by: nodeSwitchSchema.optional(),
 });
 
 const optionValue = z.union([z.string().max(MAX_OPTION_STRING), f32, z.boolean()]);
@@ -107,6 +110,8 @@ export const graphSpecSchema = z.strictObject({
    * activations after the forward pass and recompute them in backward. 0 or absent = keep all.
    */
   checkpoint: z.number().int().min(0).max(MAX_CHECKPOINT).optional(),
+  /** Declarative checks (value or gradient vs a number), evaluated like an exercise's. */
+  checks: z.array(checkSchema).max(200).optional(),
 });
 
 export type NodeSpec = z.infer<typeof nodeSchema>;

@@ -1,8 +1,10 @@
 import { compile, type Program, withValues } from '../core/compile';
 import { resolveOptions } from '../core/options';
 import type { GraphSpec, OptionSpec, OptionValue } from '../core/types';
+import { resolveSwitches } from '../core/variants';
 import type { LessonBlocks } from './blocks';
 import { run } from './run';
+import { evaluateCheck } from './specChecks';
 import type { Trace } from './trace';
 
 export type { Estimator, Fact, LessonBlocks, MemoryBlock, Series, SeriesLine, SeriesMethod, Table, Training } from './blocks';
@@ -74,7 +76,10 @@ export function runExercise(ex: Exercise, o: ExerciseRunOptions = {}): ExerciseR
   return { exercise: ex, ...ctx, ...ex.lesson(ctx) };
 }
 
-/** Wraps a plain GraphSpec (a user's file) as an exercise with no lesson of its own. */
+/**
+ * Wraps a plain GraphSpec (a user's file) as an exercise: build(options) resolves the nodes an
+ * option switches (`by`), and the lesson's checks are the spec's declarative `checks`.
+ */
 export function exerciseFromSpec(spec: GraphSpec): Exercise {
   return {
     id: spec.id ?? 'custom',
@@ -82,7 +87,7 @@ export function exerciseFromSpec(spec: GraphSpec): Exercise {
     text: '',
     options: spec.options ?? [],
     notes: spec.notes ?? [],
-    build: () => spec,
-    lesson: () => ({ checks: [], blocks: {} }),
+    build: (options) => resolveSwitches(spec, options),
+    lesson: ({ trace }) => ({ checks: (spec.checks ?? []).map((c) => evaluateCheck(c, trace)), blocks: {} }),
   };
 }

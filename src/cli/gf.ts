@@ -1,0 +1,40 @@
+import { readFileSync, statSync } from 'node:fs';
+import { formatProblem, GraphError, type Problem } from '../core/errors';
+import { MAX_FILE_BYTES } from '../core/limits';
+import type { GraphSpec } from '../core/types';
+import { loadGraphSource, locateProblem } from '../lang/load';
+import type { GfParse } from '../lang/parse';
+
+/** The .gf file this CLI run loaded: later engine errors (shapes, values) are located in it too. */
+let current: { path: string; gf: GfParse } | undefined;
+
+/** Reads a graph file (.gf or .json) as text, with the CLI's located messages for unreadable or huge files. */
+export function readGraphText(path: string): string {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new GraphError([{ field: '<graph>', message: `cannot read "${path}"` }]);
+  }
+  if (size > MAX_FILE_BYTES)
+    throw new GraphError([{ field: '<graph>', message: `"${path}" is ${size} bytes; the limit is ${MAX_FILE_BYTES}` }]);
+  const text = readFileSync(path, 'utf8');
+  if (text.trim() === '') throw new GraphError([{ field: '<graph>', message: `"${path}" is empty` }]);
+  return text;
+}
+
+/** A .gf (or .json) file → its validated spec; problems carry line and column. */
+export function loadSpecFile(path: string): { spec: GraphSpec; gf?: GfParse } {
+  const r = loadGraphSource(readGraphText(path), path);
+  if (r.gf) current = { path, gf: r.gf };
+  if (!r.ok) throw new GraphError(r.problems);
+  return r;
+}
+
+/** `file.gf:3:14: node "z1", field "inputs": …` when the problem has a place in the loaded .gf file. */
+export function formatCliProblem(p: Problem): string {
+  const q: Problem & { line?: number; col?: number } = current ? locateProblem(p, current.gf) : p;
+  if (q.line === undefined || !current) return current ? `${current.path}: ${formatProblem(p)}` : formatProblem(p);
+  const what = q.field === '(syntax)' ? q.message : formatProblem(q);
+  return `${current.path}:${q.line}:${q.col}: ${what}`;
+}
