@@ -8,6 +8,11 @@ import type { GfParse } from '../lang/parse';
 /** The .gf file this CLI run loaded: later engine errors (shapes, values) are located in it too. */
 let current: { path: string; gf: GfParse } | undefined;
 
+/** Forget the loaded file (main() calls this first: one invocation, one graph). */
+export function resetGfSource(): void {
+  current = undefined;
+}
+
 /** Reads a graph file (.gf or .json) as text, with the CLI's located messages for unreadable or huge files. */
 export function readGraphText(path: string): string {
   let size: number;

@@ -8,7 +8,7 @@ import { gradcheckCommand } from './commands/gradcheck';
 import { listCommand } from './commands/list';
 import { runCommand } from './commands/run';
 import { traceCommand } from './commands/trace';
-import { formatCliProblem } from './gf';
+import { formatCliProblem, resetGfSource } from './gf';
 
 const USAGE = `usage: gradflow <command> [args]
   list                          built-in graph ids and titles
@@ -35,6 +35,7 @@ const COMMANDS: Record<string, Command> = {
 };
 
 export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  resetGfSource();
   try {
     const a = parseArgs(argv);
     if (!a.command || a.bools.has('help')) {

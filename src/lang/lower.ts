@@ -9,19 +9,21 @@ type Val = { ref: string; span: Span } | { value: NestedNumber; e: Expr };
 
 const INFIX: Record<string, string> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '@': 'matmul', '·': 'dot' };
 
-/** Levenshtein distance, for "did you mean". */
+/** Edit distance with adjacent transpositions (rleu → relu is 1), for "did you mean". */
 function distance(a: string, b: string): number {
-  const d = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
-    let prev = d[0] as number;
-    d[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const cur = d[j] as number;
-      d[j] = Math.min((d[j] as number) + 1, (d[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
+      const row = d[i] as number[];
+      const up = d[i - 1] as number[];
+      row[j] = Math.min((up[j] as number) + 1, (row[j - 1] as number) + 1, (up[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
     }
   }
-  return d[b.length] as number;
+  return (d[a.length] as number[])[b.length] as number;
 }
 
 /** ` (did you mean "relu"?)` when some candidate is close. */
