@@ -2,11 +2,20 @@ import { readFileSync, statSync } from 'node:fs';
 import { formatProblem, GraphError, type Problem } from '../core/errors';
 import { MAX_FILE_BYTES } from '../core/limits';
 import type { GraphSpec } from '../core/types';
-import { loadGraphSource, locateProblem } from '../lang/load';
+import { loadGraphSource } from '../lang/load';
 import type { GfParse } from '../lang/parse';
 
 /** The .gf file this CLI run loaded: later engine errors (shapes, values) are located in it too. */
 let current: { path: string; gf: GfParse } | undefined;
+
+/** A .gf file's problems: GraphError keeps inert copies of them; the places are kept here. */
+export class GfFileError extends GraphError {
+  readonly places: ({ line: number; col: number } | undefined)[];
+  constructor(problems: (Problem & { line?: number; col?: number })[]) {
+    super(problems);
+    this.places = problems.map((p) => (p.line !== undefined && p.col !== undefined ? { line: p.line, col: p.col } : undefined));
+  }
+}
 
 /** Forget the loaded file (main() calls this first: one invocation, one graph). */
 export function resetGfSource(): void {
@@ -32,14 +41,15 @@ export function readGraphText(path: string): string {
 export function loadSpecFile(path: string): { spec: GraphSpec; gf?: GfParse } {
   const r = loadGraphSource(readGraphText(path), path);
   if (r.gf) current = { path, gf: r.gf };
-  if (!r.ok) throw new GraphError(r.problems);
+  if (!r.ok) throw new GfFileError(r.problems);
   return r;
 }
 
 /** `file.gf:3:14: node "z1", field "inputs": …` when the problem has a place in the loaded .gf file. */
-export function formatCliProblem(p: Problem): string {
-  const q: Problem & { line?: number; col?: number } = current ? locateProblem(p, current.gf) : p;
-  if (q.line === undefined || !current) return current ? `${current.path}: ${formatProblem(p)}` : formatProblem(p);
-  const what = q.field === '(syntax)' ? q.message : formatProblem(q);
-  return `${current.path}:${q.line}:${q.col}: ${what}`;
+export function formatCliProblem(p: Problem, place?: { line: number; col: number }): string {
+  if (!current) return formatProblem(p);
+  const at = place ?? (p.node !== undefined ? current.gf.where(p.node) : undefined);
+  if (!at) return `${current.path}: ${formatProblem(p)}`;
+  const what = p.field === '(syntax)' ? p.message : formatProblem(p);
+  return `${current.path}:${at.line}:${at.col}: ${what}`;
 }

@@ -8,7 +8,7 @@ import { gradcheckCommand } from './commands/gradcheck';
 import { listCommand } from './commands/list';
 import { runCommand } from './commands/run';
 import { traceCommand } from './commands/trace';
-import { formatCliProblem, resetGfSource } from './gf';
+import { formatCliProblem, GfFileError, resetGfSource } from './gf';
 
 const USAGE = `usage: gradflow <command> [args]
   list                          built-in graph ids and titles
@@ -52,7 +52,9 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     return await cmd(a, out);
   } catch (e) {
     if (e instanceof GraphError) {
-      for (const p of e.problems) err(formatCliProblem(p));
+      e.problems.forEach((p, i) => {
+        err(formatCliProblem(p, e instanceof GfFileError ? e.places[i] : undefined));
+      });
       return 2;
     }
     err(`internal error: ${(e as Error).message ?? String(e)}`);

@@ -1,6 +1,6 @@
 import { f32 } from '../cli/format';
-import { makeRng } from '../core/random';
 import { MAX_TENSOR_SIZE } from '../core/limits';
+import { makeRng } from '../core/random';
 import type { NestedNumber } from '../core/types';
 import type { Expr, Span } from './ast';
 

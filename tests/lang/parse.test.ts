@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/core/compile';
-import type { GraphSpec } from '../../src/core/types';
+import type { GraphSpec, NodeSpec } from '../../src/core/types';
 import { exerciseFromSpec, runExercise } from '../../src/engine/exercise';
 import { parseGf } from '../../src/lang/parse';
 
@@ -106,7 +106,7 @@ objective s { label: "S" }
       layer: 1,
       group: 'blk',
     });
-    const w = (W?.value as number[][]).flat();
+    const w = ((W as NodeSpec).value as number[][]).flat();
     expect(w.every((v) => Math.abs(v) < 0.5 && v !== 0)).toBe(true);
     expect(node(a, 'V')?.value).not.toEqual(W?.value);
     expect(node(a, 'c')?.value).toEqual([0.5, 0.5]);
