@@ -42,3 +42,6 @@ export const MAX_MESSAGE = 400;
 export const MAX_SAMPLES = 1_000_000;
 /** Largest checkpoint interval (a layer index never exceeds MAX_LAYER). */
 export const MAX_CHECKPOINT = MAX_LAYER;
+
+/** Finite once stored as float32 (the only precision tfjs computes in): 1e39 is Infinity there. */
+export const isFloat32Finite = (x: number): boolean => Number.isFinite(Math.fround(x));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GraphError, type Problem, quote } from './errors';
 import {
+  isFloat32Finite,
   MAX_ATTR_ARRAY,
   MAX_ATTR_KEY,
   MAX_ATTR_STRING,
@@ -40,8 +41,8 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set([
   'valueOf',
 ]);
 
-/** Finite once stored as float32 (the only precision tfjs computes in): 1e39 is Infinity there. */
-export const isFloat32Finite = (x: number): boolean => Number.isFinite(Math.fround(x));
+export type { isFloat32Finite };
+
 const FLOAT32_MAX = 'finite in float32 (|x| ≤ 3.4028235e38)';
 const f32 = z.number().refine(isFloat32Finite, `must be ${FLOAT32_MAX}`);
 

@@ -1,5 +1,5 @@
-import { MAX_RANK, MAX_TENSOR_SIZE } from './limits';
-import { isFloat32Finite } from './schema';
+// Not from ./schema: that pulls zod into the explorer's first download.
+import { isFloat32Finite, MAX_RANK, MAX_TENSOR_SIZE } from './limits';
 import type { NestedNumber, Shape } from './types';
 
 /** A plain copy of a tensor: what a Trace stores so the UI never touches tfjs. */

@@ -1,9 +1,8 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { type Ref, useRef } from 'react';
+import { lazy, type Ref, Suspense, useRef } from 'react';
 import { Canvas } from './canvas/Canvas';
 import { ErrorBoundary } from './common/ErrorBoundary';
 import { ErrorPanel } from './common/ErrorPanel';
-import { Inspector } from './inspector/Inspector';
 import { LessonSlot } from './LessonSlot';
 import { GraphList } from './sidebar/GraphList';
 import { Toolbar } from './sidebar/Toolbar';
@@ -11,6 +10,9 @@ import { StepBar } from './stepper/StepBar';
 import { type KeyScope, usePlayback, useStepKeys } from './stepper/useKeyboard';
 import { ExplorerProvider, useExplorer } from './store/context';
 import type { ExplorerStore } from './store/store';
+
+// Loaded after the canvas: not part of the first download.
+const Inspector = lazy(() => import('./inspector/Inspector').then((m) => ({ default: m.Inspector })));
 
 /**
  * How much of the explorer is shown. `full`: toolbar, step bar, lesson panels and the
@@ -92,7 +94,11 @@ function Layout({ graphList, controls, embedded, focusable, rootRef }: LayoutPro
           </ErrorBoundary>
         )}
       </Main>
-      {inspector && <Inspector />}
+      {inspector && (
+        <Suspense fallback={null}>
+          <Inspector />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -1,6 +1,8 @@
-import { useCallback } from 'react';
-import { LessonPanels } from './panels/LessonPanels';
+import { lazy, Suspense, useCallback } from 'react';
 import { useExplorer, useExplorerStore } from './store/context';
+
+// The panels (and d3's scales, shapes and axes) load after the canvas: not in the first download.
+const LessonPanels = lazy(() => import('./panels/LessonPanels').then((m) => ({ default: m.LessonPanels })));
 
 /**
  * Below the canvas: the lesson panels for the run (src/ui/panels), fed the blocks, the trace
@@ -15,14 +17,16 @@ export function LessonSlot() {
   return (
     // Not a landmark of its own: LessonPanels' section is the labelled region.
     <div className="gf-lessons" data-testid="lesson-slot">
-      <LessonPanels
-        exerciseId={run.graph.id}
-        blocks={run.blocks}
-        trace={run.trace}
-        cursor={cursor}
-        nodes={run.graph.nodes}
-        onHighlight={onHighlight}
-      />
+      <Suspense fallback={null}>
+        <LessonPanels
+          exerciseId={run.graph.id}
+          blocks={run.blocks}
+          trace={run.trace}
+          cursor={cursor}
+          nodes={run.graph.nodes}
+          onHighlight={onHighlight}
+        />
+      </Suspense>
     </div>
   );
 }

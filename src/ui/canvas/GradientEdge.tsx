@@ -7,6 +7,7 @@ import type { EdgeView } from '../trace/timeline';
 import { edgePath } from './edgePath';
 import type { GradientFlowEdge } from './flow';
 import { registryFor } from './particles';
+import { countRender } from './renderProbe';
 import { useMaybeExplorer } from './useMaybeExplorer';
 import { edgeViewOf, encoderFor, isActiveEdge, isHiddenEdge } from './views';
 
@@ -22,6 +23,7 @@ const HIDDEN_COLOUR = '#6b7785';
  * data-particles (how many move now) and data-flow (their direction).
  */
 export const GradientEdge = memo(function GradientEdge(p: EdgeProps<GradientFlowEdge>) {
+  countRender('edge', p.id);
   const d = p.data;
   const storeView = useMaybeExplorer(edgeViewOf(p.id), null);
   const storeActive = useMaybeExplorer(isActiveEdge(p.id), false);

@@ -64,8 +64,17 @@ describe('Explorer with a hand-made trace', () => {
     expect(c().dataset.valueState).toBe('pending');
     await screen.getByRole('button', { name: /next step/ }).click();
     expect(c().dataset.valueState).toBe('computed');
-    expect(c().querySelectorAll('.gf-heatmap rect title').length).toBe(2);
-    expect([...c().querySelectorAll('.gf-heatmap rect title')].map((t) => t.textContent)).toEqual(['[0] = 2', '[1] = −6']);
+    // One canvas per tensor in a node; hovering a cell names it and its value.
+    const map = c().querySelector('canvas.gf-heatmap') as HTMLCanvasElement;
+    expect(c().querySelectorAll('.gf-heatmap rect').length).toBe(0);
+    const titleAt = (k: number) => {
+      const r = map.getBoundingClientRect();
+      const x = r.left + (((k % map.width) + 0.5) * r.width) / map.width;
+      const y = r.top + ((Math.floor(k / map.width) + 0.5) * r.height) / map.height;
+      map.dispatchEvent(new PointerEvent('pointermove', { clientX: x, clientY: y, bubbles: true }));
+      return map.title;
+    };
+    expect([titleAt(0), titleAt(1)]).toEqual(['[0] = 2', '[1] = −6']);
     await screen.getByRole('button', { name: /last step/ }).click();
     expect(c().dataset.gradState).toBe('complete');
     expect(document.querySelector('[data-testid=node-a]')?.getAttribute('data-grad-state')).toBe('complete');

@@ -6,6 +6,7 @@ import { useExplorer } from '../../store/context';
 import type { NodeView } from '../../trace/timeline';
 import { inputHandleY, outputHandleY } from '../box';
 import { badgeOf, type LeafFlowNode, type ObjectiveFlowNode, type OpFlowNode, type StochasticFlowNode, type TensorNodeData } from '../flow';
+import { countRender } from '../renderProbe';
 import { isActiveNode, isHiddenNode, nodeViewOf } from '../views';
 import { ScalarField } from './ScalarField';
 import { Slot, ValueCell } from './ValueCell';
@@ -44,6 +45,7 @@ function GradPart({ d, view, hidden }: { d: TensorNodeData; view: NodeView | nul
 }
 
 function TensorNodeBody({ id, data }: { id: string; data: TensorNodeData }) {
+  countRender('node', id);
   const view = useExplorer(nodeViewOf(id));
   const active = useExplorer(isActiveNode(id));
   const hidden = useExplorer(isHiddenNode(id));

@@ -1,7 +1,7 @@
 import type { Snapshot } from '../../../core/tensor';
-import { Heatmap } from '../../common/Heatmap';
 import { fmt } from '../../trace/format';
 import type { Box } from '../box';
+import { HeatCanvas } from './HeatCanvas';
 
 /** A value or a gradient inside a node: a number for a scalar, else a heatmap. */
 export function ValueCell({ snap, box, label }: { snap: Snapshot; box: Box; label: string }) {
@@ -12,7 +12,7 @@ export function ValueCell({ snap, box, label }: { snap: Snapshot; box: Box; labe
       </span>
     );
   }
-  return <Heatmap snap={snap} cellW={box.cellW} cellH={box.cellH} label={label} />;
+  return <HeatCanvas snap={snap} cellW={box.cellW} cellH={box.cellH} label={label} />;
 }
 
 /** Placeholder with the same footprint as the heatmap, so nodes keep their size. */
