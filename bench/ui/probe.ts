@@ -10,7 +10,8 @@ import { serveDir } from './serve.ts';
 
 const [dist, query] = process.argv.slice(2) as [string, string];
 mkdirSync(join(dist, 'synthetic'), { recursive: true });
-for (const k of SYNTHETIC_KINDS) for (const n of [100, 500, 2000]) writeFileSync(join(dist, 'synthetic', `${k}-${n}.json`), JSON.stringify(syntheticGraph(k, n)));
+for (const k of SYNTHETIC_KINDS)
+  for (const n of [100, 500, 2000]) writeFileSync(join(dist, 'synthetic', `${k}-${n}.json`), JSON.stringify(syntheticGraph(k, n)));
 const app = await serveDir(dist);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
@@ -18,8 +19,15 @@ try {
   await page.addInitScript({ content: PAGE_HELPERS });
   const t0 = Date.now();
   await page.goto(`${app.url}${query}`);
-  await page.waitForFunction(() => document.querySelector('.react-flow__edge') && !document.querySelector('.gf-canvas--message'), null, { timeout: 120_000 });
-  console.log('open (wall, from goto)', Date.now() - t0, 'ms; nodes', await page.evaluate(() => document.querySelectorAll('.react-flow__node').length));
+  await page.waitForFunction(() => document.querySelector('.react-flow__edge') && !document.querySelector('.gf-canvas--message'), null, {
+    timeout: 120_000,
+  });
+  console.log(
+    'open (wall, from goto)',
+    Date.now() - t0,
+    'ms; nodes',
+    await page.evaluate(() => document.querySelectorAll('.react-flow__node').length),
+  );
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -38,7 +46,9 @@ try {
     return out.join(' ');
   });
   console.log('step sync/painted ms:', r);
-  const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount: number }[] } };
+  const { profile } = (await cdp.send('Profiler.stop')) as {
+    profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount: number }[] };
+  };
   const self = new Map<string, number>();
   for (const n of profile.nodes) {
     const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;

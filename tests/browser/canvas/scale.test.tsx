@@ -47,10 +47,7 @@ describe('a big graph costs what changes, not what exists', () => {
       await expect.poll(counter).toBe(`${c} / ${t.length}`);
       await new Promise((r) => requestAnimationFrame(() => r(null)));
       const changed = new Set(
-        ids.filter(
-          (id) =>
-            t.edgeAt(id, c) !== t.edgeAt(id, c - 1) || t.activeAt(c).edges.has(id) || t.activeAt(c - 1).edges.has(id),
-        ),
+        ids.filter((id) => t.edgeAt(id, c) !== t.edgeAt(id, c - 1) || t.activeAt(c).edges.has(id) || t.activeAt(c - 1).edges.has(id)),
       );
       // Every re-rendered edge is one this step changed; each renders once.
       for (const id of rendered) expect(changed.has(id), `${id} re-rendered at step ${c}`).toBe(true);
