@@ -4,6 +4,7 @@ import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { preloadLayout } from './canvas/layout';
 import { createComputeClient } from './compute/client';
 import { createExplorerStore } from './store/store';
 import { parseUrl } from './store/url';
@@ -21,6 +22,8 @@ const store = createExplorerStore(createComputeClient(), {
   predict: url.predict,
 });
 void store.getState().init();
+// The layout worker (elkjs, ~1.6 MB) loads while the engine computes the first graph.
+preloadLayout();
 
 const root = document.getElementById('root');
 if (root) {

@@ -16,6 +16,11 @@ const loadElk = (): Promise<ElkApi> => {
   return elk;
 };
 
+/** Starts loading the layout engine now (app start), so the first layout does not wait for it. */
+export function preloadLayout(): void {
+  void loadElk();
+}
+
 const ROOT_OPTIONS = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',

@@ -9,6 +9,7 @@ function rgb(colour: string): [number, number, number] {
     const n = Number.parseInt(colour.slice(1, 7), 16);
     return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
   }
+  // regex: the numbers of a colour string rgb(r, g, b)
   const m = colour.match(/\d+/g) ?? ['0', '0', '0'];
   return [Number(m[0]), Number(m[1]), Number(m[2])];
 }
