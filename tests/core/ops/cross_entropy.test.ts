@@ -8,7 +8,7 @@ import type { Shape } from '../../../src/core/types';
 import { relativeError } from '../../../src/engine/numeric';
 import { run } from '../../../src/engine/run';
 import { arg, expectShapeError, expectVjpCorrect, FAMILIES, finiteDiffVjp, opContext, opNamed, TOL_FD, TOL_TF, uniform } from './_check';
-import { expectNoLeakAcrossRuns, forwardValue, v, vjpValues } from './_values';
+import { callVjp, expectNoLeakAcrossRuns, forwardValue, v, vjpValues } from './_values';
 
 const op = opNamed('softmax_cross_entropy');
 
@@ -44,7 +44,7 @@ describe('softmax_cross_entropy: VJP vs tf.grads and finite differences', () => 
       const ctx = opContext();
       const y = op.forward([z, q], {}, ctx);
       const dyT = tf.scalar(1.7);
-      const thunks = op.vjp({ inputs: [z, q], output: y, dy: dyT, attrs: {}, ctx });
+      const thunks = callVjp(op, [z, q], y, dyT, {}, ctx);
       const g = (thunks[0] as () => Tensor)();
       const t = tf.grads((a: Tensor) => op.forward([a, q], {}, ctx))([z], dyT)[0] as Tensor;
       return { vjp: g.dataSync(), ref: t.dataSync(), dy: Float32Array.of(1.7), nullSlot: thunks[1] === null };

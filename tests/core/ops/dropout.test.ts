@@ -8,7 +8,7 @@ import type { AttrValue, Shape } from '../../../src/core/types';
 import { relativeError } from '../../../src/engine/numeric';
 import { run } from '../../../src/engine/run';
 import { arg, FAMILIES, finiteDiffVjp, opContext, opNamed, parseAttrs, TOL_FD, TOL_TF } from './_check';
-import { expectNoLeakAcrossRuns } from './_values';
+import { callVjp, expectNoLeakAcrossRuns } from './_values';
 
 const op = opNamed('dropout');
 
@@ -20,7 +20,7 @@ function sample(x: { shape: Shape; data: Float32Array }, raw: Record<string, Att
     const ctx = opContext(seed);
     const y = op.forward([xt], attrs, ctx);
     const dyT = dy ? tf.tensor(dy, y.shape) : tf.onesLike(y);
-    const g = (op.vjp({ inputs: [xt], output: y, dy: dyT, attrs, ctx })[0] as () => Tensor)();
+    const g = (callVjp(op, [xt], y, dyT, attrs, ctx)[0] as () => Tensor)();
     return { y: Array.from(y.dataSync()), mask: Array.from(dropoutMask(y) ?? []), g: Array.from(g.dataSync()) };
   });
 }
@@ -109,7 +109,7 @@ describe('dropout: the VJP multiplies by the same mask', () => {
         // evaluate in fresh contexts of the same seed 0, which draw the same mask again.
         const ctx = opContext(0);
         const y = op.forward([xt], attrs, ctx);
-        const gT = (op.vjp({ inputs: [xt], output: y, dy: dyT, attrs, ctx })[0] as () => Tensor)();
+        const gT = (callVjp(op, [xt], y, dyT, attrs, ctx)[0] as () => Tensor)();
         const r = tf.grads((a: Tensor) => op.forward([a], attrs, ctx))([xt], dyT)[0] as Tensor;
         return { g: gT.dataSync(), ref: r.dataSync() };
       });
@@ -135,13 +135,7 @@ describe('dropout: the VJP multiplies by the same mask', () => {
   it('without a forward in the same run, the VJP refuses rather than guess a mask', () => {
     tf.tidy(() => {
       const x = tf.tensor([1, 2, 3]);
-      const thunk = op.vjp({
-        inputs: [x],
-        output: tf.tensor([2, 0, 6]),
-        dy: tf.ones([3]),
-        attrs: { p: 0.5 },
-        ctx: opContext(),
-      })[0] as () => Tensor;
+      const thunk = callVjp(op, [x], tf.tensor([2, 0, 6]), tf.ones([3]), { p: 0.5 }, opContext())[0] as () => Tensor;
       expect(thunk).toThrow(/dropout: no mask drawn in this run/);
     });
   });
