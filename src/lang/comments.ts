@@ -24,13 +24,17 @@ export function statementKeys(stmts: Stmt[]): { key: string; from: number; to: n
             : s.k === 'option'
               ? `option:${s.name}`
               : s.k === 'group'
-                ? `group:${s.id}`
+                ? s.body && s.label === undefined && s.kind === undefined
+                  ? `block:${s.id}`
+                  : `group:${s.id}`
                 : s.k === 'check'
                   ? `check:${counts.check++}`
                   : s.k === 'note'
                     ? `note:${counts.note++}`
                     : s.k;
-      if (s.k !== 'layer') out.push({ key, from: s.from, to: s.to });
+      // a block's own line ends at its `{`: what follows belongs to the statements inside
+      const to = (s.k === 'group' || s.k === 'layer') && s.body?.length ? (s.body[0] as Stmt).from : s.to;
+      if (s.k !== 'layer') out.push({ key, from: s.from, to });
       if ((s.k === 'group' || s.k === 'layer') && s.body) walk(s.body);
     }
   };
@@ -38,19 +42,34 @@ export function statementKeys(stmts: Stmt[]): { key: string; from: number; to: n
   return out.sort((a, b) => a.from - b.from);
 }
 
-/** Each comment goes with the statement it ends the line of, else with the next statement (or `end`). */
+/**
+ * Each comment goes with the statement whose line it ends, else with the next statement (or
+ * `end`); a blank line before a statement or comment is kept as an empty lead line.
+ */
 export function attachComments(stmts: Stmt[], comments: Comment[], text: string): Map<string, Attached> {
   const keys = statementKeys(stmts);
   const out = new Map<string, Attached>();
   const get = (k: string) => out.get(k) ?? (out.set(k, { lead: [] }).get(k) as Attached);
-  for (const c of comments) {
-    const before = keys.filter((k) => k.to <= c.from).at(-1);
-    if (before && !text.slice(before.to, c.from).includes('\n') && get(before.key).trail === undefined) {
-      get(before.key).trail = c.text;
+  const items = [...keys.map((k) => ({ ...k, comment: undefined as string | undefined })), ...comments.map((c) => ({ key: '', from: c.from, to: c.to, comment: c.text }))].sort(
+    (a, b) => a.from - b.from,
+  );
+  let pending: string[] = [];
+  let prev: { key: string; to: number; comment?: string } | undefined;
+  for (const it of items) {
+    const gap = text.slice(prev?.to ?? 0, it.from);
+    if (it.comment !== undefined && prev && prev.comment === undefined && !gap.includes('\n') && get(prev.key).trail === undefined) {
+      get(prev.key).trail = it.comment;
+      prev = { ...prev, to: it.to };
       continue;
     }
-    const next = keys.find((k) => k.from >= c.to);
-    get(next ? next.key : 'end').lead.push(c.text);
+    if (prev && /\n[ \t]*\r?\n/.test(gap)) pending.push('');
+    if (it.comment !== undefined) pending.push(it.comment);
+    else {
+      if (pending.length) get(it.key).lead.push(...pending);
+      pending = [];
+    }
+    prev = it;
   }
+  if (pending.length) get('end').lead.push(...pending);
   return out;
 }

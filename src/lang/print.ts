@@ -194,6 +194,8 @@ export function printGf(spec: GraphSpec, o: PrintOptions = {}): string {
     if (j < k) starts.set(j, [k, ...(starts.get(j) ?? [])]);
   });
   const lines: string[] = [];
+  const declared = new Set((spec.groups ?? []).map((g) => g.id));
+  let open: string | undefined;
   for (let i = 0; i < spec.nodes.length; ) {
     let k = i;
     let e: Expr | undefined;
@@ -205,14 +207,23 @@ export function printGf(spec: GraphSpec, o: PrintOptions = {}): string {
       }
     }
     const n = spec.nodes[k] as NodeSpec;
+    // consecutive nodes of one declared group print as a block `group g { … }`
+    const g = n.group !== undefined && declared.has(n.group) ? n.group : undefined;
+    if (open !== g) {
+      if (open !== undefined) lines.push('}');
+      if (g !== undefined) lines.push(withComments(`block:${g}`, `group ${ident(g)} {`));
+      open = g;
+    }
     const role = n.role !== undefined ? `${n.role} ` : '';
     let rhs: string;
     if (n.by) rhs = switchText(n, spec);
-    else if (n.op === 'leaf') rhs = o.inits?.get(n.id) ?? valueText(n.value as NestedNumber);
+    else if (n.op === 'leaf') rhs = o.inits?.get(n.id) ?? valueText(n.value as NestedNumber, g !== undefined ? '  ' : '');
     else rhs = expr(e ?? opExpr(n.op, (n.inputs ?? []).map(name), n.attrs));
-    lines.push(withComments(`node:${n.id}`, `${role}${ident(n.id)} = ${rhs}${annotations(n)}`));
+    const line = withComments(`node:${n.id}`, `${role}${ident(n.id)} = ${rhs}${annotations(n, { group: g !== undefined })}`);
+    lines.push(g !== undefined ? line.replace(/^(?=.)/gm, '  ') : line);
     i = k + 1;
   }
+  if (open !== undefined) lines.push('}');
   out.push(lines.join('\n'), '');
 
   const tail: string[] = [];
@@ -226,5 +237,7 @@ export function printGf(spec: GraphSpec, o: PrintOptions = {}): string {
   const end = o.comments?.get('end');
   if (end) tail.push(...end.lead);
   out.push(tail.join('\n'));
-  return `${out.join('\n')}\n`;
+  // one blank line at most, none at the start of a block or of the file
+  const text = `${out.join('\n')}\n`.replace(/\n{3,}/g, '\n\n').replace(/\{\n\n/g, '{\n').replace(/^\n+/, '');
+  return text;
 }
