@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { z } from 'zod';
+import type { Commentary } from './commentary';
 import type { Rng } from './random';
 import type { OptionValue, Shape } from './types';
 
@@ -64,8 +65,8 @@ export interface OpDef<A = Record<string, never>> {
   straightThrough?: boolean;
   /** Attrs that name other nodes: compile checks they exist and, if asked, share this op's output shape. */
   nodeRefs?: (attrs: A) => { field: string; id: string; sameShape?: boolean }[];
-  /** One line for the step bar: what the chain rule does at this node. */
-  commentary: { forward: string; backward: string };
+  /** One line for the step bar from the graph's names: what the step does, the local rule and its meaning. */
+  commentary: Commentary;
 }
 
 /** Erases the attr type so every op fits in one registry list. */

@@ -8,6 +8,7 @@ import { makeRng } from '../core/random';
 import { isAllFinite, type Snapshot, sameShape, showShape } from '../core/tensor';
 import type { OptionValue } from '../core/types';
 import { isActivation, planCheckpoints } from './checkpoint';
+import { nodeLine } from './commentary';
 import { edgeId, type Fault, type SentGrad, type Step, type TraceStats } from './trace';
 
 export interface ExecOptions {
@@ -46,10 +47,8 @@ function located<T>(node: string, f: () => T): T {
 
 const snap = (t: Tensor): Snapshot => ({ shape: t.shape.slice(), data: t.dataSync() as Float32Array });
 
-function commentary(n: CompiledNode, phase: 'forward' | 'backward'): string {
-  const own = n.spec.commentary?.[phase];
-  return own ?? `${n.id}: ${n.op?.commentary[phase] ?? ''}`;
-}
+// Ids here; runExercise relabels the trace with the graph's names (src/engine/commentary.ts).
+const commentary = (n: CompiledNode, phase: 'forward' | 'backward'): string => nodeLine(undefined, n, phase);
 
 /**
  * Forward then reverse-mode backward over a compiled program, all tfjs work inside one

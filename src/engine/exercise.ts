@@ -3,6 +3,7 @@ import { resolveOptions } from '../core/options';
 import type { GraphSpec, OptionSpec, OptionValue } from '../core/types';
 import { resolveSwitches } from '../core/variants';
 import type { LessonBlocks } from './blocks';
+import { teach } from './commentary';
 import { run } from './run';
 import { evaluateCheck } from './specChecks';
 import type { Trace } from './trace';
@@ -71,7 +72,7 @@ export function runExercise(ex: Exercise, o: ExerciseRunOptions = {}): ExerciseR
   const seed = o.seed ?? 0;
   // A graph option named checkpoint_every drives the engine's checkpointing (ex05).
   const checkpointEvery = Number(options.checkpoint_every ?? 0);
-  const trace = run(program, { objective: o.objective, seed, checkpointEvery, options });
+  const trace = teach(program, run(program, { objective: o.objective, seed, checkpointEvery, options }));
   const ctx = { program, trace, options, seed };
   return { exercise: ex, ...ctx, ...ex.lesson(ctx) };
 }

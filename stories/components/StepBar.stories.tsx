@@ -39,7 +39,7 @@ export const Start: Story = {
     expect(button(canvasElement, /previous step/)).toBeDisabled();
     expect(button(canvasElement, /first step/)).toBeDisabled();
     await userEvent.click(button(canvasElement, /next step/));
-    await expectStep(canvasElement, { at: 1, of: 13, phase: 'forward', says: 'matrix product' });
+    await expectStep(canvasElement, { at: 1, of: 13, phase: 'forward', says: 'each entry a row of W1 times a column of x' });
     await userEvent.click(button(canvasElement, /previous step/));
     await expectStep(canvasElement, { at: 0, of: 13, phase: 'start' });
   },

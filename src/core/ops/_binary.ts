@@ -1,4 +1,5 @@
 import { broadcastShapes } from '../broadcast';
+import type { Commentary } from '../commentary';
 import { defineOp, type Formula, type OpDef, type Tensor, type Vjp } from '../op';
 
 interface BinarySpec {
@@ -8,7 +9,7 @@ interface BinarySpec {
   /** Gradients at the broadcast shape; the engine sums them back to each input's shape. */
   vjp: (a: Tensor, b: Tensor, y: Tensor, dy: Tensor) => Vjp;
   formula: Formula;
-  commentary: { forward: string; backward: string };
+  commentary: Commentary;
 }
 
 /** An elementwise op of two inputs with NumPy broadcasting. */

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import type { Commentary } from '../commentary';
 import { defineOp, type Formula, type OpDef, type Tensor } from '../op';
 
 interface UnarySpec {
@@ -8,7 +9,7 @@ interface UnarySpec {
   /** Elementwise dy/dx, given the input and the output. */
   derivative: (x: Tensor, y: Tensor) => Tensor;
   formula: Formula;
-  commentary: { forward: string; backward: string };
+  commentary: Commentary;
   straightThrough?: boolean;
 }
 

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { arg } from '../commentary';
 import { unaryOp } from './_unary';
 
 // NOTE: |x| has a kink at 0; we take the subgradient sign(0) = 0 there (as torch.abs does),
@@ -10,7 +11,8 @@ export const abs = unaryOp({
   derivative: (x) => tf.sign(x),
   formula: { forward: 'y = \\lvert x \\rvert', vjp: ['\\bar x = \\operatorname{sign}(x) \\odot \\bar y'] },
   commentary: {
-    forward: 'absolute value: drop the sign',
-    backward: 'abs backward: the gradient keeps its sign where x > 0, flips where x < 0, and is 0 at x = 0',
+    forward: (n) => `${n.y} = |${arg(n, 0)}|: drops the sign`,
+    backward: (n) =>
+      `abs backward: ${arg(n, 0)} gets ${n.dy} where ${arg(n, 0)} > 0, −${n.dy} where ${arg(n, 0)} < 0 and 0 at 0 — the slope of |x| is its sign`,
   },
 });

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { arg } from '../commentary';
 import { binaryOp } from './_binary';
 
 export const add = binaryOp({
@@ -8,7 +9,7 @@ export const add = binaryOp({
   vjp: (_a, _b, _y, dy) => [() => dy, () => dy],
   formula: { forward: 'y = a + b', vjp: ['\\bar a = \\bar y', '\\bar b = \\bar y'] },
   commentary: {
-    forward: 'add',
-    backward: 'add backward: the gradient is copied unchanged to both inputs (a residual path is an identity highway)',
+    forward: (n) => `${n.y} = ${arg(n, 0)} + ${arg(n, 1)}`,
+    backward: (n) => `add backward: ${arg(n, 0)} and ${arg(n, 1)} each get ${n.dy} unchanged — an add copies its gradient to every input`,
   },
 });

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { arg } from '../commentary';
 import { ShapeError } from '../errors';
 import { defineOp, type Tensor } from '../op';
 import { showShape } from '../tensor';
@@ -41,7 +42,8 @@ export const attnScores = defineOp({
     vjp: ['\\bar Q = \\frac{\\bar S K}{\\sqrt d}', '\\bar K = \\frac{\\bar S^\\top Q}{\\sqrt d}'],
   },
   commentary: {
-    forward: 'scores: every query against every key, scaled by 1/√d',
-    backward: 'scores backward: dQ = dS K/√d, dK = dSᵀ Q/√d',
+    forward: (n) => `${n.y} = ${arg(n, 0)}${arg(n, 1)}ᵀ/√d: every query in ${arg(n, 0)} scored against every key in ${arg(n, 1)}`,
+    backward: (n) =>
+      `scores backward: ${arg(n, 0)} gets ${n.dy}·${arg(n, 1)}/√d, ${arg(n, 1)} gets (${n.dy})ᵀ·${arg(n, 0)}/√d — a score's gradient flows to the query and the key that made it`,
   },
 });

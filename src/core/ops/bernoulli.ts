@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
+import { arg } from '../commentary';
 import { ShapeError } from '../errors';
 import { defineOp } from '../op';
 import { showShape } from '../tensor';
@@ -58,7 +59,8 @@ export const bernoulli = defineOp<BernoulliAttrs>({
     vjp: ['\\hat\\nabla_\\theta = \\tfrac1N \\textstyle\\sum_i \\big(f(z_i) - b\\big)\\,(z_i - \\sigma(\\theta))'],
   },
   commentary: {
-    forward: 'sample z ~ Bernoulli(σ(θ)) — a discrete draw, no derivative through it',
-    backward: 'REINFORCE: weight each sample’s score z − σ(θ) by its cost (minus a baseline) and average',
+    forward: (n) => `sample ${n.y} ~ Bernoulli(σ(${arg(n, 0)})): a discrete draw, no derivative through it`,
+    backward: (n) =>
+      `REINFORCE at ${arg(n, 0)}: each sample's score ${n.y} − σ(${arg(n, 0)}) weighted by its cost (minus a baseline), averaged — an estimate of the gradient, not a derivative`,
   },
 });

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { arg } from '../commentary';
 import { unaryOp } from './_unary';
 
 export const cos = unaryOp({
@@ -7,5 +8,8 @@ export const cos = unaryOp({
   forward: tf.cos,
   derivative: (x) => tf.neg(tf.sin(x)),
   formula: { forward: 'y = \\cos x', vjp: ['\\bar x = -\\sin(x) \\odot \\bar y'] },
-  commentary: { forward: 'cosine', backward: 'cos backward: multiply by −sin(x)' },
+  commentary: {
+    forward: (n) => `${n.y} = cos(${arg(n, 0)})`,
+    backward: (n) => `cos backward: ${arg(n, 0)} gets −${n.dy} ⊙ sin(${arg(n, 0)}) — the local slope of cosine`,
+  },
 });

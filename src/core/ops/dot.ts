@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { arg } from '../commentary';
 import { ShapeError } from '../errors';
 import { defineOp } from '../op';
 import { sameShape, showShape } from '../tensor';
@@ -15,5 +16,9 @@ export const dot = defineOp({
   forward: ([a, b]) => tf.sum(tf.mul(a as tf.Tensor, b as tf.Tensor)),
   vjp: ({ inputs: [a, b], dy }) => [() => tf.mul(dy, b as tf.Tensor), () => tf.mul(dy, a as tf.Tensor)],
   formula: { forward: 'y = \\langle a, b\\rangle = \\textstyle\\sum_i a_i b_i', vjp: ['\\bar a = \\bar y\\, b', '\\bar b = \\bar y\\, a'] },
-  commentary: { forward: 'inner product', backward: 'dot backward: each side gets ȳ times the other vector' },
+  commentary: {
+    forward: (n) => `${n.y} = ${arg(n, 0)}·${arg(n, 1)}: one number from two vectors`,
+    backward: (n) =>
+      `dot backward: ${arg(n, 0)} gets ${n.dy}·${arg(n, 1)}, ${arg(n, 1)} gets ${n.dy}·${arg(n, 0)} — each vector's gradient is the other vector, scaled`,
+  },
 });

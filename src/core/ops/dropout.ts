@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
+import { arg } from '../commentary';
 import { defineOp, type OpContext, type Tensor } from '../op';
 
 const attrs = z.object({
@@ -73,7 +74,9 @@ export const dropout = defineOp<DropoutAttrs>({
     vjp: ['\\bar x = \\frac{m \\odot \\bar y}{1 - p}'],
   },
   commentary: {
-    forward: 'dropout: zero each entry with probability p, scale the survivors by 1/(1 − p)',
-    backward: 'dropout backward: the gradient flows only through the kept entries, scaled by 1/(1 − p) — the same mask as forward',
+    forward: (n) =>
+      `${n.y} = dropout(${arg(n, 0)}): each entry zeroed with probability ${n.attrs.p}, survivors scaled by 1/(1 − ${n.attrs.p})`,
+    backward: (n) =>
+      `dropout backward: ${arg(n, 0)} gets ${n.dy}/(1 − ${n.attrs.p}) on the kept entries and 0 on the dropped ones — the forward pass's mask again`,
   },
 });

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { arg } from '../commentary';
 import { unaryOp } from './_unary';
 
 export const exp = unaryOp({
@@ -7,5 +8,8 @@ export const exp = unaryOp({
   forward: tf.exp,
   derivative: (_x, y) => y,
   formula: { forward: 'y = e^{x}', vjp: ['\\bar x = e^{x} \\odot \\bar y'] },
-  commentary: { forward: 'exponentiate', backward: 'exp backward: multiply by eˣ, its own output' },
+  commentary: {
+    forward: (n) => `${n.y} = exp(${arg(n, 0)})`,
+    backward: (n) => `exp backward: ${arg(n, 0)} gets ${n.dy} ⊙ ${n.y} — the slope of eˣ is eˣ, its own output`,
+  },
 });

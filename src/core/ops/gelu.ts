@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
+import { arg } from '../commentary';
 import { defineOp, type Tensor } from '../op';
 
 const attrs = z.object({
@@ -53,7 +54,8 @@ export const gelu = defineOp<GeluAttrs>({
     ],
   },
   commentary: {
-    forward: 'GELU: x weighted by the chance Φ(x) that a standard normal falls below it',
-    backward: 'GELU backward: multiply by Φ(x) + x·φ(x) — slightly negative for x below about −0.75',
+    forward: (n) => `${n.y} = GELU(${arg(n, 0)}): ${arg(n, 0)} weighted by Φ(${arg(n, 0)}), the chance a standard normal falls below it`,
+    backward: (n) =>
+      `GELU backward: ${arg(n, 0)} gets ${n.dy} ⊙ (Φ(${arg(n, 0)}) + ${arg(n, 0)}·φ(${arg(n, 0)})) — slightly negative below about −0.75`,
   },
 });

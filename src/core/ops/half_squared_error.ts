@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { arg } from '../commentary';
 import { ShapeError } from '../errors';
 import { defineOp } from '../op';
 import { sameShape, showShape } from '../tensor';
@@ -20,5 +21,9 @@ export const halfSquaredError = defineOp({
     forward: 'L = \\tfrac12 \\lVert \\hat y - y \\rVert^2',
     vjp: ['\\bar{\\hat y} = \\bar L\\,(\\hat y - y)', '\\bar y = -\\bar L\\,(\\hat y - y)'],
   },
-  commentary: { forward: 'half squared error', backward: 'loss backward: the residual ŷ − y is the gradient at the prediction' },
+  commentary: {
+    forward: (n) => `${n.y} = ½‖${arg(n, 0)} − ${arg(n, 1)}‖²`,
+    backward: (n) =>
+      `loss backward: ${arg(n, 0)} gets ${n.dy}·(${arg(n, 0)} − ${arg(n, 1)}) and ${arg(n, 1)} the opposite — the residual is the error signal`,
+  },
 });

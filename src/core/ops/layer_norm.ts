@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
+import { arg } from '../commentary';
 import { ShapeError } from '../errors';
 import { defineOp, type Tensor } from '../op';
 import { sameShape, showShape } from '../tensor';
@@ -65,7 +66,9 @@ export const layerNorm = defineOp<LayerNormAttrs>({
     ],
   },
   commentary: {
-    forward: 'layer norm: centre and scale each row to mean 0, variance 1, then apply γ and β',
-    backward: 'layer-norm backward: the gradient loses its row mean and its component along x̂; γ and β collect ȳ ⊙ x̂ and ȳ',
+    forward: (n) =>
+      `${n.y} = layer_norm(${arg(n, 0)}): each row centred and scaled to mean 0, variance 1, then ×${arg(n, 1)} + ${arg(n, 2)}`,
+    backward: (n) =>
+      `layer-norm backward: ${arg(n, 0)}'s gradient loses its row mean and its part along the normalised row; ${arg(n, 1)} collects ${n.dy} ⊙ x̂, ${arg(n, 2)} collects ${n.dy}`,
   },
 });

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
+import { arg } from '../commentary';
 import { defineOp } from '../op';
 
 const attrs = z.object({
@@ -24,7 +25,8 @@ export const leakyRelu = defineOp<z.infer<typeof attrs>>({
     vjp: ['\\bar x = \\big(\\mathbb{1}[x > 0] + \\alpha\\,\\mathbb{1}[x \\le 0]\\big) \\odot \\bar y'],
   },
   commentary: {
-    forward: 'leaky ReLU: positives pass, negatives are scaled by α',
-    backward: 'leaky ReLU backward: the gradient passes where x > 0 and is scaled by α elsewhere, never fully blocked',
+    forward: (n) => `${n.y} = leaky_relu(${arg(n, 0)}): positives pass, negatives are scaled by ${n.attrs.alpha}`,
+    backward: (n) =>
+      `leaky ReLU backward: ${arg(n, 0)} gets ${n.dy} where ${arg(n, 0)} > 0 and ${n.attrs.alpha}·${n.dy} elsewhere — never fully blocked`,
   },
 });

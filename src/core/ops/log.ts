@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { arg } from '../commentary';
 import { unaryOp } from './_unary';
 
 // NOTE: log of a negative entry is NaN; the engine flags the node where it first appears.
@@ -8,5 +9,8 @@ export const log = unaryOp({
   forward: tf.log,
   derivative: (x) => tf.reciprocal(x),
   formula: { forward: 'y = \\ln x', vjp: ['\\bar x = \\bar y / x'] },
-  commentary: { forward: 'natural log', backward: 'log backward: divide by x' },
+  commentary: {
+    forward: (n) => `${n.y} = log ${arg(n, 0)}`,
+    backward: (n) => `log backward: ${arg(n, 0)} gets ${n.dy} / ${arg(n, 0)} — small inputs amplify the gradient`,
+  },
 });

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
+import { arg } from '../commentary';
 import { defineOp, type Tensor } from '../op';
 import { resolveAxis } from './_axis';
 import { stableLogSumExp } from './logsumexp';
@@ -27,7 +28,7 @@ export const logSoftmax = defineOp<z.infer<typeof attrs>>({
     vjp: ['\\bar x = \\bar y - \\operatorname{softmax}(x) \\textstyle\\sum_k \\bar y_k'],
   },
   commentary: {
-    forward: 'log-softmax: log-probabilities, x − logsumexp(x), stable for large scores',
-    backward: 'log-softmax backward: ȳ minus the softmax times the row’s total ȳ',
+    forward: (n) => `${n.y} = log_softmax(${arg(n, 0)}) = ${arg(n, 0)} − logsumexp(${arg(n, 0)}): log-probabilities`,
+    backward: (n) => `log-softmax backward: ${arg(n, 0)} gets ${n.dy} minus softmax(${arg(n, 0)}) times the row's total of ${n.dy}`,
   },
 });

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { arg } from '../commentary';
 import { defineOp, type Tensor } from '../op';
 import { type AxisAttrs, axisAttrs, reducedShape } from './_axis';
 import { keptShape } from './_keep';
@@ -36,7 +37,8 @@ export const logsumexp = defineOp<AxisAttrs>({
     vjp: ['\\bar x_i = \\operatorname{softmax}(x)_i\\,\\bar y = e^{x_i - y}\\,\\bar y'],
   },
   commentary: {
-    forward: 'log-sum-exp: a smooth maximum, computed as max + log Σ e^{x − max}',
-    backward: 'logsumexp backward: each entry gets ȳ times its softmax weight e^{x − y}',
+    forward: (n) => `${n.y} = logsumexp(${arg(n, 0)}): a smooth maximum`,
+    backward: (n) =>
+      `logsumexp backward: each entry of ${arg(n, 0)} gets ${n.dy} times its softmax weight e^(${arg(n, 0)} − ${n.y}) — the largest entries take most`,
   },
 });

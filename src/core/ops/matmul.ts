@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { arg } from '../commentary';
 import { ShapeError } from '../errors';
 import { defineOp, type Tensor } from '../op';
 import { showShape } from '../tensor';
@@ -42,7 +43,8 @@ export const matmul = defineOp({
   },
   formula: { forward: 'Y = AB', vjp: ['\\bar A = \\bar Y B^\\top', '\\bar B = A^\\top \\bar Y'] },
   commentary: {
-    forward: 'matrix product',
-    backward: 'matmul backward: Ā = Ȳ Bᵀ, B̄ = Aᵀ Ȳ — each input gets the gradient times the other, transposed',
+    forward: (n) => `${n.y} = ${arg(n, 0)}${arg(n, 1)}: each entry a row of ${arg(n, 0)} times a column of ${arg(n, 1)}`,
+    backward: (n) =>
+      `matmul backward: ${arg(n, 0)} gets ${n.dy}·${arg(n, 1)}ᵀ, ${arg(n, 1)} gets ${arg(n, 0)}ᵀ·${n.dy} — each factor's gradient is the upstream gradient times the other factor, transposed`,
   },
 });

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { arg } from '../commentary';
 import { defineOp } from '../op';
 import { type AxisAttrs, axisAttrs, reducedShape } from './_axis';
 import { keptShape } from './_keep';
@@ -30,7 +31,7 @@ export const max = defineOp<AxisAttrs>({
     vjp: ['\\bar x_i = \\dfrac{\\mathbb{1}[x_i = y]}{\\#\\{j : x_j = y\\}}\\,\\bar y'],
   },
   commentary: {
-    forward: 'max: the largest entry',
-    backward: 'max backward: all of the gradient goes to the largest entry (split equally on a tie), none to the rest',
+    forward: (n) => `${n.y} = max of ${arg(n, 0)}: its largest entry`,
+    backward: (n) => `max backward: the largest entry of ${arg(n, 0)} gets all of ${n.dy} (split on a tie), the rest get 0`,
   },
 });

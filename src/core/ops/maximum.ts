@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { arg } from '../commentary';
 import { binaryOp } from './_binary';
 import { broadcastThen, tieSplit } from './_ties';
 
@@ -17,7 +18,7 @@ export const maximum = binaryOp({
     ],
   },
   commentary: {
-    forward: 'elementwise maximum of two inputs',
-    backward: 'maximum backward: the gradient goes to whichever input was larger (half each on a tie)',
+    forward: (n) => `${n.y} = max(${arg(n, 0)}, ${arg(n, 1)}) entry by entry`,
+    backward: (n) => `maximum backward: ${n.dy} goes to whichever of ${arg(n, 0)}, ${arg(n, 1)} was larger (half each on a tie)`,
   },
 });

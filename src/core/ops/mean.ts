@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { arg } from '../commentary';
 import { defineOp } from '../op';
 import { type AxisAttrs, axisAttrs, reducedShape, resolveAxis } from './_axis';
 
@@ -17,5 +18,8 @@ export const mean = defineOp<AxisAttrs>({
     return [() => tf.broadcastTo(tf.div(tf.reshape(dy, kept), n), t.shape)];
   },
   formula: { forward: 'y = \\tfrac1n \\textstyle\\sum_i x_i', vjp: ['\\bar x_i = \\bar y / n'] },
-  commentary: { forward: 'mean', backward: 'mean backward: every entry receives ȳ/n' },
+  commentary: {
+    forward: (n) => `${n.y} = mean of ${arg(n, 0)}`,
+    backward: (n) => `mean backward: every entry of ${arg(n, 0)} gets ${n.dy}/n — an average shares its gradient equally`,
+  },
 });

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { arg } from '../commentary';
 import { binaryOp } from './_binary';
 import { broadcastThen, tieSplit } from './_ties';
 
@@ -16,7 +17,7 @@ export const minimum = binaryOp({
     ],
   },
   commentary: {
-    forward: 'elementwise minimum of two inputs',
-    backward: 'minimum backward: the gradient goes to whichever input was smaller (half each on a tie)',
+    forward: (n) => `${n.y} = min(${arg(n, 0)}, ${arg(n, 1)}) entry by entry`,
+    backward: (n) => `minimum backward: ${n.dy} goes to whichever of ${arg(n, 0)}, ${arg(n, 1)} was smaller (half each on a tie)`,
   },
 });

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { arg } from '../commentary';
 import { binaryOp } from './_binary';
 
 export const mul = binaryOp({
@@ -7,5 +8,9 @@ export const mul = binaryOp({
   forward: tf.mul,
   vjp: (a, b, _y, dy) => [() => tf.mul(dy, b), () => tf.mul(dy, a)],
   formula: { forward: 'y = a \\odot b', vjp: ['\\bar a = \\bar y \\odot b', '\\bar b = \\bar y \\odot a'] },
-  commentary: { forward: 'multiply elementwise', backward: 'mul backward: each input gets ȳ times the other input' },
+  commentary: {
+    forward: (n) => `${n.y} = ${arg(n, 0)} ⊙ ${arg(n, 1)}`,
+    backward: (n) =>
+      `mul backward: ${arg(n, 0)} gets ${n.dy} ⊙ ${arg(n, 1)}, ${arg(n, 1)} gets ${n.dy} ⊙ ${arg(n, 0)} — each factor's gradient is scaled by the other factor`,
+  },
 });

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { arg } from '../commentary';
 import { unaryOp } from './_unary';
 
 export const neg = unaryOp({
@@ -7,5 +8,8 @@ export const neg = unaryOp({
   forward: tf.neg,
   derivative: (x) => tf.fill(x.shape, -1),
   formula: { forward: 'y = -x', vjp: ['\\bar x = -\\bar y'] },
-  commentary: { forward: 'negate', backward: 'neg backward: the gradient flips sign' },
+  commentary: {
+    forward: (n) => `${n.y} = −${arg(n, 0)}`,
+    backward: (n) => `neg backward: ${arg(n, 0)} gets −${n.dy} — the gradient flips sign`,
+  },
 });

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
+import { arg } from '../commentary';
 import { ShapeError } from '../errors';
 import { defineOp } from '../op';
 import { showShape } from '../tensor';
@@ -27,5 +28,9 @@ export const pick = defineOp<z.infer<typeof attrs>>({
     },
   ],
   formula: { forward: 'y = x_i', vjp: ['\\bar x = \\bar y\\, e_i'] },
-  commentary: { forward: 'pick one component', backward: 'pick backward: the gradient lands on that one component, zeros elsewhere' },
+  commentary: {
+    forward: (n) => `${n.y} = ${arg(n, 0)}[${n.attrs.index}]: one component`,
+    backward: (n) =>
+      `pick backward: entry ${n.attrs.index} of ${arg(n, 0)} gets ${n.dy}, every other entry 0 — only the picked component influenced L here`,
+  },
 });

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
+import { arg } from '../commentary';
 import { defineOp } from '../op';
 
 export const pow = defineOp<{ p: number }>({
@@ -12,5 +13,8 @@ export const pow = defineOp<{ p: number }>({
   // p = 0 is a constant: its derivative is 0 everywhere, also at x = 0 where 0·x⁻¹ would be NaN.
   vjp: ({ inputs: [x], dy, attrs: { p } }) => [() => (p === 0 ? tf.zerosLike(dy) : tf.mul(dy, tf.mul(p, tf.pow(x as tf.Tensor, p - 1))))],
   formula: { forward: 'y = x^{p}', vjp: ['\\bar x = p\\,x^{p-1} \\odot \\bar y'] },
-  commentary: { forward: 'raise to a fixed power', backward: 'pow backward: multiply by p·xᵖ⁻¹' },
+  commentary: {
+    forward: (n) => `${n.y} = ${arg(n, 0)}^${n.attrs.p}`,
+    backward: (n) => `pow backward: ${arg(n, 0)} gets ${n.dy} ⊙ ${n.attrs.p}·${arg(n, 0)}^(${n.attrs.p} − 1) — the power rule`,
+  },
 });

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
+import { arg } from '../commentary';
 import { ShapeError } from '../errors';
 import { defineOp } from '../op';
 import { showShape, sizeOf } from '../tensor';
@@ -28,5 +29,8 @@ export const reshape = defineOp<z.infer<typeof attrs>>({
   forward: ([x], { shape }) => tf.reshape(x as tf.Tensor, target((x as tf.Tensor).shape, shape)),
   vjp: ({ inputs: [x], dy }) => [() => tf.reshape(dy, (x as tf.Tensor).shape)],
   formula: { forward: 'y = \\operatorname{reshape}(x)', vjp: ['\\bar x = \\operatorname{reshape}^{-1}(\\bar y)'] },
-  commentary: { forward: 'reshape (same numbers, new layout)', backward: 'reshape backward: lay the gradient out in the input’s shape' },
+  commentary: {
+    forward: (n) => `${n.y}: the numbers of ${arg(n, 0)} in a new shape`,
+    backward: (n) => `reshape backward: ${arg(n, 0)} gets ${n.dy} laid out in its own shape — same numbers, nothing to differentiate`,
+  },
 });

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { arg } from '../commentary';
 import { unaryOp } from './_unary';
 
 // NOTE: tf.round rounds half to even, like NumPy's np.round.
@@ -13,7 +14,8 @@ export const roundSte = unaryOp({
     vjp: ['\\bar w = \\bar{\\hat w} \\quad \\text{(straight-through: round treated as identity)}'],
   },
   commentary: {
-    forward: 'round to the nearest integer (its true derivative is 0 almost everywhere)',
-    backward: 'straight-through estimator: pass the gradient as if round were the identity',
+    forward: (n) => `${n.y} = round(${arg(n, 0)}) (its true derivative is 0 almost everywhere)`,
+    backward: (n) =>
+      `straight-through: ${arg(n, 0)} gets ${n.dy} unchanged, as if round were the identity — so the weights can still learn`,
   },
 });

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
+import { arg } from '../commentary';
 import { defineOp } from '../op';
 
 export const scale = defineOp<{ by: number }>({
@@ -11,5 +12,8 @@ export const scale = defineOp<{ by: number }>({
   forward: ([x], { by }) => tf.mul(x as tf.Tensor, by),
   vjp: ({ dy, attrs: { by } }) => [() => tf.mul(dy, by)],
   formula: { forward: 'y = c\\,x', vjp: ['\\bar x = c\\,\\bar y'] },
-  commentary: { forward: 'multiply by a constant', backward: 'scale backward: multiply the gradient by the same constant' },
+  commentary: {
+    forward: (n) => `${n.y} = ${n.attrs.by}·${arg(n, 0)}`,
+    backward: (n) => `scale backward: ${arg(n, 0)} gets ${n.attrs.by}·${n.dy} — a constant factor scales the gradient by itself`,
+  },
 });

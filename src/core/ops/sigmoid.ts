@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { arg } from '../commentary';
 import { unaryOp } from './_unary';
 
 export const sigmoid = unaryOp({
@@ -8,7 +9,7 @@ export const sigmoid = unaryOp({
   derivative: (_x, y) => tf.mul(y, tf.sub(1, y)),
   formula: { forward: 'y = \\sigma(x) = \\frac{1}{1+e^{-x}}', vjp: ['\\bar x = y(1-y) \\odot \\bar y'] },
   commentary: {
-    forward: 'sigmoid squashes into (0, 1)',
-    backward: 'sigmoid backward: multiply by σ(1−σ), at most ¼ — this is where gradients shrink',
+    forward: (n) => `${n.y} = σ(${arg(n, 0)}): squashes into (0, 1)`,
+    backward: (n) => `sigmoid backward: ${arg(n, 0)} gets ${n.dy} ⊙ ${n.y}(1 − ${n.y}) — at most ¼, so gradients shrink here`,
   },
 });

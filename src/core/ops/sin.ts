@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { arg } from '../commentary';
 import { unaryOp } from './_unary';
 
 export const sin = unaryOp({
@@ -7,5 +8,8 @@ export const sin = unaryOp({
   forward: tf.sin,
   derivative: (x) => tf.cos(x),
   formula: { forward: 'y = \\sin x', vjp: ['\\bar x = \\cos(x) \\odot \\bar y'] },
-  commentary: { forward: 'sine', backward: 'sin backward: multiply by cos(x)' },
+  commentary: {
+    forward: (n) => `${n.y} = sin(${arg(n, 0)})`,
+    backward: (n) => `sin backward: ${arg(n, 0)} gets ${n.dy} ⊙ cos(${arg(n, 0)}) — the local slope of sine`,
+  },
 });

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
+import { arg } from '../commentary';
 import { defineOp } from '../op';
 import { resolveAxis } from './_axis';
 
@@ -30,7 +31,8 @@ export const softmax = defineOp<z.infer<typeof attrs>>({
     vjp: ['\\bar S = P \\odot \\big(\\bar P - \\textstyle\\sum_k (P \\odot \\bar P)_{\\cdot k}\\big)'],
   },
   commentary: {
-    forward: 'softmax turns scores into probabilities along each row',
-    backward: 'softmax backward: dS = P ⊙ (dP − rowsum(P ⊙ dP))',
+    forward: (n) => `${n.y} = softmax(${arg(n, 0)}) along each row: probabilities summing to 1`,
+    backward: (n) =>
+      `softmax backward: ${arg(n, 0)} gets ${n.y} ⊙ (${n.dy} − rowsum(${n.y} ⊙ ${n.dy})) — raising one probability lowers the others`,
   },
 });

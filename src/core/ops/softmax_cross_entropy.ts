@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { arg } from '../commentary';
 import { ShapeError } from '../errors';
 import { defineOp, type Tensor } from '../op';
 import { sameShape, showShape } from '../tensor';
@@ -76,7 +77,8 @@ export const softmaxCrossEntropy = defineOp({
     ],
   },
   commentary: {
-    forward: 'softmax cross-entropy: the mean over the batch of −log p(true class)',
-    backward: 'cross-entropy backward: softmax minus one-hot, divided by the batch size — probabilities in, targets out',
+    forward: (n) => `${n.y} = mean over the batch of −log softmax(${arg(n, 0)})[true class of ${arg(n, 1)}]`,
+    backward: (n) =>
+      `cross-entropy backward: ${arg(n, 0)} gets (softmax(${arg(n, 0)}) − one-hot(${arg(n, 1)}))/batch · ${n.dy} — predicted minus true probabilities`,
   },
 });

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { arg } from '../commentary';
 import { unaryOp } from './_unary';
 
 // Stable form: log(1 + eˣ) = max(x, 0) + log(1 + e^{−|x|}), so large |x| neither overflows
@@ -10,7 +11,7 @@ export const softplus = unaryOp({
   derivative: (x) => tf.sigmoid(x),
   formula: { forward: 'y = \\log(1 + e^{x})', vjp: ['\\bar x = \\sigma(x) \\odot \\bar y'] },
   commentary: {
-    forward: 'softplus: a smooth ReLU, log(1 + eˣ)',
-    backward: 'softplus backward: multiply by σ(x), the derivative of log(1 + eˣ)',
+    forward: (n) => `${n.y} = softplus(${arg(n, 0)}) = log(1 + e^${arg(n, 0)}): a smooth ReLU`,
+    backward: (n) => `softplus backward: ${arg(n, 0)} gets ${n.dy} ⊙ σ(${arg(n, 0)}) — the derivative of log(1 + eˣ) is the sigmoid`,
   },
 });

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { arg } from '../commentary';
 import { unaryOp } from './_unary';
 
 // NOTE: √x is defined for x ≥ 0 only. A negative input gives NaN and x = 0 gives the
@@ -11,7 +12,7 @@ export const sqrt = unaryOp({
   derivative: (_x, y) => tf.div(0.5, y),
   formula: { forward: 'y = \\sqrt{x}', vjp: ['\\bar x = \\dfrac{\\bar y}{2\\sqrt{x}}'] },
   commentary: {
-    forward: 'square root (x ≥ 0)',
-    backward: 'sqrt backward: divide by 2√x — large near 0, infinite at 0',
+    forward: (n) => `${n.y} = √${arg(n, 0)}`,
+    backward: (n) => `sqrt backward: ${arg(n, 0)} gets ${n.dy} / (2${n.y}) — large near 0, infinite at 0`,
   },
 });

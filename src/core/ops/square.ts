@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { arg } from '../commentary';
 import { unaryOp } from './_unary';
 
 export const square = unaryOp({
@@ -7,5 +8,8 @@ export const square = unaryOp({
   forward: tf.square,
   derivative: (x) => tf.mul(x, 2),
   formula: { forward: 'y = x^2', vjp: ['\\bar x = 2x \\odot \\bar y'] },
-  commentary: { forward: 'square each entry', backward: 'square backward: multiply by 2x' },
+  commentary: {
+    forward: (n) => `${n.y} = ${arg(n, 0)}²`,
+    backward: (n) => `square backward: ${arg(n, 0)} gets ${n.dy} ⊙ 2${arg(n, 0)} — the slope of x² is 2x`,
+  },
 });

@@ -20,7 +20,7 @@ export const stack = defineOp({
   vjp: ({ dy }) => tf.unstack(dy).map((g) => () => g),
   formula: { forward: 'y = (u_1, \\dots, u_n)', vjp: ['\\bar u_i = \\bar y_i'] },
   commentary: {
-    forward: 'stack the components into one vector',
-    backward: 'stack backward: each component gets its own slice of the gradient',
+    forward: (n) => `${n.y} = [${n.x.join(', ')}]: the components in one vector`,
+    backward: (n) => `stack backward: each of ${n.x.join(', ')} gets its own entry of ${n.dy}`,
   },
 });

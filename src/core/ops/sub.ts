@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { arg } from '../commentary';
 import { binaryOp } from './_binary';
 
 export const sub = binaryOp({
@@ -7,5 +8,8 @@ export const sub = binaryOp({
   forward: tf.sub,
   vjp: (_a, _b, _y, dy) => [() => dy, () => tf.neg(dy)],
   formula: { forward: 'y = a - b', vjp: ['\\bar a = \\bar y', '\\bar b = -\\bar y'] },
-  commentary: { forward: 'subtract', backward: 'sub backward: +ȳ to a, −ȳ to b' },
+  commentary: {
+    forward: (n) => `${n.y} = ${arg(n, 0)} − ${arg(n, 1)}`,
+    backward: (n) => `sub backward: ${arg(n, 0)} gets ${n.dy}, ${arg(n, 1)} gets −${n.dy} — the subtracted side sees the gradient flipped`,
+  },
 });

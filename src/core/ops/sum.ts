@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { arg } from '../commentary';
 import { defineOp } from '../op';
 import { type AxisAttrs, axisAttrs, reducedShape, resolveAxis } from './_axis';
 
@@ -15,5 +16,8 @@ export const sum = defineOp<AxisAttrs>({
     return [() => tf.broadcastTo(tf.reshape(dy, kept), t.shape)];
   },
   formula: { forward: 'y = \\textstyle\\sum_i x_i', vjp: ['\\bar x_i = \\bar y'] },
-  commentary: { forward: 'sum', backward: 'sum backward: every summand receives the same gradient' },
+  commentary: {
+    forward: (n) => `${n.y} = Σ ${arg(n, 0)}: adds up the entries`,
+    backward: (n) => `sum backward: every entry of ${arg(n, 0)} gets ${n.dy} — a sum copies its gradient`,
+  },
 });

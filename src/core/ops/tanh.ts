@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { arg } from '../commentary';
 import { unaryOp } from './_unary';
 
 export const tanh = unaryOp({
@@ -7,5 +8,8 @@ export const tanh = unaryOp({
   forward: tf.tanh,
   derivative: (_x, y) => tf.sub(1, tf.square(y)),
   formula: { forward: 'y = \\tanh x', vjp: ['\\bar x = (1 - y^2) \\odot \\bar y'] },
-  commentary: { forward: 'tanh squashes into (−1, 1)', backward: 'tanh backward: multiply by 1 − tanh², at most 1' },
+  commentary: {
+    forward: (n) => `${n.y} = tanh(${arg(n, 0)}): squashes into (−1, 1)`,
+    backward: (n) => `tanh backward: ${arg(n, 0)} gets ${n.dy} ⊙ (1 − ${n.y}²) — at most 1, tiny where tanh saturates`,
+  },
 });

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { arg } from '../commentary';
 import { ShapeError } from '../errors';
 import { defineOp } from '../op';
 import { showShape } from '../tensor';
@@ -14,5 +15,8 @@ export const transpose = defineOp({
   forward: ([x]) => tf.transpose(x as tf.Tensor),
   vjp: ({ dy }) => [() => tf.transpose(dy)],
   formula: { forward: 'Y = X^\\top', vjp: ['\\bar X = \\bar Y^\\top'] },
-  commentary: { forward: 'transpose', backward: 'transpose backward: transpose the gradient back' },
+  commentary: {
+    forward: (n) => `${n.y} = ${arg(n, 0)}ᵀ`,
+    backward: (n) => `transpose backward: ${arg(n, 0)} gets (${n.dy})ᵀ — the gradient is transposed back`,
+  },
 });
