@@ -50,9 +50,10 @@ export function attachComments(stmts: Stmt[], comments: Comment[], text: string)
   const keys = statementKeys(stmts);
   const out = new Map<string, Attached>();
   const get = (k: string) => out.get(k) ?? (out.set(k, { lead: [] }).get(k) as Attached);
-  const items = [...keys.map((k) => ({ ...k, comment: undefined as string | undefined })), ...comments.map((c) => ({ key: '', from: c.from, to: c.to, comment: c.text }))].sort(
-    (a, b) => a.from - b.from,
-  );
+  const items = [
+    ...keys.map((k) => ({ ...k, comment: undefined as string | undefined })),
+    ...comments.map((c) => ({ key: '', from: c.from, to: c.to, comment: c.text })),
+  ].sort((a, b) => a.from - b.from);
   let pending: string[] = [];
   let prev: { key: string; to: number; comment?: string } | undefined;
   for (const it of items) {

@@ -238,6 +238,9 @@ export function printGf(spec: GraphSpec, o: PrintOptions = {}): string {
   if (end) tail.push(...end.lead);
   out.push(tail.join('\n'));
   // one blank line at most, none at the start of a block or of the file
-  const text = `${out.join('\n')}\n`.replace(/\n{3,}/g, '\n\n').replace(/\{\n\n/g, '{\n').replace(/^\n+/, '');
+  const text = `${out.join('\n')}\n`
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/\{\n\n/g, '{\n')
+    .replace(/^\n+/, '');
   return text;
 }

@@ -89,6 +89,8 @@ describe('gallery graphs/examples/*.gf', () => {
     expect(s0.values.d).not.toEqual(s1.values.d);
     expect(ev.values.d).toEqual(ev.values.h);
     // kept units are scaled by 1/(1 − p) = 2, dropped ones are 0
-    s0.values.d.forEach((d: number, i: number) => expect([0, 2 * s0.values.h[i]]).toContainEqual(expect.closeTo(d, 5)));
+    s0.values.d.forEach((d: number, i: number) => {
+      expect([0, 2 * s0.values.h[i]]).toContainEqual(expect.closeTo(d, 5));
+    });
   });
 });
