@@ -17,7 +17,10 @@ function targets(logits: Tensor, labels: Tensor): Tensor {
   const C = logits.shape[logits.rank - 1] as number;
   labels.dataSync().forEach((k, i) => {
     if (!Number.isInteger(k) || k < 0 || k >= C) {
-      throw new ShapeError('labels', `label ${k} at position ${i} is not a class index in 0..${C - 1}`);
+      throw new ShapeError(
+        'labels',
+        `label ${k} at position ${i} is not a class index in 0..${C - 1} (class indices have no gradient: make the labels leaf a constant, not an input or param)`,
+      );
     }
   });
   // Built from the labels tensor (not from the numbers read above) so tf.grads, the reference

@@ -5,6 +5,7 @@ import { GraphError, ShapeError } from '../../../src/core/errors';
 import type { Tensor } from '../../../src/core/op';
 import { makeRng } from '../../../src/core/random';
 import type { Shape } from '../../../src/core/types';
+import { gradcheck } from '../../../src/engine/gradcheck';
 import { relativeError } from '../../../src/engine/numeric';
 import { run } from '../../../src/engine/run';
 import { arg, expectShapeError, expectVjpCorrect, FAMILIES, finiteDiffVjp, opContext, opNamed, TOL_FD, TOL_TF, uniform } from './_check';
@@ -161,6 +162,19 @@ describe('softmax_cross_entropy: bad labels', () => {
     }
     expect(err).toBeInstanceOf(GraphError);
     expect((err as GraphError).problems[0]).toMatchObject({ node: 'CE', field: 'labels' });
+  });
+
+  it('class-index labels as a gradient leaf: gradcheck probes them off the integers and is told to make them constant', () => {
+    const program = compile({
+      nodes: [
+        { id: 'z', op: 'leaf', value: [[1, 2, 3]], role: 'param' },
+        { id: 'y', op: 'leaf', value: [2], role: 'input' },
+        { id: 'CE', op: 'softmax_cross_entropy', inputs: ['z', 'y'] },
+      ],
+      objectives: [{ name: 'L', node: 'CE' }],
+    });
+    expect(run(program).grads.has('y')).toBe(false);
+    expect(() => gradcheck(program)).toThrow(/node "CE", field "labels".*make the labels leaf a constant/);
   });
 
   it.each([
