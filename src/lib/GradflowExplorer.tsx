@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { OptionValue } from '../core/types';
 import { Explorer, type ExplorerControls } from '../ui/Explorer';
-import { createExplorerStore, type ExplorerInit, type ExplorerStore } from '../ui/store/store';
+import { createExplorerStore, type ExplorerInit, type ExplorerStore } from '../ui/store';
+import { selectLength } from '../ui/store/selectors';
 import { pageCompute } from './compute';
 import { EmbedError } from './EmbedError';
 import { type GraphRef, type Resolved, refKey, resolveGraph } from './source';
@@ -112,8 +113,8 @@ function EmbeddedExplorer({ init, step, controls, onStepChange }: EmbeddedExplor
   useEffect(
     () =>
       store.subscribe((s, prev) => {
-        const n = s.timeline?.length ?? 0;
-        if (s.timeline && (s.cursor !== prev.cursor || n !== (prev.timeline?.length ?? 0))) onStep.current?.(s.cursor, n);
+        const n = selectLength(s);
+        if (s.run && (s.cursor !== prev.cursor || n !== selectLength(prev))) onStep.current?.(s.cursor, n);
       }),
     [store],
   );

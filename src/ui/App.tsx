@@ -1,5 +1,5 @@
 import { Explorer } from './Explorer';
-import type { ExplorerStore } from './store/store';
+import type { ExplorerStore } from './store';
 import { useUrlSync } from './store/useUrlSync';
 
 /** The explorer page: one explorer that owns the keyboard and the address bar. */

@@ -8,8 +8,8 @@ import { GraphList } from './sidebar/GraphList';
 import { Toolbar } from './sidebar/Toolbar';
 import { StepBar } from './stepper/StepBar';
 import { type KeyScope, usePlayback, useStepKeys } from './stepper/useKeyboard';
+import type { ExplorerStore } from './store';
 import { ExplorerProvider, useExplorer } from './store/context';
-import type { ExplorerStore } from './store/store';
 
 // Loaded after the canvas: not part of the first download.
 const Inspector = lazy(() => import('./inspector/Inspector').then((m) => ({ default: m.Inspector })));

@@ -6,7 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { preloadLayout } from './canvas/layout';
 import { createComputeClient } from './compute/client';
-import { createExplorerStore } from './store/store';
+import { createExplorerStore } from './store';
 import { parseUrl } from './store/url';
 
 // The store lives outside React: StrictMode's double mount must not start two workers.

@@ -3,8 +3,8 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { EXERCISE_IDS } from '../../graphs/catalogue';
 import type { OptionValue } from '../../src/core/types';
 import { Explorer, type ExplorerControls } from '../../src/ui/Explorer';
+import { createExplorerStore, type ExplorerStore } from '../../src/ui/store';
 import { ExplorerProvider, useExplorerStore } from '../../src/ui/store/context';
-import { createExplorerStore, type ExplorerStore } from '../../src/ui/store/store';
 import { storyCompute } from './compute';
 
 /** What a story says about the explorer it shows; the decorator turns it into a store. */

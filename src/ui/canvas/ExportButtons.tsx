@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useExplorerStore } from '../store/context';
-import { selectHidden } from '../store/store';
+import { selectHidden, selectTimeline } from '../store/selectors';
 import { download, svgToPng } from './download';
 import { buildSvg, type ExportView } from './exportSvg';
 import type { Structure } from './flow';
@@ -12,7 +12,7 @@ export function ExportButtons({ structure }: { structure: Structure }) {
   const [error, setError] = useState<string | null>(null);
   const svg = (): { text: string; name: string } | null => {
     const s = store.getState();
-    const t = s.timeline;
+    const t = selectTimeline(s);
     if (!t || !s.run) return null;
     const hide = selectHidden(s);
     const step = t.stepAt(s.cursor);

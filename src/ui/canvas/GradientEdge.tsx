@@ -2,6 +2,7 @@ import { type EdgeProps, useStoreApi } from '@xyflow/react';
 import { memo, useEffect, useMemo } from 'react';
 import type { Phase } from '../../engine/trace';
 import { useReducedMotion } from '../common/useReducedMotion';
+import { selectStep, selectTimeline } from '../store/selectors';
 import { FORWARD_STYLE, gradEncoder, IDLE_STYLE, PHASE_COLOUR } from '../trace/encoding';
 import type { EdgeView } from '../trace/timeline';
 import { edgePath } from './edgePath';
@@ -28,8 +29,8 @@ export const GradientEdge = memo(function GradientEdge(p: EdgeProps<GradientFlow
   const storeView = useMaybeExplorer(edgeViewOf(p.id), null);
   const storeActive = useMaybeExplorer(isActiveEdge(p.id), false);
   const hidden = useMaybeExplorer(isHiddenEdge(p.id), false);
-  const stepPhase = useMaybeExplorer((s) => (storeActive ? (s.timeline?.stepAt(s.cursor)?.phase ?? null) : null), null);
-  const storeEncoder = useMaybeExplorer((s) => encoderFor(s.timeline), null);
+  const stepPhase = useMaybeExplorer((s) => (storeActive ? (selectStep(s)?.phase ?? null) : null), null);
+  const storeEncoder = useMaybeExplorer((s) => encoderFor(selectTimeline(s)), null);
   const reduced = useReducedMotion();
 
   const view = storeView ?? d?.view ?? IDLE_VIEW;

@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
+import type { ExplorerState } from '../store';
 import { useOptionalExplorerStore } from '../store/context';
-import type { ExplorerState } from '../store/store';
 
 const NO_STORE = createStore<null>(() => null);
 

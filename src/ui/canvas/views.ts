@@ -1,5 +1,5 @@
-import type { ExplorerState } from '../store/store';
-import { selectHidden } from '../store/store';
+import type { ExplorerState } from '../store';
+import { selectHidden, selectTimeline } from '../store/selectors';
 import { type GradEncoder, gradEncoder } from '../trace/encoding';
 import type { EdgeView, NodeView, Timeline } from '../trace/timeline';
 
@@ -8,21 +8,25 @@ import type { EdgeView, NodeView, Timeline } from '../trace/timeline';
 export const nodeViewOf =
   (id: string) =>
   (s: ExplorerState): NodeView | null =>
-    s.timeline ? s.timeline.nodeAt(id, s.cursor, selectHidden(s)) : null;
+    selectTimeline(s)?.nodeAt(id, s.cursor, selectHidden(s)) ?? null;
 
 export const edgeViewOf =
   (id: string) =>
   (s: ExplorerState): EdgeView | null =>
-    s.timeline ? s.timeline.edgeAt(id, s.cursor, selectHidden(s)) : null;
+    selectTimeline(s)?.edgeAt(id, s.cursor, selectHidden(s)) ?? null;
 
-export const isActiveNode = (id: string) => (s: ExplorerState) => s.timeline?.activeAt(s.cursor).nodes.has(id) ?? false;
-export const isActiveEdge = (id: string) => (s: ExplorerState) => s.timeline?.activeAt(s.cursor).edges.has(id) ?? false;
+export const isActiveNode = (id: string) => (s: ExplorerState) => selectTimeline(s)?.activeAt(s.cursor).nodes.has(id) ?? false;
+export const isActiveEdge = (id: string) => (s: ExplorerState) => selectTimeline(s)?.activeAt(s.cursor).edges.has(id) ?? false;
 
 /** Hidden by predict mode right now (the step just done sent a gradient here). */
 export const isHiddenNode = (id: string) => (s: ExplorerState) =>
-  selectHidden(s) && (s.timeline?.stepAt(s.cursor)?.sent?.some((g) => g.to === id) ?? false);
+  selectHidden(s) &&
+  (selectTimeline(s)
+    ?.stepAt(s.cursor)
+    ?.sent?.some((g) => g.to === id) ??
+    false);
 export const isHiddenEdge = (id: string) => (s: ExplorerState) =>
-  selectHidden(s) && (s.timeline?.activeAt(s.cursor).edges.has(id) ?? false);
+  selectHidden(s) && (selectTimeline(s)?.activeAt(s.cursor).edges.has(id) ?? false);
 
 const encoders = new WeakMap<Timeline, GradEncoder>();
 

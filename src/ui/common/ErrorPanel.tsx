@@ -1,6 +1,7 @@
 import { inertText } from '../compute/inert';
+import type { ProblemSource } from '../store';
 import { useExplorer, useExplorerStore } from '../store/context';
-import type { ProblemSource } from '../store/store';
+import { selectTimeline } from '../store/selectors';
 
 const HEADINGS: Record<ProblemSource, string> = {
   graph: 'This graph could not be run',
@@ -76,7 +77,7 @@ const NOTICE_STYLE = { borderColor: '#efd19a', borderLeftColor: '#b26a00', backg
 function FaultNotice() {
   const store = useExplorerStore();
   const faults = useExplorer((s) => s.run?.trace.faults);
-  const steps = useExplorer((s) => s.timeline?.steps);
+  const steps = useExplorer((s) => selectTimeline(s)?.steps);
   const first = faults?.[0];
   if (!first || !steps) return null;
   const at = first.step + 1;

@@ -2,7 +2,7 @@ import { showShape } from '../../core/tensor';
 import { Heatmap } from '../common/Heatmap';
 import type { NodeModel } from '../compute/protocol';
 import { useExplorer } from '../store/context';
-import { selectHidden } from '../store/store';
+import { selectHidden, selectTimeline } from '../store/selectors';
 import { fmt, fmtTensor, gridOf } from '../trace/format';
 import type { NodeView } from '../trace/timeline';
 import { Formula } from './Formula';
@@ -51,7 +51,7 @@ function TensorView({ snap, what, label }: { snap: NodeView['value']; what: stri
 }
 
 function NodeInspector({ model }: { model: NodeModel }) {
-  const view = useExplorer((s) => (s.timeline ? s.timeline.nodeAt(model.id, s.cursor, selectHidden(s)) : null));
+  const view = useExplorer((s) => selectTimeline(s)?.nodeAt(model.id, s.cursor, selectHidden(s)) ?? null);
   const objectiveNode = useExplorer((s) => s.run?.trace.objectiveNode);
   const objective = useExplorer((s) => s.run?.trace.objective);
   const leafValue = useExplorer((s) => s.run?.leafValues[model.id]);

@@ -1,6 +1,6 @@
 import type { NodeModel } from '../compute/protocol';
 import { useExplorer } from '../store/context';
-import { selectHidden } from '../store/store';
+import { selectHidden, selectTimeline } from '../store/selectors';
 import { fmtTensor } from '../trace/format';
 import { Formula } from './Formula';
 
@@ -9,7 +9,7 @@ import { Formula } from './Formula';
  * read, and what it sent to each input. All numbers are the step's snapshots; nothing is computed.
  */
 export function LocalVjp({ model }: { model: NodeModel }) {
-  const timeline = useExplorer((s) => s.timeline);
+  const timeline = useExplorer((s) => selectTimeline(s));
   const cursor = useExplorer((s) => s.cursor);
   const hidden = useExplorer(selectHidden);
   const values = useExplorer((s) => s.run?.trace.values);

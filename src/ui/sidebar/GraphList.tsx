@@ -1,11 +1,12 @@
 import { useExplorer } from '../store/context';
+import { selectGraphId } from '../store/selectors';
 import { groupExercises } from './groups';
 import { OpenGraph } from './OpenGraph';
 
 /** The exercises grouped by theme, then "Open graph file…" and paste JSON. */
 export function GraphList() {
   const catalogue = useExplorer((s) => s.catalogue);
-  const current = useExplorer((s) => s.graphId);
+  const current = useExplorer((s) => selectGraphId(s));
   const custom = useExplorer((s) => s.source?.kind === 'spec');
   const loadGraph = useExplorer((s) => s.loadGraph);
   return (

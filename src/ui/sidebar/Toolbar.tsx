@@ -1,6 +1,7 @@
 import type { OptionSpec, OptionValue } from '../../core/types';
 import { inertText } from '../compute/inert';
 import { useExplorer, useExplorerStore } from '../store/context';
+import { selectBusy } from '../store/selectors';
 
 function OptionControl({ spec, value }: { spec: OptionSpec; value: OptionValue | undefined }) {
   const store = useExplorerStore();
@@ -40,7 +41,7 @@ export function Toolbar() {
   const objective = useExplorer((s) => s.run?.trace.objective);
   const predict = useExplorer((s) => s.predict);
   const presenter = useExplorer((s) => s.presenter);
-  const busy = useExplorer((s) => s.busy);
+  const busy = useExplorer((s) => selectBusy(s));
   const stochastic = useExplorer((s) => s.run?.graph.nodes.some((n) => n.stochastic) ?? false);
   const seed = useExplorer((s) => s.seed);
   return (

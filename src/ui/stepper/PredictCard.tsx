@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { showShape } from '../../core/tensor';
 import { useExplorer, useExplorerStore } from '../store/context';
 import { guessTargets } from '../store/predict';
-import { selectHidden } from '../store/store';
+import { selectHidden, selectStep } from '../store/selectors';
 
 /** Predict mode: asks for the gradients the step just done sends, then shows how close the guess was. */
 export function PredictCard() {
   const store = useExplorerStore();
   const on = useExplorer((s) => s.predict);
-  const step = useExplorer((s) => s.timeline?.stepAt(s.cursor) ?? null);
+  const step = useExplorer((s) => selectStep(s));
   const hidden = useExplorer(selectHidden);
   const outcome = useExplorer((s) => (step ? s.outcomes[step.index] : undefined));
   const labelOf = useExplorer((s) => s.run?.graph.nodes);

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { useExplorer } from '../store/context';
+import { selectLength, selectTimeline } from '../store/selectors';
 import { PHASE_COLOUR } from '../trace/encoding';
 
 const KIND_COLOUR = { forward: PHASE_COLOUR.forward, backward: PHASE_COLOUR.backward, memory: PHASE_COLOUR.memory } as const;
@@ -7,8 +8,8 @@ const KIND_LABEL = { forward: 'forward', backward: 'backward', memory: 'free / r
 
 /** A track of the steps, segments coloured by phase; click or drag to seek, arrows work too. */
 export function Scrubber() {
-  const segments = useExplorer((s) => s.timeline?.segments ?? null);
-  const n = useExplorer((s) => s.timeline?.length ?? 0);
+  const segments = useExplorer((s) => selectTimeline(s)?.segments ?? null);
+  const n = useExplorer((s) => selectLength(s));
   const cursor = useExplorer((s) => s.cursor);
   const seek = useExplorer((s) => s.seek);
   const ref = useRef<HTMLDivElement>(null);

@@ -1,5 +1,6 @@
 import { FirstIcon, LastIcon, NextIcon, PauseIcon, PlayIcon, PrevIcon } from '../common/icons';
 import { useExplorer, useExplorerStore } from '../store/context';
+import { selectLength, selectStep } from '../store/selectors';
 import { PredictCard } from './PredictCard';
 import { Scrubber } from './Scrubber';
 
@@ -8,10 +9,10 @@ const SPEEDS = [0.5, 1, 2, 3, 5, 10];
 /** ⏮ ◀ ▶/⏸ ▶ ⏭, speed, the phase-coloured scrubber, `k / N` and the step's commentary line. */
 export function StepBar() {
   const cursor = useExplorer((s) => s.cursor);
-  const n = useExplorer((s) => s.timeline?.length ?? 0);
+  const n = useExplorer((s) => selectLength(s));
   const playing = useExplorer((s) => s.playing);
   const speed = useExplorer((s) => s.speed);
-  const step = useExplorer((s) => s.timeline?.stepAt(s.cursor) ?? null);
+  const step = useExplorer((s) => selectStep(s));
   // Actions never change: read them once, subscribe only to the atoms above.
   const a = useExplorerStore().getState();
   // A group, not a region landmark: several explorers on one page must not repeat a "steps" landmark.

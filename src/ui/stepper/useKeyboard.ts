@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { ExplorerStore } from '../store/store';
+import type { ExplorerStore } from '../store';
 
 /** True when a key press belongs to a text field, a select or an editable element. */
 export function isTyping(target: EventTarget | null): boolean {

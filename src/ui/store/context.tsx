@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { ExplorerState, ExplorerStore } from './store';
+import type { ExplorerState, ExplorerStore } from './types';
 
 const ExplorerContext = createContext<ExplorerStore | null>(null);
 

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { ExplorerState, ExplorerStore } from './store';
+import type { ExplorerState, ExplorerStore } from './types';
 import { parseUrl, toSearch } from './url';
 
 /**

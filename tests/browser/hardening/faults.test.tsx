@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { createInlineClient } from '../../../src/ui/compute/client';
 import { Explorer } from '../../../src/ui/Explorer';
-import { createExplorerStore } from '../../../src/ui/store/store';
+import { createExplorerStore } from '../../../src/ui/store';
 import { BACKWARD_INF_GRAPH, FORWARD_NAN_GRAPH } from './graphs';
 
 const counter = () => document.querySelector('[data-testid=step-counter]')?.textContent?.replace(/\s+/g, ' ').trim();

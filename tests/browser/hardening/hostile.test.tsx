@@ -5,7 +5,7 @@ import type { ComputeClient } from '../../../src/ui/compute/client';
 import { createInlineClient } from '../../../src/ui/compute/client';
 import { inertLesson } from '../../../src/ui/compute/inert';
 import { Explorer } from '../../../src/ui/Explorer';
-import { createExplorerStore } from '../../../src/ui/store/store';
+import { createExplorerStore } from '../../../src/ui/store';
 import { FLAG, HOSTILE_GRAPH, hostile, shownAs } from './graphs';
 
 const flag = () => (window as unknown as Record<string, unknown>)[FLAG];

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { createInlineClient, createWorkerClient } from '../../../src/ui/compute/client';
-import { createExplorerStore } from '../../../src/ui/store/store';
+import { createExplorerStore } from '../../../src/ui/store';
 import { parseUrl, toSearch } from '../../../src/ui/store/url';
 import { searchFor } from '../../../src/ui/store/useUrlSync';
 import { fakeClient, tinyRun } from '../ui/fixtures';

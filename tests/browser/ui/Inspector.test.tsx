@@ -6,7 +6,7 @@ import { layoutStructure } from '../../../src/ui/canvas/layout';
 import type { RunResult } from '../../../src/ui/compute/protocol';
 import { Explorer } from '../../../src/ui/Explorer';
 import { Formula } from '../../../src/ui/inspector/Formula';
-import { createExplorerStore } from '../../../src/ui/store/store';
+import { createExplorerStore } from '../../../src/ui/store';
 import { gradEncoder } from '../../../src/ui/trace/encoding';
 import { buildTimeline } from '../../../src/ui/trace/timeline';
 import { fakeClient, tinyRun } from './fixtures';

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { createInlineClient } from '../../../src/ui/compute/client';
 import { Explorer } from '../../../src/ui/Explorer';
-import { createExplorerStore } from '../../../src/ui/store/store';
+import { createExplorerStore } from '../../../src/ui/store';
 
 /** ex03 by hand in float64: z₁ = W₁x + b₁, a₁ = relu(z₁), ŷ = w₂·a₁ + b₂, L = ½(ŷ − y)². */
 function ex03ByHand(b2 = 0) {

@@ -189,8 +189,8 @@ export function fakeClient(answer: (req: RunRequest) => Outcome<RunResult> | Pro
 export const l2 = (xs: number[]): number => Math.sqrt(xs.reduce((s, x) => s + x * x, 0));
 
 /** A store loaded with the tiny run (fake compute). */
-export async function tinyStore(init: import('../../../src/ui/store/store').ExplorerInit = {}) {
-  const { createExplorerStore } = await import('../../../src/ui/store/store');
+export async function tinyStore(init: import('../../../src/ui/store').ExplorerInit = {}) {
+  const { createExplorerStore } = await import('../../../src/ui/store');
   const f = fakeClient(() => ({ ok: true, value: tinyRun() }));
   const store = createExplorerStore(f.client, { graph: 'tiny', ...init });
   await store.getState().init();

@@ -1,10 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { GraphError } from '../../../src/core/errors';
+import type { Step } from '../../../src/engine/trace';
 import type { RunResult } from '../../../src/ui/compute/protocol';
+import { createExplorerStore } from '../../../src/ui/store';
 import { scoreGuess } from '../../../src/ui/store/predict';
-import { createExplorerStore, selectHidden } from '../../../src/ui/store/store';
+import { selectBusy, selectGraphId, selectHidden, selectStep, selectTimeline } from '../../../src/ui/store/selectors';
 import { parseUrl, toSearch } from '../../../src/ui/store/url';
 import { parseValueText } from '../../../src/ui/store/values';
+import { carryCursor } from '../../../src/ui/trace/cursor';
 import { fakeClient, snap, tinyRun } from './fixtures';
 
 async function loaded(init = {}) {
@@ -19,7 +22,7 @@ describe('explorer store: stepping', () => {
     const { store } = await loaded();
     const s = () => store.getState();
     expect(s().cursor).toBe(0);
-    expect(s().timeline?.length).toBe(9);
+    expect(selectTimeline(s())?.length).toBe(9);
     s().prev();
     expect(s().cursor).toBe(0);
     s().next();
@@ -156,7 +159,7 @@ describe('predict mode', () => {
     s().seek(6);
     // step 6 = L backward sends −4 to t (a scalar)
     expect(selectHidden(s())).toBe(true);
-    expect(s().timeline?.nodeAt('t', s().cursor, selectHidden(s())).grad).toBeNull();
+    expect(selectTimeline(s())?.nodeAt('t', s().cursor, selectHidden(s())).grad).toBeNull();
     s().play();
     s().tick();
     expect(s().playing).toBe(false);
@@ -225,5 +228,134 @@ describe('value text', () => {
     expect(parseValueText('x', '[[1,2],[3]]')).toMatchObject({ node: 'x', field: 'value', message: expect.stringMatching(/ragged/) });
     expect(parseValueText('x', '')).toMatchObject({ node: 'x', field: 'value' });
     expect(parseValueText('x', '1e999')).toMatchObject({ node: 'x', field: 'value', message: expect.stringMatching(/finite/) });
+  });
+});
+
+describe('together or not at all', () => {
+  test('setSeed: the seed changes with its run, and not at all when the run fails', async () => {
+    let fail = false;
+    const f = fakeClient((req) =>
+      fail
+        ? { ok: false, problems: [{ node: 'z', field: 'seed', message: 'refused' }] }
+        : { ok: true, value: { ...tinyRun(), seed: req.seed ?? 0 } },
+    );
+    const store = createExplorerStore(f.client, { graph: 'tiny', seed: 3 });
+    await store.getState().init();
+    expect(f.requests.at(-1)?.seed).toBe(3);
+    fail = true;
+    const good = store.getState().run;
+    await store.getState().setSeed(9);
+    expect(f.requests.at(-1)?.seed).toBe(9);
+    expect(store.getState().seed).toBe(3);
+    expect(store.getState().run).toBe(good);
+    expect(store.getState().problems?.[0]?.field).toBe('seed');
+    fail = false;
+    await store.getState().setSeed(9);
+    expect(store.getState().seed).toBe(9);
+    expect(store.getState().run?.seed).toBe(9);
+    // a later edit reruns with the committed seed
+    await store.getState().setOption('flavour', 'fancy');
+    expect(f.requests.at(-1)?.seed).toBe(9);
+  });
+
+  test('busy is derived from the request in flight, not stored beside it', async () => {
+    let release: (() => void) | null = null;
+    const f = fakeClient(
+      () =>
+        new Promise((resolve) => {
+          release = () => resolve({ ok: true, value: tinyRun() });
+        }),
+    );
+    const store = createExplorerStore(f.client, { graph: 'tiny' });
+    const loading = store.getState().init();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(selectBusy(store.getState())).toBe(true);
+    expect(store.getState().requested?.source).toEqual({ kind: 'exercise', id: 'tiny' });
+    (release as unknown as () => void)();
+    await loading;
+    expect(selectBusy(store.getState())).toBe(false);
+    expect(selectGraphId(store.getState())).toBe('tiny');
+    // the timeline is built once per run and shared
+    expect(selectTimeline(store.getState())).toBe(selectTimeline(store.getState()));
+  });
+});
+
+describe('an option change keeps what the cursor means', () => {
+  const steps = (ids: string[]): Step[] =>
+    ids.map((k, index) => {
+      const [phase, node] = k.split(':') as [Step['phase'], string];
+      return { index, phase, node, op: 'x', edges: [], commentary: '' };
+    });
+  const before = steps(['forward:a', 'forward:b', 'forward:L', 'seed:L', 'backward:L', 'backward:b', 'backward:a']);
+  // the same graph with an extra node r between b and L (a residual branch, say)
+  const after = steps([
+    'forward:a',
+    'forward:b',
+    'forward:r',
+    'forward:L',
+    'seed:L',
+    'backward:L',
+    'backward:r',
+    'backward:b',
+    'backward:a',
+  ]);
+
+  test('same node and phase; nothing done and everything done stay so', () => {
+    expect(carryCursor(before, 0, after)).toBe(0);
+    expect(carryCursor(before, before.length, after)).toBe(after.length);
+    // b's backward step done (cursor 6) → b's backward step in the new trace (cursor 8)
+    expect(after[carryCursor(before, 6, after) - 1]).toMatchObject({ node: 'b', phase: 'backward' });
+    expect(carryCursor(before, 6, after)).toBe(8);
+    expect(carryCursor(before, 3, after)).toBe(4);
+    // r's step when r is gone → the step before it that still runs
+    expect(carryCursor(after, 7, before)).toBe(5);
+    expect(carryCursor(after, 3, before)).toBe(2);
+  });
+
+  test('the k-th step at a node stays the k-th (checkpointing frees and recomputes)', () => {
+    const ck = steps([
+      'forward:a',
+      'forward:b',
+      'free:a',
+      'forward:L',
+      'seed:L',
+      'backward:L',
+      'recompute:a',
+      'backward:b',
+      'free:a',
+      'recompute:a',
+      'backward:a',
+    ]);
+    const ck2 = steps([
+      'forward:a',
+      'free:a',
+      'forward:b',
+      'forward:L',
+      'seed:L',
+      'recompute:a',
+      'backward:L',
+      'backward:b',
+      'recompute:a',
+      'free:a',
+      'backward:a',
+    ]);
+    expect(carryCursor(ck, 10, ck2)).toBe(9);
+    expect(carryCursor(ck, 7, ck2)).toBe(6);
+  });
+
+  test('the store carries the cursor through setOption', async () => {
+    const fancy = tinyRun({ checkpointed: true });
+    const f = fakeClient((req) => ({ ok: true, value: req.options?.flavour === 'fancy' ? fancy : tinyRun() }));
+    const store = createExplorerStore(f.client, { graph: 'tiny', step: 8 });
+    await store.getState().init();
+    // cursor 8 = s backward done; in the checkpointed trace a free step comes first: s backward is step 9
+    expect(selectStep(store.getState())).toMatchObject({ node: 's', phase: 'backward' });
+    await store.getState().setOption('flavour', 'fancy');
+    expect(store.getState().cursor).toBe(9);
+    expect(selectStep(store.getState())).toMatchObject({ node: 's', phase: 'backward' });
+    store.getState().last();
+    await store.getState().setOption('flavour', 'plain');
+    expect(store.getState().cursor).toBe(9);
   });
 });

@@ -1,6 +1,7 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { useExplorer } from '../../store/context';
+import { selectTimeline } from '../../store/selectors';
 import { outputHandleY } from '../box';
 import type { FoldedFlowNode, FrameFlowNode } from '../flow';
 
@@ -44,10 +45,10 @@ export const FrameNode = memo(({ data }: NodeProps<FrameFlowNode>) => {
 export const FoldedNode = memo(({ data }: NodeProps<FoldedFlowNode>) => {
   const g = data.group;
   const active = useExplorer((s) => {
-    const a = s.timeline?.activeAt(s.cursor).nodes;
+    const a = selectTimeline(s)?.activeAt(s.cursor).nodes;
     return a ? data.members.some((m) => a.has(m)) : false;
   });
-  const gradArrived = useExplorer((s) => (s.timeline ? data.members.some((m) => s.timeline?.nodeAt(m, s.cursor).grad) : false));
+  const gradArrived = useExplorer((s) => data.members.some((m) => selectTimeline(s)?.nodeAt(m, s.cursor).grad));
   const highlighted = useExplorer((s) => s.highlight?.some((id) => data.members.includes(id)) ?? false);
   return (
     <div

@@ -1,0 +1,103 @@
+import type { Problem } from '../../core/errors';
+import type { NestedNumber, OptionValue } from '../../core/types';
+import type { ComputeClient } from '../compute/client';
+import type { GraphSource, RunRequest } from '../compute/protocol';
+import { carryCursor } from '../trace/cursor';
+import { defaultFolds } from './folds';
+import { selectTimeline, timelineOf } from './selectors';
+import type { ExplorerState, GetState, SetState } from './types';
+
+/** Where the problems on the error panel came from (the panel says so). */
+export type ProblemSource = 'graph' | 'value' | 'option' | 'file' | 'engine';
+
+/** A graph's run request plus everything that asked for it: committed with its run or not at all. */
+export interface Candidate {
+  source: GraphSource;
+  options: Record<string, OptionValue>;
+  inputs: Record<string, NestedNumber>;
+  objective: string | undefined;
+  seed: number;
+}
+
+export interface CommitHow {
+  /** A different graph: folds start from its defaults, the cursor from `extra.cursor`. */
+  newGraph?: boolean;
+  /** State set together with the run (cursor, selection, drafts, playing). */
+  extra?: Partial<ExplorerState>;
+}
+
+export interface Runner {
+  /** The candidate on screen (null before the first run). */
+  current(): Candidate | null;
+  request(c: Candidate): RunRequest;
+  /**
+   * Runs a candidate; on success it and its run become the state in one `set`, on failure the
+   * last good run stays and the problems go to the error panel. A newer request wins over an
+   * older one finishing later. Resolves true when this candidate is on screen.
+   */
+  recompute(c: Candidate, onFail: ProblemSource, how?: CommitHow): Promise<boolean>;
+  /** Shows problems that stopped something before any run (playback stops). */
+  refuse(problems: Problem[], source: ProblemSource): void;
+}
+
+const clamp = (c: number, n: number) => Math.max(0, Math.min(n, Math.floor(c)));
+
+export function createRunner(client: ComputeClient, set: SetState, get: GetState): Runner {
+  let seq = 0;
+
+  const request = (c: Candidate): RunRequest => ({
+    source: c.source,
+    options: c.options,
+    inputs: Object.keys(c.inputs).length ? c.inputs : undefined,
+    objective: c.objective,
+    seed: c.seed,
+  });
+
+  const refuse = (problems: Problem[], source: ProblemSource) => set({ problems, problemSource: source, playing: false });
+
+  return {
+    request,
+    refuse,
+    current() {
+      const s = get();
+      return s.source ? { source: s.source, options: s.options, inputs: s.inputs, objective: s.objective, seed: s.seed } : null;
+    },
+    async recompute(c, onFail, { newGraph = false, extra = {} } = {}) {
+      const my = ++seq;
+      set({ requested: c });
+      const out = await client.run(request(c));
+      if (my !== seq) return false;
+      if (!out.ok) {
+        set({ requested: null });
+        refuse(out.problems, onFail);
+        return false;
+      }
+      const run = out.value;
+      const timeline = timelineOf(run);
+      const s = get();
+      const before = selectTimeline(s);
+      const carried = !newGraph && before ? carryCursor(before.steps, s.cursor, timeline.steps) : s.cursor;
+      const cursor = clamp(extra.cursor ?? carried, timeline.length);
+      const selected = extra.selected !== undefined ? extra.selected : s.selected;
+      set({
+        ...extra,
+        source: c.source,
+        options: run.options,
+        inputs: c.inputs,
+        objective: c.objective,
+        seed: c.seed,
+        run,
+        requested: null,
+        problems: null,
+        problemSource: null,
+        cursor,
+        selected: selected !== null && run.graph.nodes.some((n) => n.id === selected) ? selected : null,
+        outcomes: {},
+        gradcheck: { status: 'idle' },
+        playing: (extra.playing ?? s.playing) && cursor < timeline.length,
+        ...(newGraph ? { folded: defaultFolds(run.graph) } : {}),
+      });
+      return true;
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import type { Problem } from '../../../core/errors';
+import type { OptionValue } from '../../../core/types';
+import type { EngineMemory, ExerciseInfo, GraphSource, RunResult } from '../../compute/protocol';
+import { fetchGraph } from '../../load/remote';
+import { type Loaded, parseGraphText } from '../../load/text';
+import type { Candidate, ProblemSource } from '../commit';
+import type { Slice } from './deps';
+
+/** Which graph is on screen, its last good run, and what stopped the last attempt. */
+export interface LoadingSlice {
+  /** Bundled exercises (null until the engine has loaded). */
+  catalogue: ExerciseInfo[] | null;
+  /** The graph on screen: its source only changes once a run of it succeeded. */
+  source: GraphSource | null;
+  /** The last good run: stays on screen while a bad edit is shown in the error panel. */
+  run: RunResult | null;
+  /** The candidate being computed, null when nothing is in flight (`selectBusy`). */
+  requested: Candidate | null;
+  problems: Problem[] | null;
+  problemSource: ProblemSource | null;
+
+  init(): Promise<void>;
+  /** Resolves true when the graph is on screen, false when the error panel shows why not. */
+  loadGraph(
+    id: string,
+    o?: { options?: Record<string, OptionValue>; step?: number; node?: string | null; objective?: string },
+  ): Promise<boolean>;
+  loadSpec(spec: unknown): Promise<boolean>;
+  /** Parses a graph file's text (JSON) and loads it; size, empty and parse errors go to the error panel. */
+  loadSpecText(text: string, name?: string): Promise<void>;
+  /**
+   * Loads a graph from a `?src=` link: same origin only, size-limited. Applied once the first
+   * graph has loaded, so a refused link leaves that graph on screen under the error panel.
+   */
+  loadUrl(src: string): Promise<boolean>;
+  /** The compute side's live tensors (null when the client cannot tell). */
+  engineMemory(): Promise<EngineMemory | null>;
+  dismissProblems(): void;
+}
+
+/** The first exercise is where a newcomer lands. */
+const DEFAULT_GRAPH = 'ex01-scalar-chain-rule';
+
+/** A new graph starts at step 0, nothing selected, nothing typed, not playing. */
+const FRESH = { cursor: 0, selected: null, drafts: {}, playing: false } as const;
+
+export const createLoadingSlice: Slice<LoadingSlice> =
+  ({ client, init, runner }) =>
+  (set, get) => {
+    /** The running or finished init(): a `?src=` graph waits for it. */
+    let initialising: Promise<void> | null = null;
+
+    const loadSource = (source: GraphSource) =>
+      runner.recompute({ source, options: {}, inputs: {}, objective: undefined, seed: get().seed }, 'file', {
+        newGraph: true,
+        extra: FRESH,
+      });
+
+    /** Shows a refused file's problem; true when there was one. */
+    const refused = (r: Loaded<unknown>): r is { ok: false; problem: Problem } => {
+      if (r.ok) return false;
+      runner.refuse([r.problem], 'file');
+      return true;
+    };
+
+    const initialise = async () => {
+      const cat = await client.catalogue();
+      if (!cat.ok) {
+        set({ problems: cat.problems, problemSource: 'engine' });
+        return;
+      }
+      set({ catalogue: cat.value });
+      if (init.spec !== undefined) {
+        await get().loadSpec(init.spec);
+        return;
+      }
+      const wanted = init.graph ?? (cat.value.some((e) => e.id === DEFAULT_GRAPH) ? DEFAULT_GRAPH : cat.value[0]?.id);
+      if (!wanted) return;
+      const ok = await get().loadGraph(wanted, {
+        options: init.options,
+        step: init.step,
+        node: init.node ?? null,
+        objective: init.objective,
+      });
+      // A link to a known graph with a bad option still shows that graph, with its defaults, under
+      // the error panel. An unknown id shows only the error: never a different graph.
+      if (!ok && !get().run && init.graph && cat.value.some((e) => e.id === init.graph)) {
+        const problems = get().problems;
+        await get().loadGraph(init.graph);
+        if (problems) set({ problems, problemSource: 'graph' });
+      }
+    };
+
+    return {
+      catalogue: null,
+      source: null,
+      run: null,
+      requested: null,
+      problems: null,
+      problemSource: null,
+
+      init() {
+        initialising = initialise();
+        return initialising;
+      },
+
+      loadGraph(id, o = {}) {
+        const c = {
+          source: { kind: 'exercise', id } as const,
+          options: o.options ?? {},
+          inputs: {},
+          objective: o.objective,
+          seed: get().seed,
+        };
+        return runner.recompute(c, 'graph', {
+          newGraph: true,
+          extra: { ...FRESH, cursor: o.step ?? 0, selected: o.node ?? null },
+        });
+      },
+
+      loadSpec: (spec) => loadSource({ kind: 'spec', spec }),
+
+      async loadSpecText(text, name = 'pasted JSON') {
+        const parsed = parseGraphText(text, name);
+        if (refused(parsed)) return;
+        await loadSource({ kind: 'spec', spec: parsed.value });
+      },
+
+      async loadUrl(src) {
+        const parsed = await fetchGraph(src, location.href);
+        await initialising;
+        if (refused(parsed)) return false;
+        return loadSource({ kind: 'spec', spec: parsed.value, src });
+      },
+
+      async engineMemory() {
+        const out = await client.memory?.();
+        return out?.ok ? out.value : null;
+      },
+
+      dismissProblems: () => set({ problems: null, problemSource: null }),
+    };
+  };
