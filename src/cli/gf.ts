@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { formatProblem, GraphError, type Problem } from '../core/errors';
-import { MAX_FILE_BYTES } from '../core/limits';
+import { FILE_FIELD, sizeProblem } from '../core/load';
 import type { GraphSpec } from '../core/types';
 import { loadGraphSource } from '../lang/load';
 import type { GfParse } from '../lang/parse';
@@ -22,18 +22,21 @@ export function resetGfSource(): void {
   current = undefined;
 }
 
-/** Reads a graph file (.gf or .json) as text, with the CLI's located messages for unreadable or huge files. */
-export function readGraphText(path: string): string {
+/**
+ * Reads a graph file (.gf or .json) as text, refused unread when it is over the limit; the
+ * loader's messages (src/core/load.ts), under `field`.
+ */
+export function readGraphText(path: string, field = FILE_FIELD): string {
   let size: number;
   try {
     size = statSync(path).size;
   } catch {
-    throw new GraphError([{ field: '<graph>', message: `cannot read "${path}"` }]);
+    throw new GraphError([{ field, message: `cannot read "${path}"` }]);
   }
-  if (size > MAX_FILE_BYTES)
-    throw new GraphError([{ field: '<graph>', message: `"${path}" is ${size} bytes; the limit is ${MAX_FILE_BYTES}` }]);
+  const tooBig = sizeProblem(path, size);
+  if (tooBig) throw new GraphError([{ ...tooBig, field }]);
   const text = readFileSync(path, 'utf8');
-  if (text.trim() === '') throw new GraphError([{ field: '<graph>', message: `"${path}" is empty` }]);
+  if (text.trim() === '') throw new GraphError([{ field, message: `${path} is empty` }]);
   return text;
 }
 

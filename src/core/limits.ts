@@ -45,3 +45,26 @@ export const MAX_CHECKPOINT = MAX_LAYER;
 
 /** Finite once stored as float32 (the only precision tfjs computes in): 1e39 is Infinity there. */
 export const isFloat32Finite = (x: number): boolean => Number.isFinite(Math.fround(x));
+
+// ── Explorer limits (src/ui and the loader it shares with the CLI) ──────────────────────────
+
+/** Longest KaTeX source typeset; longer formulas are shown as a refusal (KaTeX time grows with it). */
+export const MAX_FORMULA_CHARS = 1000;
+
+/** A value editor offers a cell grid up to this many entries; larger tensors are edited as JSON text. */
+export const MAX_EDITOR_CELLS = 36;
+
+/** An error message is shown up to this many characters (a hostile file cannot flood the panel). */
+export const MAX_MESSAGE_CHARS = 600;
+
+/** Heatmaps up to this many entries are SVG (one element per cell); larger ones are drawn on a canvas. */
+export const MAX_SVG_CELLS = 1024;
+
+/** Predict mode asks for gradients up to this many entries (a sign pattern of 100 entries teaches nothing). */
+export const MAX_GUESS_ENTRIES = 16;
+
+/** Tensors up to this many entries are written out in text (`[[0.1, 2], …]`); larger ones by shape. */
+export const MAX_WRITTEN_ENTRIES = 16;
+
+/** Above this many nodes, repeated blocks start folded so the whole graph fits on screen. */
+export const FOLD_ABOVE_NODES = 40;

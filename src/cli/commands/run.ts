@@ -1,7 +1,7 @@
+import { f32, snapshotJson, snapshotsJson } from '../../core/format';
 import { norm, showShape } from '../../core/tensor';
 import { runExercise } from '../../engine/exercise';
 import type { CliArgs } from '../args';
-import { f32, snapshotJson, snapshotsJson } from '../format';
 import { loadGraph } from '../load';
 import { runRequest } from '../request';
 

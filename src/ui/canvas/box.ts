@@ -1,5 +1,5 @@
 import type { Shape } from '../../core/types';
-import { gridOf } from '../trace/format';
+import { gridOf } from '../trace/grid';
 
 /**
  * Node geometry, computed from shapes alone so the layout (elkjs) knows every size before

@@ -1,8 +1,9 @@
 import { getBezierPath, Position } from '@xyflow/react';
+import { fmt } from '../../core/format';
 import type { Snapshot } from '../../core/tensor';
 import { showShape } from '../../core/tensor';
 import { FORWARD_STYLE, type GradEncoder, heatColour, IDLE_STYLE } from '../trace/encoding';
-import { fmt, gridOf } from '../trace/format';
+import { gridOf } from '../trace/grid';
 import type { EdgeView, NodeView } from '../trace/timeline';
 import { type Box, HEADER_H, inputHandleY, outputHandleY } from './box';
 import type { Structure } from './flow';

@@ -1,3 +1,4 @@
+import { MAX_MESSAGE_CHARS } from '../../core/limits';
 import { inertText } from '../compute/inert';
 import type { ProblemSource } from '../store';
 import { useExplorer, useExplorerStore } from '../store/context';
@@ -12,10 +13,9 @@ const HEADINGS: Record<ProblemSource, string> = {
 };
 
 /** Messages can quote a file's text back: shown as text, invisible characters marked, clipped. */
-const MAX_MESSAGE = 600;
 const shown = (s: string): string => {
   const t = inertText(s);
-  return t.length > MAX_MESSAGE ? `${t.slice(0, MAX_MESSAGE)}…` : t;
+  return t.length > MAX_MESSAGE_CHARS ? `${t.slice(0, MAX_MESSAGE_CHARS)}…` : t;
 };
 
 /** Located problems (node and field), then any NaN/Inf notice. The last good trace stays on screen underneath. */

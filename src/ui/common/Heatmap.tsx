@@ -1,10 +1,12 @@
 import { memo, useEffect, useRef } from 'react';
+import { fmt } from '../../core/format';
+import { MAX_SVG_CELLS } from '../../core/limits';
 import type { Snapshot } from '../../core/tensor';
+import { showShape } from '../../core/tensor';
 import { heatColour } from '../trace/encoding';
-import { fmt, gridOf, showShape } from '../trace/format';
+import { gridOf } from '../trace/grid';
 
 /** Above this many entries a canvas replaces the SVG cells (no per-cell hover then). */
-const SVG_LIMIT = 1024;
 
 export interface HeatmapProps {
   snap: Snapshot;
@@ -29,7 +31,8 @@ export const Heatmap = memo(function Heatmap({ snap, cellW, cellH, label }: Heat
   const w = cols * cellW;
   const h = rows * cellH;
   const maxAbs = maxAbsOf(snap.data);
-  if (snap.data.length > SVG_LIMIT) return <CanvasHeatmap snap={snap} w={w} h={h} rows={rows} cols={cols} maxAbs={maxAbs} label={label} />;
+  if (snap.data.length > MAX_SVG_CELLS)
+    return <CanvasHeatmap snap={snap} w={w} h={h} rows={rows} cols={cols} maxAbs={maxAbs} label={label} />;
   const cells = [];
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {

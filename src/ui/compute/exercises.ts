@@ -1,9 +1,9 @@
 import { EXERCISES, findExercise } from '../../../graphs/index';
 import { GraphError } from '../../core/errors';
+import { notAnObject } from '../../core/load';
 import { parseGraphSpec } from '../../core/schema';
 import { type Exercise, exerciseFromSpec, type Lesson, runExercise } from '../../engine/exercise';
 import type { Step } from '../../engine/trace';
-import { notAnObject } from '../load/text';
 import { inertLesson, inertText } from './inert';
 import { graphModel, leafValues } from './model';
 import type { ExerciseInfo, GraphSource, RunRequest, RunResult } from './protocol';

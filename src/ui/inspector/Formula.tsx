@@ -1,5 +1,6 @@
 import type Katex from 'katex';
 import { memo, useEffect, useMemo, useState } from 'react';
+import { MAX_FORMULA_CHARS } from '../../core/limits';
 
 /**
  * KaTeX options: `trust: false` (no \href, \url, \includegraphics, \html…: they render as
@@ -7,9 +8,6 @@ import { memo, useEffect, useMemo, useState } from 'react';
  * errors rendered in place instead of thrown.
  */
 export const KATEX_OPTIONS = { trust: false, maxSize: 20, maxExpand: 200, throwOnError: false, output: 'htmlAndMathml' } as const;
-
-/** Longer formulas are not typeset (the longest op formula is under 100 characters). */
-export const MAX_FORMULA_CHARS = 1000;
 
 // KaTeX is a quarter of the shell's size: it loads with the first formula shown, not with the page.
 let loaded: typeof Katex | null = null;

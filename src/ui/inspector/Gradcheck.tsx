@@ -1,6 +1,6 @@
+import { fmt } from '../../core/format';
 import type { GradcheckRow } from '../compute/protocol';
 import { useExplorer, useExplorerStore } from '../store/context';
-import { fmt } from '../trace/format';
 
 const err = (x: number | null) => (x === null ? '—' : fmt(x, 2));
 

@@ -1,9 +1,10 @@
+import { fmt, fmtTensor } from '../../core/format';
 import { showShape } from '../../core/tensor';
 import { Heatmap } from '../common/Heatmap';
 import type { NodeModel } from '../compute/protocol';
 import { useExplorer } from '../store/context';
 import { selectHidden, selectTimeline } from '../store/selectors';
-import { fmt, fmtTensor, gridOf } from '../trace/format';
+import { gridOf } from '../trace/grid';
 import type { NodeView } from '../trace/timeline';
 import { Formula } from './Formula';
 import { Gradcheck } from './Gradcheck';

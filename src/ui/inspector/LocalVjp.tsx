@@ -1,7 +1,7 @@
+import { fmtTensor } from '../../core/format';
 import type { NodeModel } from '../compute/protocol';
 import { useExplorer } from '../store/context';
 import { selectHidden, selectTimeline } from '../store/selectors';
-import { fmtTensor } from '../trace/format';
 import { Formula } from './Formula';
 
 /**

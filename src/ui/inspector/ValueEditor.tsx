@@ -1,10 +1,9 @@
 import { useState } from 'react';
+import { f32Json, f32Text } from '../../core/format';
+import { MAX_EDITOR_CELLS } from '../../core/limits';
 import type { NestedNumber } from '../../core/types';
 import type { NodeModel } from '../compute/protocol';
 import { useExplorer, useExplorerStore } from '../store/context';
-import { f32Json, f32Text } from '../trace/format';
-
-const MATRIX_LIMIT = 36;
 
 /** Rows of numbers for rank ≤ 2 (a scalar is one cell, a vector one column). */
 function asRows(v: NestedNumber): number[][] | null {
@@ -34,7 +33,7 @@ export function ValueEditor({ model, value }: { model: NodeModel; value: NestedN
   const edited = useExplorer((s) => model.id in s.inputs);
   const [text, setText] = useState(draft ?? f32Json(value));
   const rows = asRows(value);
-  const small = rows && rows.length * (rows[0]?.length ?? 0) <= MATRIX_LIMIT;
+  const small = rows && rows.length * (rows[0]?.length ?? 0) <= MAX_EDITOR_CELLS;
   const apply = (t: string) => void store.getState().setInput(model.id, t);
   return (
     <div className="gf-editor" data-testid="value-editor">

@@ -1,6 +1,6 @@
 import type { Problem } from '../../core/errors';
 import { MAX_FILE_BYTES } from '../../core/limits';
-import { FILE_FIELD, type Loaded, parseGraphText, sizeProblem } from './text';
+import { FILE_FIELD, type Loaded, parseGraphText, sizeProblem } from '../../core/load';
 
 /** Field of a problem with a `?src=` link. */
 export const SRC_FIELD = 'src';
@@ -101,5 +101,5 @@ export async function fetchGraph(
   if (!url.ok) return url;
   const text = await fetchGraphText(url.value, o);
   if (!text.ok) return text;
-  return parseGraphText(text.value, nameOf(url.value), o.limit);
+  return parseGraphText(text.value, { name: nameOf(url.value), limit: o.limit });
 }

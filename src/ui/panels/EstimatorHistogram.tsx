@@ -1,11 +1,11 @@
 import { axisBottom, axisLeft, scaleLinear } from 'd3';
 import type { Estimator, Fact } from '../../engine/blocks';
+import { lineColour, REFERENCE_COLOUR } from '../trace/palette';
 import { Axis } from './Axis';
 import { formatNumber } from './format';
 import { formatInteger, integerTicks } from './frame';
 import { histogram, sharedDomain } from './histogram';
 import { Panel } from './Panel';
-import { lineColour, REFERENCE_COLOUR } from './palette';
 
 export interface EstimatorHistogramProps {
   /** blocks.estimators: each estimator's per-sample values, mean and variance. */

@@ -1,11 +1,11 @@
 import { axisBottom, axisLeft, curveStepAfter, line, scaleLinear } from 'd3';
 import type { MemoryBlock } from '../../engine/blocks';
 import type { Phase, Step } from '../../engine/trace';
+import { PHASE_COLOUR, REFERENCE_COLOUR } from '../trace/palette';
 import { Axis, AxisTitles, Gridlines } from './Axis';
 import { formatNumber } from './format';
 import { formatInteger, integerTicks } from './frame';
 import { Panel } from './Panel';
-import { PHASE_COLOURS, REFERENCE_COLOUR } from './palette';
 
 export interface MemoryTimelineProps {
   steps: readonly Step[];
@@ -48,7 +48,7 @@ export function MemoryTimeline({ steps, cursor, memory }: MemoryTimelineProps) {
     >
       <ul className="gf-legend" aria-label="Step phases">
         {PHASES.filter((p) => present.has(p)).map((p) => (
-          <li key={p} style={{ color: PHASE_COLOURS[p] }}>
+          <li key={p} style={{ color: PHASE_COLOUR[p] }}>
             <span className="gf-swatch gf-swatch-box" aria-hidden="true" />
             <span style={{ color: 'var(--gf-fg)' }}>{p}</span>
           </li>
@@ -63,7 +63,7 @@ export function MemoryTimeline({ steps, cursor, memory }: MemoryTimelineProps) {
       >
         <g>
           {steps.map((s, i) => (
-            <rect key={s.index} x={x(i)} y={8} width={stripW} height={10} fill={PHASE_COLOURS[s.phase]} data-phase={s.phase} />
+            <rect key={s.index} x={x(i)} y={8} width={stripW} height={10} fill={PHASE_COLOUR[s.phase]} data-phase={s.phase} />
           ))}
         </g>
         <Gridlines ys={y.ticks(6).map(y)} left={BOX.left} right={BOX.width - BOX.right} />
@@ -94,7 +94,7 @@ export function MemoryTimeline({ steps, cursor, memory }: MemoryTimelineProps) {
             </text>
           </g>
         ))}
-        <path d={path(counts) ?? ''} fill="none" stroke={PHASE_COLOURS.forward} strokeWidth={2.5} />
+        <path d={path(counts) ?? ''} fill="none" stroke={PHASE_COLOUR.forward} strokeWidth={2.5} />
         <g data-testid="memory-peak">
           <circle cx={x(peakAt)} cy={y(peak)} r={5.5} fill={REFERENCE_COLOUR} />
           <text x={x(peakAt)} y={y(peak) - 10} textAnchor={peakAt > n * 0.8 ? 'end' : 'middle'} fontSize={12.5} fontWeight={600}>

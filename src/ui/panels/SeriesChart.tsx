@@ -1,11 +1,11 @@
 import { axisBottom, axisLeft, extent, line, type ScaleLinear, type ScaleLogarithmic, scaleLinear, scaleLog } from 'd3';
 import { useMemo, useState } from 'react';
 import type { Series, SeriesLine } from '../../engine/blocks';
+import { lineColour } from '../trace/palette';
 import { Axis, AxisTitles, Gridlines } from './Axis';
 import { formatNumber } from './format';
 import { CHART, decadeDomain, decadeTicks, formatInteger, formatLogTick, innerHeight, integerTicks } from './frame';
 import { Panel } from './Panel';
-import { lineColour } from './palette';
 
 export interface SeriesChartProps {
   series: Series;

@@ -1,10 +1,10 @@
 import { axisBottom, axisLeft, line, scaleLinear, scaleLog } from 'd3';
 import type { Training } from '../../engine/exercise';
+import { lineColour } from '../trace/palette';
 import { Axis, AxisTitles, Gridlines } from './Axis';
 import { formatNumber } from './format';
 import { CHART, decadeDomain, decadeTicks, formatInteger, formatLogTick, innerHeight, integerTicks } from './frame';
 import { Panel } from './Panel';
-import { lineColour } from './palette';
 import { useProgress } from './useProgress';
 
 export interface TrainingChartProps {

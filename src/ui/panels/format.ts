@@ -1,17 +1,10 @@
 import { format } from 'd3';
+import { fmt } from '../../core/format';
 
-const plain = format('.4~g');
 const grouped = format(',');
-const scientific = format('.3~e');
 
-/** A number for a panel: 4 significant digits, scientific when tiny or huge, `−` for minus. */
-export function formatNumber(x: number): string {
-  if (Number.isNaN(x)) return 'NaN';
-  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  return a < 1e-3 || a >= 1e5 ? scientific(x) : plain(x);
-}
+/** A number for a panel: the project's one formatter (4 significant digits, scientific when tiny or huge). */
+export const formatNumber = (x: number): string => fmt(x);
 
 const SUPERSCRIPT: Record<string, string> = {
   '-': '⁻',

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { sizeProblem } from '../load/text';
+import { sizeProblem } from '../../core/load';
 import { useExplorer, useExplorerStore } from '../store/context';
 
 /**

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useExplorer } from '../store/context';
 import { selectLength, selectTimeline } from '../store/selectors';
-import { PHASE_COLOUR } from '../trace/encoding';
+import { PHASE_COLOUR } from '../trace/palette';
 
 const KIND_COLOUR = { forward: PHASE_COLOUR.forward, backward: PHASE_COLOUR.backward, memory: PHASE_COLOUR.memory } as const;
 const KIND_LABEL = { forward: 'forward', backward: 'backward', memory: 'free / recompute' } as const;

@@ -1,7 +1,5 @@
+import { FOLD_ABOVE_NODES } from '../../core/limits';
 import type { GraphModel } from '../compute/protocol';
-
-/** Above this many nodes, repeated blocks start folded so the whole graph fits on screen. */
-export const FOLD_ABOVE_NODES = 40;
 
 /**
  * Groups folded when a graph is opened: layer blocks and checkpoint segments of a large graph.

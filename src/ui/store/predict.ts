@@ -1,13 +1,11 @@
+import { fmt, fmtTensor } from '../../core/format';
+import { MAX_GUESS_ENTRIES } from '../../core/limits';
 import type { SentGrad, Step } from '../../engine/trace';
-import { fmt, fmtTensor } from '../trace/format';
 
 /**
  * Predict mode: before a backward step's gradients are shown, the learner guesses them —
  * a number for a scalar, a sign pattern (+ − 0, row-major) for a small tensor.
  */
-
-/** Larger gradients are shown without a guess (a sign pattern of 100 entries teaches nothing). */
-export const MAX_GUESS_ENTRIES = 16;
 
 /** Below this magnitude an entry counts as 0 for sign patterns (float32 noise). */
 const ZERO = 1e-7;

@@ -1,4 +1,5 @@
 import { interpolateLab, interpolatePuOr, interpolateRdBu, scaleLog } from 'd3';
+import { PHASE_COLOUR } from './palette';
 
 /**
  * Visual encodings, all pure. Gradient edges use a LOG scale of the norm, relative to the
@@ -7,14 +8,6 @@ import { interpolateLab, interpolatePuOr, interpolateRdBu, scaleLog } from 'd3';
 
 /** Decades below the trace's largest gradient that still get visible width. */
 export const GRAD_DECADES = 6;
-
-export const PHASE_COLOUR = {
-  forward: '#0072B2',
-  backward: '#D55E00',
-  memory: '#8a8a8a',
-  recompute: '#CC79A7',
-  idle: '#c4ccd6',
-} as const;
 
 export interface EdgeStyle {
   width: number;

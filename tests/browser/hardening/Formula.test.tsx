@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { render } from 'vitest-browser-react';
-import { Formula, KATEX_OPTIONS, loadKatex, MAX_FORMULA_CHARS, typeset } from '../../../src/ui/inspector/Formula';
+import { MAX_FORMULA_CHARS } from '../../../src/core/limits';
+import { Formula, KATEX_OPTIONS, loadKatex, typeset } from '../../../src/ui/inspector/Formula';
 import { FLAG } from './graphs';
 
 const flag = () => (window as unknown as Record<string, unknown>)[FLAG];

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { MAX_FILE_BYTES } from '../../../src/core/limits';
+import { parseGraphText, sizeProblem, utf8Bytes } from '../../../src/core/load';
 import { inertText } from '../../../src/ui/compute/inert';
 import { fetchGraph, fetchGraphText, resolveGraphUrl } from '../../../src/ui/load/remote';
-import { parseGraphText, sizeProblem, utf8Bytes } from '../../../src/ui/load/text';
 
 const PAGE = 'http://127.0.0.1:4000/explorer/?graph=ex01';
 const GOOD = '{"nodes":[{"id":"a","op":"leaf","value":1}],"objectives":[{"name":"o","node":"a"}]}';
@@ -40,17 +40,17 @@ describe('the shared limit', () => {
 
 describe('parseGraphText: a file’s or a paste’s text, with the CLI’s fields', () => {
   test('a graph object passes through', () => {
-    const r = parseGraphText(GOOD, 'g.json');
+    const r = parseGraphText(GOOD, { name: 'g.json' });
     expect(r).toEqual({ ok: true, value: JSON.parse(GOOD) });
   });
 
   test('empty and whitespace-only text: <graph>, “is empty”', () => {
     for (const t of ['', '  \n\t '])
-      expect(parseGraphText(t, 'g.json')).toEqual({ ok: false, problem: { field: '<graph>', message: 'g.json is empty' } });
+      expect(parseGraphText(t, { name: 'g.json' })).toEqual({ ok: false, problem: { field: '<graph>', message: 'g.json is empty' } });
   });
 
   test('not JSON: <graph>, “is not valid JSON” with the parser’s reason', () => {
-    const r = parseGraphText('{ "nodes": [', 'g.json');
+    const r = parseGraphText('{ "nodes": [', { name: 'g.json' });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problem.field).toBe('<graph>');
@@ -65,7 +65,7 @@ describe('parseGraphText: a file’s or a paste’s text, with the CLI’s field
       ['"nodes"', '"nodes"'],
     ];
     for (const [text, got] of cases) {
-      expect(parseGraphText(text, 'g.json')).toEqual({
+      expect(parseGraphText(text, { name: 'g.json' })).toEqual({
         ok: false,
         problem: { field: '(graph)', message: `expected a JSON object with "nodes" and "objectives", got ${got}` },
       });
@@ -80,16 +80,16 @@ describe('parseGraphText: a file’s or a paste’s text, with the CLI’s field
     const body = (n: number) => `{"pad":"${'é'.repeat(n)}"}`;
     // 10 bytes of braces, quotes and key around the padding
     expect(utf8Bytes(body(45))).toBe(100);
-    expect(parseGraphText(body(45), 'g.json', 100).ok).toBe(true);
-    const over = parseGraphText(`${body(45)} `, 'g.json', 100);
+    expect(parseGraphText(body(45), { name: 'g.json', limit: 100 }).ok).toBe(true);
+    const over = parseGraphText(`${body(45)} `, { name: 'g.json', limit: 100 });
     expect(over).toEqual({ ok: false, problem: sizeProblem('g.json', 101, 100) });
     expect(sizeProblem('g.json', 101, 100)?.message).toBe('g.json is 0.0 MB (101 bytes); the limit is 0.0 MB (100 bytes)');
   });
 
   test('the default limit is the shared one: 5 MiB + 1 byte of text is refused, 5 MiB is not', () => {
     const exact = `"${'a'.repeat(MAX_FILE_BYTES - 2)}"`;
-    expect(parseGraphText(exact, 'big.json')).toMatchObject({ ok: false, problem: { field: '(graph)' } });
-    const r = parseGraphText(`${exact} `, 'big.json');
+    expect(parseGraphText(exact, { name: 'big.json' })).toMatchObject({ ok: false, problem: { field: '(graph)' } });
+    const r = parseGraphText(`${exact} `, { name: 'big.json' });
     expect(r).toEqual({
       ok: false,
       problem: { field: '<graph>', message: 'big.json is 5.0 MB (5242881 bytes); the limit is 5.0 MB (5242880 bytes)' },

@@ -1,6 +1,6 @@
 import { useState } from 'react';
+import { f32Text, fmt } from '../../../core/format';
 import { useExplorer } from '../../store/context';
-import { f32Text, fmt } from '../../trace/format';
 
 /** A scalar leaf edited in place: click, type, Enter (Escape cancels). Marked `nodrag`. */
 export function ScalarField({ id, value, label }: { id: string; value: number; label: string }) {

@@ -1,5 +1,5 @@
+import { fmt } from '../../../core/format';
 import type { Snapshot } from '../../../core/tensor';
-import { fmt } from '../../trace/format';
 import type { Box } from '../box';
 import { HeatCanvas } from './HeatCanvas';
 

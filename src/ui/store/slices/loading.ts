@@ -1,8 +1,8 @@
 import type { Problem } from '../../../core/errors';
+import { type Loaded, parseGraphText } from '../../../core/load';
 import type { OptionValue } from '../../../core/types';
 import type { EngineMemory, ExerciseInfo, GraphSource, RunResult } from '../../compute/protocol';
 import { fetchGraph } from '../../load/remote';
-import { type Loaded, parseGraphText } from '../../load/text';
 import type { Candidate, ProblemSource } from '../commit';
 import type { Slice } from './deps';
 
@@ -121,7 +121,7 @@ export const createLoadingSlice: Slice<LoadingSlice> =
       loadSpec: (spec) => loadSource({ kind: 'spec', spec }),
 
       async loadSpecText(text, name = 'pasted JSON') {
-        const parsed = parseGraphText(text, name);
+        const parsed = parseGraphText(text, { name });
         if (refused(parsed)) return;
         await loadSource({ kind: 'spec', spec: parsed.value });
       },

@@ -1,7 +1,14 @@
-import type { Problem } from '../../core/errors';
-import { MAX_FILE_BYTES, MAX_NESTING, MAX_RANK } from '../../core/limits';
+import type { Problem } from './errors';
+import { MAX_FILE_BYTES, MAX_NESTING, MAX_RANK } from './limits';
 
-/** A loaded value, or the one problem that stopped it (same fields as the CLI's messages). */
+/**
+ * The one loader of graph files, for the CLI and the explorer alike: a file's text → the
+ * untrusted object the schema validates next, or the one located problem that stopped it.
+ * DOM- and Node-free (the CLI reads the file, the explorer gets text from a file, a paste or a
+ * fetch); the messages are the same everywhere.
+ */
+
+/** A loaded value, or the one problem that stopped it. */
 export type Loaded<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 
 /** Field of a problem with the file itself (the CLI's `<graph>` argument): size, empty, not JSON. */
@@ -33,24 +40,38 @@ export function sizeProblem(name: string, bytes: number, limit = MAX_FILE_BYTES)
   };
 }
 
-/**
- * A graph file's text → the untrusted object the schema validates next. Mirrors the CLI
- * (src/cli/load.ts): too big, empty, not JSON → `<graph>`; not an object → `(graph)`.
- */
-export function parseGraphText(text: string, name: string, limit = MAX_FILE_BYTES): Loaded<Record<string, unknown>> {
+export interface GraphTextOptions {
+  /** What the messages call the text: a path, a file name, `pasted JSON`. */
+  name: string;
+  /** Largest size accepted, in UTF-8 bytes. */
+  limit?: number;
+}
+
+/** Any JSON file's text → its value: too big, empty, not JSON → one problem under `<graph>`. */
+export function parseJsonText(text: string, { name, limit = MAX_FILE_BYTES }: GraphTextOptions): Loaded<unknown> {
   // Characters never outnumber bytes: count bytes only when it can matter.
   const tooBig = text.length * 3 > limit ? sizeProblem(name, utf8Bytes(text), limit) : null;
   if (tooBig) return { ok: false, problem: tooBig };
   if (text.trim() === '') return { ok: false, problem: { field: FILE_FIELD, message: `${name} is empty` } };
-  let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    return { ok: true, value: JSON.parse(text) };
   } catch (e) {
     return {
       ok: false,
       problem: { field: FILE_FIELD, message: `${name} is not valid JSON (${e instanceof Error ? e.message : String(e)})` },
     };
   }
+}
+
+/**
+ * The single entry for graph files: text → the untrusted object the schema validates next.
+ * parseJsonText's problems, then: not an object → `(graph)`; nested past MAX_NESTING →
+ * located at the node and field.
+ */
+export function parseGraphText(text: string, o: GraphTextOptions): Loaded<Record<string, unknown>> {
+  const json = parseJsonText(text, o);
+  if (!json.ok) return json;
+  const raw = json.value;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, problem: notAnObject(raw) };
   const deep = nestingProblem(raw);
   if (deep) return { ok: false, problem: deep };
@@ -91,7 +112,7 @@ function locateDeep(raw: object, path: (string | number)[], limit: number): Prob
   return { ...(node !== undefined ? { node: id } : {}), field: `${field}…`, message: `nested more than ${limit} levels deep` };
 }
 
-/** The CLI's message for a top-level value that is not a graph object. */
+/** The message for a top-level value that is not a graph object. */
 export function notAnObject(raw: unknown): Problem {
   const got = Array.isArray(raw) ? 'an array' : (JSON.stringify(raw)?.slice(0, 40) ?? String(raw));
   return { field: '(graph)', message: `expected a JSON object with "nodes" and "objectives", got ${got}` };
