@@ -30,9 +30,15 @@ export function fmt(x: number, digits = 4): string {
   if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
   if (x === 0) return '0';
   const a = Math.abs(x);
-  const s = a < 1e-3 || a >= 1e5 ? x.toExponential(Math.max(0, digits - 2)) : Number(x.toPrecision(digits)).toString();
-  return s.replace(/-/g, '−').replace(/e\+?/, 'e');
+  // scientific: `digits - 1` significant digits, trailing zeros dropped (4e−4, 1.25e−9)
+  const s = a < 1e-3 || a >= 1e5 ? sci(x, Math.max(0, digits - 2)) : Number(x.toPrecision(digits)).toString();
+  return s.replace(/-/g, '−');
 }
+
+const sci = (x: number, decimals: number): string => {
+  const [m, e] = x.toExponential(decimals).split('e') as [string, string];
+  return `${m.includes('.') ? m.replace(/\.?0+$/, '') : m}e${e.replace('+', '')}`;
+};
 
 /** A small tensor written out (`[[0.1, 2], …]`); larger ones by shape only. */
 export function fmtTensor(s: Snapshot, maxEntries = MAX_WRITTEN_ENTRIES): string {

@@ -3,6 +3,7 @@ import { expect, waitFor } from 'storybook/test';
 import { AttentionHeatmap } from '../../src/ui/panels/AttentionHeatmap';
 import { type ExplorerArgs, explorerArgTypes, withExplorerStore } from '../support/explorer';
 import { FromRun } from '../support/FromRun';
+import { readNumber } from '../support/play';
 
 /** The attention weights P with their numbers, filled in once the forward pass computed them. */
 function AttentionStory(_: ExplorerArgs) {
@@ -43,7 +44,7 @@ export const WeightsAfterSoftmax: Story = {
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(state(canvasElement)).toBe('true'), { timeout: 20_000 });
     for (let i = 0; i < 4; i++) {
-      const row = [0, 1, 2, 3].map((j) => Number(canvasElement.querySelector(`g[data-cell="${i},${j}"] text`)?.textContent));
+      const row = [0, 1, 2, 3].map((j) => readNumber(canvasElement.querySelector(`g[data-cell="${i},${j}"] text`)?.textContent));
       for (const p of row) expect(p).toBeGreaterThan(0);
       expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 3);
     }

@@ -3,6 +3,7 @@ import { expect, waitFor } from 'storybook/test';
 import { EstimatorHistogram } from '../../src/ui/panels/EstimatorHistogram';
 import { type ExplorerArgs, explorerArgTypes, withExplorerStore } from '../support/explorer';
 import { FromRun } from '../support/FromRun';
+import { readNumber } from '../support/play';
 
 /** Per-sample gradient estimates (`blocks.estimators`) as histograms, the analytic value marked. */
 function EstimatorStory(_: ExplorerArgs) {
@@ -27,7 +28,7 @@ type Story = StoryObj<typeof meta>;
 
 const fact = (root: HTMLElement, label: string) => {
   const dt = [...root.querySelectorAll('[data-testid=estimates] dt')].find((d) => d.textContent === label);
-  return Number(dt?.nextElementSibling?.textContent);
+  return readNumber(dt?.nextElementSibling?.textContent);
 };
 
 /**

@@ -3,6 +3,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { TrainingChart } from '../../src/ui/panels/TrainingChart';
 import { type ExplorerArgs, explorerArgTypes, withExplorerStore } from '../support/explorer';
 import { FromRun } from '../support/FromRun';
+import { readNumber } from '../support/play';
 
 /** The SGD replay (`blocks.training`) from the exercise's own run. */
 function TrainingStory(_: ExplorerArgs) {
@@ -25,7 +26,7 @@ export const SgdTwoLayer: Story = {
   args: { graphId: 'ex03-two-layer-backprop' },
   play: async ({ canvasElement }) => {
     const run = await within(canvasElement).findByRole('button', { name: 'Run training' }, { timeout: 20_000 });
-    const loss = () => Number(canvasElement.querySelector('[data-testid=training-losses] dd')?.textContent);
+    const loss = () => readNumber(canvasElement.querySelector('[data-testid=training-losses] dd')?.textContent);
     expect(loss()).toBeCloseTo(0.0722, 6);
     await userEvent.click(run);
     const bar = within(canvasElement).getByRole('progressbar', { name: 'Training progress' });

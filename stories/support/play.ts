@@ -57,3 +57,6 @@ export async function expectStep(root: HTMLElement, e: StepExpectation): Promise
 export async function press(...keys: string[]): Promise<void> {
   for (const k of keys) await userEvent.keyboard(`{${k}}`);
 }
+
+/** A number as the explorer writes it (`−` for minus, `1.5e−9`), read back. */
+export const readNumber = (text: string | null | undefined): number => Number((text ?? '').replace(/−/g, '-'));
