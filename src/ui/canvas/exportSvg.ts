@@ -11,6 +11,7 @@ import { absolutePositions } from './layout';
 
 /** Escapes text for SVG/XML content and attributes. Graph text is data, never markup. */
 export const escapeXml = (s: string): string =>
+  // regex: XML escaping of any text
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 export interface ExportView {

@@ -61,6 +61,7 @@ function CanvasHeatmap(p: { snap: Snapshot; w: number; h: number; rows: number; 
     if (!ctx) return;
     const img = ctx.createImageData(p.cols, p.rows);
     for (let k = 0; k < p.snap.data.length; k++) {
+      // regex: reads the channels of a colour string this module made
       const m = heatColour(p.snap.data[k] as number, p.maxAbs).match(/\d+/g) ?? ['0', '0', '0'];
       img.data.set([Number(m[0]), Number(m[1]), Number(m[2]), 255], 4 * k);
     }

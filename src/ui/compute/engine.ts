@@ -11,6 +11,7 @@ import type { ComputeCall, EngineMemory, GradcheckReport, Outcome, RunRequest, R
  * worker, or from the main thread when workers are unavailable), so the shell paints first.
  */
 
+// regex: tfjs's error text for a missing kernel, not graph data
 const isMissingKernel = (e: unknown): boolean => e instanceof Error && /kernel|not (yet )?(registered|implemented)/i.test(e.message);
 
 /** Runs `fn`; on a kernel the wasm backend lacks, switches to cpu once and retries. */

@@ -15,6 +15,7 @@ function asRows(v: NestedNumber): number[][] | null {
 
 /** JSON text of `v` with entry (r, c) replaced by raw text (invalid text stays invalid, on purpose). */
 function withCell(v: NestedNumber, r: number, c: number, text: string): string {
+  // regex: what the learner typed: the minus sign
   const t = text.trim() === '' ? 'null' : text.trim().replace(/−/g, '-');
   if (typeof v === 'number') return t;
   const rows = asRows(v) as number[][];

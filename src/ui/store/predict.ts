@@ -34,6 +34,7 @@ const signChar = (v: number) => (Math.abs(v) < ZERO ? '0' : v > 0 ? '+' : '−')
 
 /** Parses `+-0` patterns; accepts `-`, `−`, spaces and commas. */
 export function parseSigns(text: string, n: number): string[] | string {
+  // regex: what the learner typed: a sign pattern
   const chars = [...text.replace(/[\s,[\]]/g, '').replace(/-/g, '−')];
   if (chars.some((c) => !'+−0'.includes(c))) return 'use only + − 0';
   if (chars.length !== n) return `expected ${n} signs, got ${chars.length}`;

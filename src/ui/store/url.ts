@@ -15,6 +15,7 @@ export interface UrlState {
 }
 
 const int = (v: string | null): number | undefined => {
+  // regex: a number in the address bar
   if (v === null || !/^\d{1,7}$/.test(v)) return undefined;
   return Number(v);
 };

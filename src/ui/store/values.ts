@@ -7,6 +7,7 @@ import type { NestedNumber, Shape } from '../../core/types';
  * Returns the literal, or a problem naming the node and the field (`value`).
  */
 export function parseValueText(node: string, text: string): { value: NestedNumber; shape: Shape } | Problem {
+  // regex: what the learner typed: the minus sign
   const trimmed = text.trim().replace(/−/g, '-');
   if (trimmed === '') return { node, field: 'value', message: 'empty: type a number or a JSON array such as [[1, 2], [3, 4]]' };
   let raw: unknown;

@@ -69,6 +69,7 @@ export function luminance(colour: string): number {
   let r: number;
   let g: number;
   let b: number;
+  // regex: a colour string d3 made
   const m = colour.match(/rgb\((\d+),\s*(\d+),\s*(\d+)\)/);
   if (m) [r, g, b] = [Number(m[1]), Number(m[2]), Number(m[3])];
   else {
