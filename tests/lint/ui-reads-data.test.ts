@@ -18,7 +18,7 @@ function files(dir: string): string[] {
 }
 
 /** Code with comments, strings and template text blanked (same length, same lines), regex literals kept. */
-export function codeOnly(src: string): { code: string; regexAt: number[] } {
+function codeOnly(src: string): { code: string; regexAt: number[] } {
   const out = src.split('');
   const regexAt: number[] = [];
   const blank = (from: number, to: number) => {
@@ -108,7 +108,12 @@ function scan(file: string): Finding[] {
   const codeLines = code.split('\n');
   const lineOf = (at: number) => src.slice(0, at).split('\n').length;
   const found: Finding[] = [];
-  const annotated = (ln: number) => /\/\/ regex: \S/.test(lines[ln - 1] ?? '') || /^\s*\/\/ regex: \S/.test(lines[ln - 2] ?? '');
+  /** A `// regex: <why>` note on the line, or in the comment lines right above it. */
+  const annotated = (ln: number) => {
+    if (/\/\/ regex: \S/.test(lines[ln - 1] ?? '')) return true;
+    for (let k = ln - 2; k >= 0 && /^\s*\/\//.test(lines[k] ?? ''); k--) if (/^\s*\/\/ regex: \S/.test(lines[k] ?? '')) return true;
+    return false;
+  };
   const hits = new Set<number>(regexAt.map(lineOf));
   codeLines.forEach((l, k) => {
     if (/\bRegExp\b/.test(l)) hits.add(k + 1);
@@ -137,6 +142,7 @@ const LESSON_SIDE_PENDING: string[] = [
   'src/ui/panels/LessonPanels.tsx: const memoryStats = Object.keys(blocks.stats ?? {}).some((k) => /live|activation|memory|evaluation/i.test(k));',
   'src/ui/panels/MemoryTimeline.tsx: const peakStats = Object.entries(stats ?? {}).filter(([k, v]) => /peak/i.test(k) && Number.isFinite(v));',
   'src/ui/panels/SeriesChart.tsx: const isFiniteDifference = (label: string) => /finite|\\bFD\\b|numeric/i.test(label);',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: an exact source line
   "src/ui/panels/EstimatorHistogram.tsx: if (!key.startsWith('variance_')) return `mean, ${displayName(key)}`;",
   'src/ui/panels/SeriesChart.tsx: const METHOD = /\\b(engine|reverse pass|finite[- ]differences?|FD|numeric(al)?|autodiff|backprop)\\b/gi;',
   "src/ui/panels/SeriesChart.tsx: .replace(/\\(([^)]*)\\)/g, (group, inner: string) => (inner.replace(METHOD, '').trim() ? group : ''))",

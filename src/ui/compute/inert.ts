@@ -6,8 +6,8 @@ import type { Check, Fact, LessonBlocks } from '../../engine/exercise';
  * bidi overrides and isolates, and control characters, become `[U+202E]`-style markers.
  */
 // U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069: bidi controls. C0 (but tab, LF, CR), DEL, C1.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 // regex: strips control characters from any text
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const INVISIBLE = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 const marker = (c: string): string => `[U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`;
