@@ -1,4 +1,4 @@
-import { f32 } from '../cli/format';
+import { f32 } from '../core/format';
 import { MAX_TENSOR_SIZE } from '../core/limits';
 import { makeRng } from '../core/random';
 import type { NestedNumber } from '../core/types';

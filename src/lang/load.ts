@@ -1,7 +1,7 @@
 import type { Problem } from '../core/errors';
+import { parseGraphText } from '../core/load';
 import { parseGraphSpec } from '../core/schema';
 import type { GraphSpec } from '../core/types';
-import { parseGraphText } from '../ui/load/text';
 import { type GfParse, type GfProblem, parseGf } from './parse';
 
 /** True when a file name (or URL path) names graph-language text rather than JSON. */
@@ -20,7 +20,7 @@ export function loadGraphSource(text: string, filename: string): GraphSource {
     if (!gf.spec) return { ok: false, problems: gf.problems, gf };
     return validated(gf.spec, gf);
   }
-  const raw = parseGraphText(text, filename);
+  const raw = parseGraphText(text, { name: filename });
   if (!raw.ok) return { ok: false, problems: [raw.problem] };
   return validated(raw.value);
 }

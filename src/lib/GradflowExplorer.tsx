@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import type { OptionValue } from '../core/types';
 import { Explorer, type ExplorerControls } from '../ui/Explorer';
 import { createExplorerStore, type ExplorerInit, type ExplorerStore } from '../ui/store';
-import { selectLength } from '../ui/store/selectors';
+import { selectBusy, selectLength } from '../ui/store/selectors';
 import { pageCompute } from './compute';
 import { EmbedError } from './EmbedError';
 import { type GraphRef, type Resolved, refKey, resolveGraph } from './source';
@@ -120,7 +120,7 @@ function EmbeddedExplorer({ init, step, controls, onStepChange }: EmbeddedExplor
   );
 
   // The first graph failed (an unknown id, a graph the engine refuses): its problems alone, no empty explorer.
-  const refused = useStore(store, (s) => (s.run === null && !s.busy ? s.problems : null));
+  const refused = useStore(store, (s) => (s.run === null && !selectBusy(s) ? s.problems : null));
   if (refused?.length) return <EmbedError problems={refused} />;
   return <Explorer store={store} keys="focus" graphList={false} controls={controls} embedded />;
 }

@@ -1,8 +1,8 @@
 import type { Problem } from '../core/errors';
+import { parseGraphText } from '../core/load';
 import type { OptionValue } from '../core/types';
 import { fetchGraph } from '../ui/load/remote';
-import { parseGraphText } from '../ui/load/text';
-import type { ExplorerInit } from '../ui/store/store';
+import type { ExplorerInit } from '../ui/store';
 
 /** Where an embed's graph comes from: the first of `src`, `text`, `graph` that is set. */
 export interface GraphRef {
@@ -42,7 +42,7 @@ export async function resolveGraph(r: GraphRef, page: string, step?: number): Pr
     return got.ok ? { ok: true, init: { spec: got.value, step } } : got;
   }
   if (r.text !== undefined) {
-    const got = parseGraphText(r.text, 'the graph written in the page');
+    const got = parseGraphText(r.text, { name: 'the graph written in the page' });
     return got.ok ? { ok: true, init: { spec: got.value, step } } : got;
   }
   if (typeof r.graph === 'string') {

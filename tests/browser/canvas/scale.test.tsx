@@ -6,7 +6,8 @@ import { syntheticGraph } from '../../../bench/synthetic';
 import { setRenderProbe } from '../../../src/ui/canvas/renderProbe';
 import { createInlineClient } from '../../../src/ui/compute/client';
 import { Explorer } from '../../../src/ui/Explorer';
-import { createExplorerStore, type ExplorerStore } from '../../../src/ui/store/store';
+import { createExplorerStore, type ExplorerStore } from '../../../src/ui/store';
+import { selectTimeline } from '../../../src/ui/store/selectors';
 
 const counter = () => document.querySelector('[data-testid=step-counter]')?.textContent?.replace(/\s+/g, ' ').trim();
 
@@ -29,7 +30,7 @@ afterEach(() => setRenderProbe(null));
 describe('a big graph costs what changes, not what exists', () => {
   test('each step re-renders only edges whose view or highlight changed at that step', async () => {
     const store = await openSynthetic('attention', 100);
-    const t = store.getState().timeline;
+    const t = selectTimeline(store.getState());
     if (!t) throw new Error('no timeline');
     const ids = [...document.querySelectorAll('[data-testid=gf-edge]')].map((e) => e.getAttribute('data-edge-id') as string);
     expect(ids.length).toBeGreaterThan(50);

@@ -1,7 +1,9 @@
 import { memo, type PointerEvent, useEffect, useRef } from 'react';
+import { fmt } from '../../../core/format';
 import type { Snapshot } from '../../../core/tensor';
+import { showShape } from '../../../core/tensor';
 import { heatColour } from '../../trace/encoding';
-import { fmt, gridOf, showShape } from '../../trace/format';
+import { gridOf } from '../../trace/grid';
 
 /** `rgb(r, g, b)` or `#rrggbb` → bytes. */
 function rgb(colour: string): [number, number, number] {
