@@ -1,6 +1,6 @@
 import type { Program } from '../core/compile';
 import { isActivation } from './checkpoint';
-import type { Trace } from './trace';
+import type { Step, Trace } from './trace';
 
 /**
  * The typed lesson blocks: what a lesson hands the UI beside the trace. Every panel reads its
@@ -108,8 +108,9 @@ export const factsOf = (stats: Readonly<Record<string, number>>, labels: Readonl
   Object.entries(stats).map(([k, value]) => ({ label: labels[k] ?? labelOfKey(k), value }));
 
 /**
- * Live layer activations after each step of the trace, the count behind
- * `trace.stats.peakLiveActivations`: a forward or recompute step of an activation (a computed,
+ * What the engine holds after each step of the trace, the count behind
+ * `trace.stats.peakLiveActivations`: the step's own `live` count when the engine records one;
+ * otherwise its rule, counted here: a forward or recompute step of an activation (a computed,
  * layer-tagged node) holds one more, a free step drops one.
  */
 export function liveActivations(program: Program, trace: Trace): Pick<MemoryBlock, 'live' | 'peak' | 'peakAt'> {
@@ -117,8 +118,9 @@ export function liveActivations(program: Program, trace: Trace): Pick<MemoryBloc
   let now = 0;
   let peak = 0;
   let peakAt = 0;
-  for (const s of trace.steps) {
-    if (isActivation(program, s.node)) {
+  for (const s of trace.steps as readonly (Step & { live?: number })[]) {
+    if (s.live !== undefined) now = s.live;
+    else if (isActivation(program, s.node)) {
       if (s.phase === 'forward' || s.phase === 'recompute') now++;
       else if (s.phase === 'free') now--;
     }
