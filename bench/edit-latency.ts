@@ -23,6 +23,8 @@ export interface EditLatency {
   p95: Record<string, number>;
   /** graph id → median in ms. */
   median: Record<string, number>;
+  /** graph id → median in ms of the same edits with no lesson (trace, graph model, leaf values): the floor. */
+  traceOnlyMedian: Record<string, number>;
 }
 
 /** Runs on the worker's backend (wasm) when it loads in this process, else on the current one; restores it after. */
@@ -35,23 +37,31 @@ export async function editLatency(reps = 40, prefer: 'wasm' | 'cpu' = 'wasm'): P
   const backend = tf.getBackend();
   const p95: Record<string, number> = {};
   const median: Record<string, number> = {};
+  const traceOnlyMedian: Record<string, number> = {};
   for (const ex of EXERCISES) {
+    const bare = { ...ex, lesson: () => ({ checks: [], blocks: {} }) };
     const source = { kind: 'exercise', id: ex.id } as const;
     const first = computeRun(ex, { source }, backend);
     const leaves = Object.entries(first.leafValues).filter(([id]) => sizeOf(first.trace.shapes.get(id) ?? []) > 0);
     for (let i = 0; i < 3; i++) computeRun(ex, { source }, backend);
     const times: number[] = [];
+    const floor: number[] = [];
     for (let i = 0; i < reps; i++) {
       const [id, value] = leaves[i % leaves.length] as [string, NestedNumber];
-      const t0 = performance.now();
-      computeRun(ex, { source, inputs: { [id]: nudge(value, 1e-3 * (i + 1)) } }, backend);
+      const inputs = { [id]: nudge(value, 1e-3 * (i + 1)) };
+      let t0 = performance.now();
+      computeRun(ex, { source, inputs }, backend);
       times.push(performance.now() - t0);
+      t0 = performance.now();
+      computeRun(bare, { source, inputs }, backend);
+      floor.push(performance.now() - t0);
     }
     p95[ex.id] = Number(percentile(times, 95).toFixed(1));
     median[ex.id] = Number(percentile(times, 50).toFixed(1));
+    traceOnlyMedian[ex.id] = Number(percentile(floor, 50).toFixed(1));
   }
   if (tf.getBackend() !== before) await tf.setBackend(before);
-  return { backend, reps, p95, median };
+  return { backend, reps, p95, median, traceOnlyMedian };
 }
 
 // `tsx bench/edit-latency.ts [--json] [--reps N] [--cpu]`: this measurement on its own.
@@ -62,5 +72,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const reps = Number(args[args.indexOf('--reps') + 1]) || 40;
   const r = await editLatency(reps, args.includes('--cpu') ? 'cpu' : 'wasm');
   if (args.includes('--json')) console.log(JSON.stringify({ edit_latency_ms: r.p95, edit_latency: r }));
-  else for (const [id, v] of Object.entries(r.p95)) console.log(`${id.padEnd(28)} p95 ${v} ms  median ${r.median[id]} ms  (${r.backend})`);
+  else
+    for (const [id, v] of Object.entries(r.p95))
+      console.log(`${id.padEnd(28)} p95 ${v} ms  median ${r.median[id]} ms  trace only ${r.traceOnlyMedian[id]} ms  (${r.backend})`);
 }
