@@ -6,13 +6,16 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { preloadLayout } from './canvas/layout';
 import { createComputeClient } from './compute/client';
+import { graphFromLink } from './share/link';
 import { createExplorerStore } from './store';
 import { parseUrl } from './store/url';
 
 // The store lives outside React: StrictMode's double mount must not start two workers.
 const url = parseUrl(location.search);
+// A link that carries its graph (#gf=…, a file opened or pasted before): same checks as a file.
+const linked = await graphFromLink(location.hash);
 const store = createExplorerStore(createComputeClient(), {
-  graph: url.graph,
+  ...(linked?.ok ? { spec: linked.value } : { graph: url.graph }),
   options: url.options,
   step: url.step,
   node: url.node,
@@ -21,7 +24,12 @@ const store = createExplorerStore(createComputeClient(), {
   present: url.present,
   predict: url.predict,
 });
-void store.getState().init();
+void store
+  .getState()
+  .init()
+  .then(() => {
+    if (linked && !linked.ok) store.setState({ problems: [linked.problem], problemSource: 'file' });
+  });
 // The layout worker (elkjs, ~1.6 MB) loads while the engine computes the first graph.
 preloadLayout();
 

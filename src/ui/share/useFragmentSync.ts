@@ -1,0 +1,80 @@
+import { useEffect, useState } from 'react';
+import type { ExplorerState, ExplorerStore } from '../store';
+import { parseUrl } from '../store/url';
+import { encodeFragment, hasGraphFragment, NOT_IN_LINK } from './fragment';
+
+/** A graph the learner opened or pasted: it has no id and no `?src=` that could name it. */
+const ownGraph = (s: ExplorerState): unknown =>
+  s.run && s.source?.kind === 'spec' && s.source.src === undefined ? s.source.spec : undefined;
+
+/** The query that goes with a graph in the fragment: the view, without a `graph=` that would name another graph. */
+function viewSearch(s: ExplorerState): string {
+  const p = new URLSearchParams();
+  p.set('step', String(s.cursor));
+  if (s.selected) p.set('node', s.selected);
+  if (s.presenter) p.set('present', '1');
+  if (s.predict) p.set('predict', '1');
+  return `?${p.toString()}`;
+}
+
+/**
+ * Keeps the address bar true for a graph opened from a file or pasted: the graph rides in the
+ * fragment (`#gf=…`, see fragment.ts) with the step and node in the query, so a reload or a
+ * shared link reopens it. A graph too large for a link gets `#graph-not-in-link` and a notice
+ * (returned, for the page to show). Another graph (an exercise, a `?src=` file) clears the fragment.
+ * A link's own graph applies its step and node once it is on screen.
+ */
+export function useFragmentSync(store: ExplorerStore): string | null {
+  const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    let encodedFor: unknown;
+    let fragment: string | null = null;
+    // The step and node of a link that carries its graph apply to that graph once it shows.
+    let pending = hasGraphFragment(location.hash) ? parseUrl(location.search) : null;
+    const write = (s: ExplorerState) => {
+      const own = ownGraph(s);
+      if (own === undefined) {
+        if (s.run && (hasGraphFragment(location.hash) || location.hash === NOT_IN_LINK)) {
+          history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+          setNotice(null);
+        }
+        return;
+      }
+      if (pending) {
+        const { step, node } = pending;
+        pending = null;
+        if (step !== undefined) s.seek(step);
+        if (node !== undefined && s.run?.graph.nodes.some((n) => n.id === node)) s.select(node);
+        return;
+      }
+      if (own !== encodedFor) {
+        encodedFor = own;
+        fragment = null;
+        void encodeFragment(JSON.stringify(own)).then((e) => {
+          if (!live || encodedFor !== own) return;
+          fragment = e.ok ? e.fragment : NOT_IN_LINK;
+          setNotice(
+            e.ok
+              ? null
+              : `This graph is not in the address bar: compressed it takes ${e.chars} characters, over the ${e.limit} a link may carry. Save it as a file to share it.`,
+          );
+          write(store.getState());
+        });
+        return;
+      }
+      if (fragment === null) return;
+      const url = `${location.pathname}${viewSearch(s)}${fragment}`;
+      if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url);
+    };
+    const unsub = store.subscribe((s, prev) => {
+      if (s.run !== prev.run || s.cursor !== prev.cursor || s.selected !== prev.selected || s.presenter !== prev.presenter) write(s);
+    });
+    write(store.getState());
+    return () => {
+      live = false;
+      unsub();
+    };
+  }, [store]);
+  return notice;
+}
