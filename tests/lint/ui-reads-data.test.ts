@@ -133,28 +133,8 @@ function scan(file: string): Finding[] {
   return found;
 }
 
-/**
- * The lesson side's name guessing (panels, sidebar), being replaced by typed lesson blocks
- * (issue 10 item 1) in the same session. Each entry is one exact line: any other line, or an
- * edited one, fails above. Empty this list as those lines go.
- */
-const LESSON_SIDE_PENDING: string[] = [
-  'src/ui/panels/LessonPanels.tsx: const memoryStats = Object.keys(blocks.stats ?? {}).some((k) => /live|activation|memory|evaluation/i.test(k));',
-  'src/ui/panels/MemoryTimeline.tsx: const peakStats = Object.entries(stats ?? {}).filter(([k, v]) => /peak/i.test(k) && Number.isFinite(v));',
-  'src/ui/panels/SeriesChart.tsx: const isFiniteDifference = (label: string) => /finite|\\bFD\\b|numeric/i.test(label);',
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: an exact source line
-  "src/ui/panels/EstimatorHistogram.tsx: if (!key.startsWith('variance_')) return `mean, ${displayName(key)}`;",
-  'src/ui/panels/SeriesChart.tsx: const METHOD = /\\b(engine|reverse pass|finite[- ]differences?|FD|numeric(al)?|autodiff|backprop)\\b/gi;',
-  "src/ui/panels/SeriesChart.tsx: .replace(/\\(([^)]*)\\)/g, (group, inner: string) => (inner.replace(METHOD, '').trim() ? group : ''))",
-  "src/ui/panels/SeriesChart.tsx: .replace(/[\\s,:;—–-]+$/, '')",
-  "src/ui/panels/format.ts: export const humanizeKey = (key: string): string => key.replace(/[_-]+/g, ' ').trim();",
-  'src/ui/panels/layers.ts: const m = /^[azh](\\d+)$/.exec(id);',
-  'src/ui/sidebar/GraphList.tsx: const THEMES: { label: string; match: RegExp }[] = [',
-  "src/ui/sidebar/GraphList.tsx: { label: 'Chain rule', match: /^ex0[12]-/ },",
-  "src/ui/sidebar/GraphList.tsx: { label: 'Backprop through networks', match: /^ex0[345]-|^ex09-/ },",
-  "src/ui/sidebar/GraphList.tsx: { label: 'Attention and fine-tuning', match: /^ex0[67]-|^ex10-/ },",
-  "src/ui/sidebar/GraphList.tsx: { label: 'Discrete and stochastic nodes', match: /^ex08-/ },",
-];
+/** Lines allowed to guess meaning from names: none (the lesson side reads typed lesson blocks). */
+const LESSON_SIDE_PENDING: string[] = [];
 
 describe('the UI reads typed data, never meaning from names', () => {
   test('the scanner finds what it must (it can fail)', () => {
