@@ -197,3 +197,25 @@ describe('incremental unfold', () => {
     expectNoOverlaps(again);
   }, 60_000);
 });
+
+describe('chains with a weight beside every op', () => {
+  test('ex09 (h_k = J_k h_(k-1)): within a row every edge of the chain runs level', async () => {
+    const g = exercise('ex09-residual-flow');
+    const s = await layoutStructure(buildStructure(g, objectiveOf(g), {}), { aspect: WIDE_SCREEN });
+    const abs = absolutePositions(s.nodes);
+    const matmuls = new Set(g.nodes.filter((n) => n.op === 'matmul').map((n) => n.id));
+    expect(matmuls.size).toBe(20);
+    const chain = s.edges.filter((e) => matmuls.has(e.source) && matmuls.has(e.target));
+    expect(chain.length).toBe(19);
+    let level = 0;
+    for (const e of chain) {
+      if (rowOf(s, (abs.get(e.source) as B).y) !== rowOf(s, (abs.get(e.target) as B).y)) continue;
+      expect(Math.abs(handle(s, e.source, 'out').y - handle(s, e.target, 'in', e.data?.slot ?? 0).y), e.id).toBeLessThan(1);
+      level++;
+    }
+    expect(level).toBeGreaterThan(12);
+    expectRowsRespected(s);
+    expectNoOverlaps(s);
+    expect(expectSideLeaves(s)).toBe(22); // J1…J20, h0 and g
+  }, 60_000);
+});

@@ -104,6 +104,8 @@ function clusterOf(c: FlowNode, attached: { id: string; slot: number; box: Box }
   const handles: Handles = { in: Array.from({ length: n }, (_, i) => inputHandleY(box, i, n)), out: outputHandleY(box) };
   const taken = new Set(attached.map((a) => a.slot));
   const main = Array.from({ length: n }, (_, i) => i).filter((i) => !taken.has(i));
+  // One input from outside: the output leaves at its height, so a chain of these runs level.
+  if (main.length === 1) handles.out = handles.in[main[0] as number] as number;
   const firstMain = main[0] ?? n;
   const above = attached.filter((a) => a.slot < firstMain).sort((a, b) => a.slot - b.slot);
   const below = attached.filter((a) => a.slot >= firstMain).sort((a, b) => a.slot - b.slot);
