@@ -6,6 +6,7 @@ import { ExportButtons } from './ExportButtons';
 import type { FlowNode } from './flow';
 import { edgeTypes, nodeTypes } from './nodeTypes';
 import { ParticleLayer } from './ParticleLayer';
+import { setCanvasDrawn } from './ready';
 import { useLaidOut } from './useLaidOut';
 
 const FIT = { padding: 0.06, maxZoom: 1.4, minZoom: 0.05 };
@@ -28,7 +29,16 @@ export function Canvas() {
   const folded = useExplorer(useShallow((s) => s.folded));
   const store = useExplorerStore();
   const box = useRef<HTMLDivElement>(null);
-  const { laid, error: layoutError } = useLaidOut(graph, objectiveNode, folded, box);
+  const { laid, error: layoutError, drawsGraph } = useLaidOut(graph, objectiveNode, folded, box);
+  // Step keys wait until this graph is drawn (the frame after React Flow mounts it).
+  useEffect(() => {
+    if (!drawsGraph) {
+      setCanvasDrawn(store, false);
+      return;
+    }
+    const raf = requestAnimationFrame(() => setCanvasDrawn(store, true));
+    return () => cancelAnimationFrame(raf);
+  }, [drawsGraph, store]);
 
   // Same structure, new run (an edited value): keep positions, refresh each node's model.
   const nodes = useMemo(() => {

@@ -39,7 +39,7 @@ export function useLaidOut(
   objectiveNode: string,
   folded: Readonly<Record<string, boolean>>,
   container: RefObject<HTMLElement | null>,
-): { laid: Laid | null; error: string | null } {
+): { laid: Laid | null; error: string | null; drawsGraph: boolean } {
   const [laid, setLaid] = useState<Laid | null>(null);
   const [error, setError] = useState<string | null>(null);
   const current = useRef<Laid | null>(null);
@@ -76,5 +76,6 @@ export function useLaidOut(
     };
   }, [graph, key, graphKey, objectiveNode, folded, container]);
 
-  return { laid, error };
+  // The layout on screen is of this graph (its folds may still be changing).
+  return { laid, error, drawsGraph: !!laid && laid.graphKey === graphKey };
 }

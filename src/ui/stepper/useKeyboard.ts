@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { canvasDrawn } from '../canvas/ready';
 import type { ExplorerStore } from '../store';
 
 /** True when a key press belongs to a text field, a select or an editable element. */
@@ -27,6 +28,8 @@ export function useStepKeys(store: ExplorerStore, scope: KeyScope | false = 'win
     if (!target) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
+      // Nothing on screen yet: a step now would be invisible.
+      if (!canvasDrawn(store)) return;
       const s = store.getState();
       const act: Record<string, () => void> = {
         ArrowRight: s.next,

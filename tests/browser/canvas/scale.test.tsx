@@ -27,6 +27,30 @@ async function openSynthetic(kind: 'attention' | 'chain', n: number): Promise<Ex
 
 afterEach(() => setRenderProbe(null));
 
+describe('keys wait for the graph', () => {
+  test('→ before the canvas has drawn the graph does nothing; once drawn it steps', async () => {
+    const store = createExplorerStore(createInlineClient());
+    await store.getState().loadSpec(syntheticGraph('chain', 60));
+    expect(store.getState().timeline?.length).toBeGreaterThan(0);
+    await render(
+      <div style={{ width: 1280, height: 800 }}>
+        <Explorer store={store} controls="steps" graphList={false} />
+      </div>,
+    );
+    // The layout runs in a worker: nothing is drawn yet.
+    expect(document.querySelector('[data-testid=gf-edge]')).toBeNull();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    expect(store.getState().cursor).toBe(0);
+    await expect.poll(() => document.querySelectorAll('[data-testid=gf-edge]').length, { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => {
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+        return store.getState().cursor;
+      })
+      .toBeGreaterThan(0);
+  }, 60_000);
+});
+
 describe('a big graph costs what changes, not what exists', () => {
   test('each step re-renders only edges whose view or highlight changed at that step', async () => {
     const store = await openSynthetic('attention', 100);
