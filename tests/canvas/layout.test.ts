@@ -109,6 +109,17 @@ describe('layout of generated graphs', () => {
     expect(expectSideLeaves(s)).toBe(100); // every W and the target y
   }, 60_000);
 
+  test('a graph that fits the canvas at a readable zoom never wraps (ex07 in a laptop canvas)', async () => {
+    const g = exercise('ex07-lora-gradients');
+    const s = await layoutStructure(buildStructure(g, objectiveOf(g), {}), { aspect: 1.4, width: 760 });
+    expect(s.rows?.length).toBe(1);
+    expect(s.edges.every((e) => e.data?.route === undefined)).toBe(true);
+    // …while ex04's twenty blocks in the same canvas do wrap.
+    const deep = exercise('ex04-vanishing-gradients');
+    const w = await layoutStructure(buildStructure(deep, objectiveOf(deep), defaultFolds(deep)), { aspect: 1.4, width: 760 });
+    expect(w.rows?.length).toBeGreaterThan(2);
+  }, 60_000);
+
   test('attention blocks and wide graphs: the same properties', async () => {
     for (const [kind, n] of [
       ['attention', 150],

@@ -39,6 +39,8 @@ const SIDE_GAP = 26;
 const STACK_GAP = 10;
 /** Vertical gap between wrapped rows (room for the row-to-row edges' lanes). */
 export const ROW_GAP = 56;
+/** Fewer top-level blocks than this never wrap. */
+const MIN_BLOCKS_TO_WRAP = 12;
 
 /** Layout inputs beyond the structure. */
 export interface LayoutOptions {
@@ -47,6 +49,11 @@ export interface LayoutOptions {
    * into rows (cut between blocks) so that it fills the canvas; none: never wraps.
    */
   aspect?: number;
+  /**
+   * Width of that canvas (px). A graph that fits it at a readable zoom (up to 2.1× wider:
+   * the camera zooms in on the step) never wraps. Without it, graphs up to 2,360 px never wrap.
+   */
+  width?: number;
 }
 
 const boxOfNode = (n: FlowNode): Box | undefined => ('box' in n.data ? n.data.box : undefined);
@@ -386,7 +393,10 @@ export async function layoutStructure(s: Structure, o: LayoutOptions = {}): Prom
   const minY = Math.min(0, ...p.tops.map((t) => t.y));
   const width = Math.max(0, ...p.tops.map((t) => t.x + t.w)) - minX;
   const height = Math.max(0, ...p.tops.map((t) => t.y + t.h)) - minY;
-  const wraps = o.aspect !== undefined && width > 900 && width / Math.max(1, height) > o.aspect * 1.25;
+  const readable = (o.width ?? 1125) * 2.1;
+  // A handful of blocks reads as one row (the camera zooms in on the step); long chains wrap.
+  const wraps =
+    o.aspect !== undefined && p.tops.length >= MIN_BLOCKS_TO_WRAP && width > readable && width / Math.max(1, height) > o.aspect * 1.25;
   const rows = wraps ? wrap(p, chooseCuts(p.tops, o.aspect as number)) : [{ top: minY, bottom: minY + height, right: minX + width }];
   return routeRows({ nodes: p.nodes, edges: s.edges, rows });
 }

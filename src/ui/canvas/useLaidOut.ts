@@ -21,11 +21,11 @@ const remember = (k: string, v: Laid) => {
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
 };
 
-/** Aspect ratio of the canvas, rounded so a few pixels' change reuses the cached layout. */
-const aspectOf = (el: HTMLElement | null): number | undefined => {
+/** Aspect ratio and width of the canvas, rounded so a few pixels' change reuses the cached layout. */
+const shapeOf = (el: HTMLElement | null): { aspect?: number; width?: number } => {
   const w = el?.clientWidth ?? 0;
   const h = el?.clientHeight ?? 0;
-  return w > 0 && h > 0 ? Math.round((w / h) * 4) / 4 : undefined;
+  return w > 0 && h > 0 ? { aspect: Math.round((w / h) * 4) / 4, width: Math.round(w / 50) * 50 } : {};
 };
 
 /**
@@ -50,8 +50,8 @@ export function useLaidOut(
   useEffect(() => {
     if (!graph || !key || !graphKey || current.current?.key === key) return;
     let live = true;
-    const aspect = aspectOf(container.current);
-    const cacheKey = `${key}|${aspect ?? ''}`;
+    const shape = shapeOf(container.current);
+    const cacheKey = `${key}|${shape.aspect ?? ''}|${shape.width ?? ''}`;
     const hit = cache.get(cacheKey);
     const prev = current.current;
     const next = buildStructure(graph, objectiveNode, folded);
@@ -60,7 +60,7 @@ export function useLaidOut(
       ? Promise.resolve(hit)
       : toggled !== null && prev
         ? relayoutBlock(prev, next, toggled)
-        : layoutStructure(next, { aspect });
+        : layoutStructure(next, shape);
     work.then(
       (s) => {
         if (!live) return;
