@@ -145,7 +145,7 @@ try {
             return document.querySelectorAll('.react-flow__nodes *').length / Math.max(1, shown);
           }),
         );
-        const len = await page.evaluate(() => (globalThis as W).__gradflow.getState().timeline.length as number);
+        const len = await page.evaluate(() => (globalThis as W).__gradflow.getState().run.trace.steps.length as number);
         const lat = [...(await stepLatencies(page, 0, 15)), ...(await stepLatencies(page, Math.floor(len / 2) + 5, 15))];
         step[kind][n] = r1(percentile(lat, 0.95));
         if (kind === 'chain') {

@@ -33,7 +33,7 @@ async function stepThrough(page: Page, base: string, graph: string, present: boo
       last = s;
     }).observe(canvas);
   });
-  const n = await page.evaluate(() => (globalThis as W).__gradflow.getState().timeline.length as number);
+  const n = await page.evaluate(() => (globalThis as W).__gradflow.getState().run.trace.steps.length as number);
   let minLabel = Number.POSITIVE_INFINITY;
   for (let i = 0; i < n; i++) {
     await page.keyboard.press('ArrowRight');
@@ -41,7 +41,7 @@ async function stepThrough(page: Page, base: string, graph: string, present: boo
       const w = globalThis as W;
       await w.__afterPaint();
       const s = w.__gradflow.getState();
-      const step = s.timeline.stepAt(s.cursor);
+      const step = s.run.trace.steps[s.cursor - 1];
       if (!step) return Number.POSITIVE_INFINITY;
       const group = s.run.graph.nodes.find((m: W) => m.id === step.node)?.group;
       const el =

@@ -31,7 +31,7 @@ describe('keys wait for the graph', () => {
   test('→ before the canvas has drawn the graph does nothing; once drawn it steps', async () => {
     const store = createExplorerStore(createInlineClient());
     await store.getState().loadSpec(syntheticGraph('chain', 60));
-    expect(store.getState().timeline?.length).toBeGreaterThan(0);
+    expect(selectTimeline(store.getState())?.length).toBeGreaterThan(0);
     await render(
       <div style={{ width: 1280, height: 800 }}>
         <Explorer store={store} controls="steps" graphList={false} />
