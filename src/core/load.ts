@@ -1,3 +1,4 @@
+import { gfToGraphObject, isGfName, looksLikeGf } from '../lang/sniff';
 import type { Problem } from './errors';
 import { MAX_FILE_BYTES, MAX_NESTING, MAX_RANK } from './limits';
 
@@ -69,6 +70,12 @@ export function parseJsonText(text: string, { name, limit = MAX_FILE_BYTES }: Gr
  * located at the node and field.
  */
 export function parseGraphText(text: string, o: GraphTextOptions): Loaded<Record<string, unknown>> {
+  // graph-language text: a .gf name, or unnamed text that reads like it (src/lang/sniff.ts)
+  if (text.trim() !== '' && (isGfName(o.name) || (!/\.json$/i.test(o.name) && looksLikeGf(text)))) {
+    const limit = o.limit ?? MAX_FILE_BYTES;
+    const tooBig = text.length * 3 > limit ? sizeProblem(o.name, utf8Bytes(text), limit) : null;
+    return tooBig ? { ok: false, problem: tooBig } : gfToGraphObject(text);
+  }
   const json = parseJsonText(text, o);
   if (!json.ok) return json;
   const raw = json.value;

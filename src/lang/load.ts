@@ -3,9 +3,9 @@ import { parseGraphText } from '../core/load';
 import { parseGraphSpec } from '../core/schema';
 import type { GraphSpec } from '../core/types';
 import { type GfParse, type GfProblem, parseGf } from './parse';
+import { isGfName } from './sniff';
 
-/** True when a file name (or URL path) names graph-language text rather than JSON. */
-export const isGfName = (name: string): boolean => /\.gf$/i.test(name.split(/[?#]/)[0] ?? '');
+export { isGfName };
 
 export type GraphSource = { ok: true; spec: GraphSpec; gf?: GfParse } | { ok: false; problems: (Problem | GfProblem)[]; gf?: GfParse };
 

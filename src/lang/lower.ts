@@ -1,7 +1,7 @@
-import { LEAF, opNames, REGISTRY } from '../core/registry';
 import type { AttrValue, NestedNumber, NodeSpec } from '../core/types';
 import type { Expr, Span } from './ast';
 import { At, constValue, INITIALISERS, isPlainLiteral, roundF32, seedOf } from './consts';
+import { OPS } from './gf.ops';
 import { expr as exprText, literal } from './text';
 
 /** An operand: a node id, or a constant not yet turned into a node (an op may absorb it: `0.5 * x`). */
@@ -77,7 +77,7 @@ export function lowerAssign(id: string, e: Expr, taken: (id: string) => boolean,
     if ('ref' in v) return v.ref;
     const cid = fresh('c');
     const value = isPlainLiteral(v.e) ? v.value : roundF32(v.value);
-    emit({ id: cid, op: LEAF, value, role: 'constant', label: literal(value), ...common }, v.e);
+    emit({ id: cid, op: 'leaf', value, role: 'constant', label: literal(value), ...common }, v.e);
     return cid;
   };
   const node = (e: Expr, top: boolean, op: string, ins: Val[], attrs?: Record<string, AttrValue>): Val => {
@@ -123,10 +123,10 @@ export function lowerAssign(id: string, e: Expr, taken: (id: string) => boolean,
         if (e.fn === 'value' || e.fn === 'grad' || e.fn === 'norm') {
           throw new At(e.fnSpan, `${e.fn}(…) is for checks (check grad(x) == 46); an op here needs a name from the op list`, 'op');
         }
-        const op = e.fn === LEAF ? undefined : REGISTRY.get(e.fn);
+        const op = Object.hasOwn(OPS, e.fn) ? OPS[e.fn] : undefined;
         if (!op) {
           if (INITIALISERS.includes(e.fn)) throw new At(e, `${e.fn}(…) takes numbers only: it makes a constant value`);
-          throw new At(e.fnSpan, `unknown op "${e.fn}"${didYouMean(e.fn, [...opNames(), ...INITIALISERS])}`, 'op');
+          throw new At(e.fnSpan, `unknown op "${e.fn}"${didYouMean(e.fn, [...Object.keys(OPS), ...INITIALISERS])}`, 'op');
         }
         const n = e.args.length;
         if (op.variadic ? n < 1 : n !== op.inputs.length) {

@@ -28,7 +28,7 @@ export function OpenGraph() {
       <input
         ref={file}
         type="file"
-        accept=".json,application/json"
+        accept=".json,.gf,application/json"
         hidden
         data-testid="file-input"
         onChange={async (e) => {
