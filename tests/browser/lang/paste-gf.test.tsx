@@ -4,7 +4,7 @@ import { userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import { createInlineClient } from '../../../src/ui/compute/client';
 import { Explorer } from '../../../src/ui/Explorer';
-import { createExplorerStore } from '../../../src/ui/store/store';
+import { createExplorerStore } from '../../../src/ui/store';
 
 const MICRO = `# micrograd's sanity expression
 x = -4
