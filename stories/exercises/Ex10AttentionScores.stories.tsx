@@ -20,12 +20,13 @@ type Story = StoryObj<typeof meta>;
 
 /** The attention weights a are computed and the output o = Σ aᵢvᵢ. */
 export const ForwardDone: Story = {
-  args: { step: 4 },
+  args: { step: 4, node: 'a' },
   play: async ({ canvasElement }) => {
     const { n } = await graphReady(canvasElement);
     expect(n).toBe(9);
     await expectStep(canvasElement, { at: 4, of: 9, phase: 'forward', says: 'L = cᵀo', node: 'loss' });
-    const weights = canvasElement.querySelector('[data-testid=node-a]')?.querySelectorAll('title');
+    // The canvas node draws the tensor on one <canvas>; the inspector lists every cell's value.
+    const weights = canvasElement.querySelector('[data-testid=inspector-value]')?.querySelectorAll('title');
     expect([...(weights ?? [])].map((t) => t.textContent)).toEqual(
       expect.arrayContaining(['[0] = 0.32755', '[1] = 0.231634', '[2] = 0.440816']),
     );
