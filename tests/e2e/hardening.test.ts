@@ -169,7 +169,7 @@ describe('hardening end to end (production build)', () => {
       expect(seen.edges, name).toBeGreaterThan(0);
     }
     expect(w.errors).toEqual([]);
-  });
+  }, 240_000); // ~85 files through the paste box, each re-rendering the page: minutes on a loaded 2-core machine
 
   test('NaN/Inf: typed NaN refused and located; log of a negative and √0’s backward marked where they first appear; stepping works', async () => {
     const page = await open('?graph=ex01-scalar-chain-rule');
