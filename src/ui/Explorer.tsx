@@ -1,5 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, type Ref, Suspense, useRef } from 'react';
+import { A11yLayer } from './a11y/A11yLayer';
 import { Canvas } from './canvas/Canvas';
 import { ErrorBoundary } from './common/ErrorBoundary';
 import { ErrorPanel } from './common/ErrorPanel';
@@ -87,6 +88,7 @@ function Layout({ graphList, controls, embedded, focusable, rootRef }: LayoutPro
             </ReactFlowProvider>
           </ErrorBoundary>
           {controls !== 'none' && <StepBar />}
+          <A11yLayer controls={controls} />
         </div>
         {full && (
           <ErrorBoundary resetKey={layoutKey} label="lesson panels">
