@@ -86,7 +86,7 @@ export const ex05: Exercise = {
   notes: [
     'The notebook’s checkpointed backward applies no relu′ at the first layer of each segment (delta = Ws[l].T @ delta at l = segment start), so its gradients for layers 0–8 are wrong and 9 of its own checks FAIL. The engine recomputes each segment from its checkpoint and runs the same backward steps: every layer’s gradient is identical to the one without checkpointing.',
     'The notebook’s standard backprop seeds delta = a − y without relu′(z₁₀). With these draws that is harmless: z₁₀ ≤ 0 only at entries 1, 3, 7, where a₁₀ = 0 and y = 0, so a − y is already 0 there and its gradients are the true ones (checked against float64 finite differences). Were y’s 1 at entry 1 (0-based), where z₁₀ < 0, its dW₁₀ would be wrong; the engine applies relu′(z₁₀) there.',
-    'The notebook’s (d) is a formula (10 vs 3 stored vectors of 8 floats, “3.3×”), not a measurement, and ignores the activations rebuilt inside a segment. Here the engine counts what is live: peak layer activations (z and a) and op evaluations, recomputation included.',
+    'The notebook’s (d) is a formula (10 vs 3 stored vectors of 8 floats, “3.3×”), not a measurement, and ignores the activations rebuilt inside a segment. Here the engine counts what is live: the values a later step reads (relu′ reads z, a matmul’s backward its input a), at their peak, and op evaluations, recomputation included.',
   ],
   build: (options) => {
     const k = Number(options.checkpoint_every ?? 0);
@@ -102,6 +102,7 @@ export const ex05: Exercise = {
         }),
       ],
       objectives: [{ name: 'loss', node: 'loss', label: 'L' }],
+      checkpoint: k,
     };
   },
   lesson: ({ program, trace }) => {

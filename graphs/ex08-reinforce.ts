@@ -25,7 +25,7 @@ export const ex08Reinforce: Exercise = {
   notes: [
     'The analytic gradient matches the notebook: E[L] = σ(θ), so ∇θ E[L] = σ(θ)(1 − σ(θ)) = 0.235004 at θ = 0.5.',
     'Sampled numbers differ from the notebook’s printout (REINFORCE 0.2386, with baseline 0.2326, variances 0.0331 and 0.0140): gradflow’s seeded generator is not NumPy’s. The exact variances at θ = 0.5 are σ(1 − σ)³ ≈ 0.0335 without and ≈ 0.0141 with the baseline b = σ(θ). Their ratio, 2.376, is the same for every sample (each estimator takes two values, so both variances scale with the same k(1 − k), k the fraction of ones), hence the notebook’s “2.4x” reappears exactly.',
-    'The estimates panel uses the notebook’s baseline b = E[L] = σ(θ), computed exactly by evaluating the graph at z = 0 and z = 1. The bernoulli node itself (estimator = reinforce_baseline) can only use the batch mean of L as b, an estimate of the same E[L]; its gradient on θ in the trace differs slightly.',
+    'The estimates panel uses the notebook’s baseline b = E[L] = σ(θ), computed exactly by evaluating the graph at z = 0 and z = 1. The bernoulli node itself (estimator = reinforce_baseline) cannot know E[L]; it uses the leave-one-out baseline b_i = mean of the other samples’ L, an unbiased stand-in (a batch mean including L(z_i) itself would bias the estimate by (N−1)/N); its gradient on θ in the trace differs slightly.',
     'The check “(b) REINFORCE gradient” keeps the notebook’s tolerance 0.01 for every sample count: at 100 samples the standard error is ≈ 0.018, so it can fail there by chance. “(c) Baseline lowers variance” is ours; the notebook prints the reduction without checking it.',
   ],
   build: (options) => ({
@@ -33,13 +33,13 @@ export const ex08Reinforce: Exercise = {
       leaf('theta', 0.5, 'param', { label: 'θ', note: 'logit of the Bernoulli probability' }),
       node('z', 'bernoulli', ['theta'], {
         label: 'z ~ Bern(σ(θ))',
-        attrs: { samples: Number(options.samples), cost: 'L', estimator: String(options.estimator), baseline: 'mean' },
+        attrs: { samples: Number(options.samples), cost: 'L', estimator: String(options.estimator), baseline: 'leave_one_out' },
         commentary: {
           forward: 'draw z₁…z_N ~ Bernoulli(σ(θ)): discrete, so no derivative flows through the samples',
           backward:
             options.estimator === 'reinforce'
               ? 'REINFORCE: ∇θ ≈ mean of L(z_i)·(z_i − σ(θ)), the cost times the score ∂log p(z_i|θ)/∂θ'
-              : 'REINFORCE with baseline: ∇θ ≈ mean of (L(z_i) − b)(z_i − σ(θ)), b = the batch mean of L',
+              : 'REINFORCE with baseline: ∇θ ≈ mean of (L(z_i) − b_i)(z_i − σ(θ)), b_i = the mean of the other samples’ L',
         },
       }),
       node('L', 'square', ['z'], {

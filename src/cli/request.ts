@@ -1,9 +1,10 @@
-import { GraphError } from '../core/errors';
+import { GraphError, quote } from '../core/errors';
+import { MAX_CHECKPOINT } from '../core/limits';
 import type { ExerciseRunOptions } from '../engine/exercise';
 import { type CliArgs, flag, pairs } from './args';
 import { readJsonFile } from './load';
 
-/** The run options shared by run, check, trace and gradcheck: inputs, options, objective, seed. */
+/** The run options shared by run, check, trace and gradcheck: inputs, options, objective, seed, checkpoint. */
 export function runRequest(a: CliArgs): ExerciseRunOptions {
   const inputs: Record<string, unknown> = Object.create(null);
   const file = flag(a, 'inputs');
@@ -27,5 +28,10 @@ export function runRequest(a: CliArgs): ExerciseRunOptions {
   if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed < 2 ** 32)) {
     throw new GraphError([{ field: '--seed', message: `expected an integer in [0, 2^32), got "${seedText}"` }]);
   }
-  return { inputs: Object.keys(inputs).length ? inputs : undefined, options, objective: flag(a, 'objective'), seed };
+  const ckText = flag(a, 'checkpoint');
+  const checkpoint = ckText === undefined ? undefined : Number(ckText);
+  if (checkpoint !== undefined && !(Number.isInteger(checkpoint) && checkpoint >= 0 && checkpoint <= MAX_CHECKPOINT)) {
+    throw new GraphError([{ field: '--checkpoint', message: `expected an integer in [0, ${MAX_CHECKPOINT}], got ${quote(ckText)}` }]);
+  }
+  return { inputs: Object.keys(inputs).length ? inputs : undefined, options, objective: flag(a, 'objective'), seed, checkpoint };
 }

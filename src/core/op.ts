@@ -2,7 +2,7 @@ import type * as tf from '@tensorflow/tfjs';
 import type { z } from 'zod';
 import type { Commentary } from './commentary';
 import type { Rng } from './random';
-import type { OptionValue, Shape } from './types';
+import type { Shape } from './types';
 
 export type Tensor = tf.Tensor;
 
@@ -10,18 +10,36 @@ export type Tensor = tf.Tensor;
 export interface OpContext {
   /** Seeded random source (stochastic ops only). */
   rng: Rng;
-  /** Forward value of any node already evaluated: estimators read the cost they weight. */
+  /** Forward value of a node the op names in `nodeRefs` (estimators read the cost they weight). */
   value(id: string): Tensor;
-  options: Readonly<Record<string, OptionValue>>;
+  /**
+   * ∂objective/∂(node) for a node named in `nodeRefs`, complete when this op's backward runs
+   * (the engine checks the node lies downstream); zeros when no gradient reaches it.
+   */
+  grad(id: string): Tensor;
+}
+
+/**
+ * What the VJP reads (tfjs's inputsToSave / outputsToSave): the engine keeps exactly these
+ * for backward, frees the rest, and hands the VJP `undefined` in the slots not saved.
+ */
+export interface Saves {
+  /** Input slots whose values the VJP reads: `all`, or slot indices (`[]` = none). */
+  inputs: 'all' | readonly number[];
+  /** Whether the VJP reads the op's own output. */
+  output: boolean;
 }
 
 export interface VjpArgs<A> {
-  inputs: Tensor[];
-  output: Tensor;
+  /** Input values in the slots `saves.inputs` names; `undefined` elsewhere. */
+  inputs: readonly (Tensor | undefined)[];
+  /** Shapes of every input (static: known without the values). */
+  shapes: readonly Shape[];
+  /** The op's output when `saves.output`. */
+  output: Tensor | undefined;
   /** Gradient of the objective with respect to this op's output (same shape as output). */
   dy: Tensor;
   attrs: A;
-  ctx: OpContext;
 }
 
 /**
@@ -50,7 +68,9 @@ export interface OpDef<A = Record<string, never>> {
   /** Output shape from input shapes; throws ShapeError naming the offending input. */
   shape(shapes: Shape[], attrs: A): Shape;
   forward(inputs: Tensor[], attrs: A, ctx: OpContext): Tensor;
-  vjp(args: VjpArgs<A>): Vjp;
+  vjp(args: VjpArgs<A>, ctx: OpContext): Vjp;
+  /** What `vjp` reads; required, so every op states it. */
+  saves: Saves;
   formula: Formula;
   /** Elementwise with NumPy broadcasting: the engine sums gradients over broadcast axes. */
   broadcast?: boolean;
@@ -74,4 +94,28 @@ export type AnyOp = OpDef<any>;
 
 export function defineOp<A = Record<string, never>>(def: OpDef<A>): OpDef<A> {
   return def;
+}
+
+/** Whether the VJP of `op` reads input `slot`. */
+export const savesInput = (op: AnyOp, slot: number): boolean => op.saves.inputs === 'all' || op.saves.inputs.includes(slot);
+
+/**
+ * The VJP arguments as the engine passes them: only what the op declares it saves (the engine
+ * may already have freed the rest). `shapes` default to the inputs' own.
+ */
+export function vjpArgs<A>(
+  op: OpDef<A>,
+  inputs: readonly (Tensor | undefined)[],
+  output: Tensor | undefined,
+  dy: Tensor,
+  attrs: A,
+  shapes: readonly Shape[] = inputs.map((t) => (t as Tensor).shape),
+): VjpArgs<A> {
+  return {
+    inputs: inputs.map((t, i) => (savesInput(op, i) ? t : undefined)),
+    shapes,
+    output: op.saves.output ? output : undefined,
+    dy,
+    attrs,
+  };
 }

@@ -13,10 +13,11 @@ export interface EstimateOptions {
   /** The run's seed: the same seed draws the same z as the trace. */
   seed: number;
   /**
-   * Baseline b of the second estimator: `analytic` = E[f] exactly (what the notebook uses,
-   * b = σ(θ) for f = z²; the default), `mean` = the samples' mean cost, or a number.
+   * Baseline of the second estimator: `analytic` = E[f] exactly (what the notebook uses,
+   * b = σ(θ) for f = z²; the default), `leave_one_out` = bᵢ = the other samples' mean cost
+   * (what the bernoulli node uses), or a number.
    */
-  baseline?: 'analytic' | 'mean' | number;
+  baseline?: 'analytic' | 'leave_one_out' | number;
 }
 
 export interface Estimates {
@@ -27,7 +28,7 @@ export interface Estimates {
   /** Population variances (ddof 0, like np.var) of the per-sample estimators. */
   variance_reinforce: number;
   variance_baseline: number;
-  /** The b used by reinforce_baseline. */
+  /** The b used by reinforce_baseline (leave-one-out: the mean of the bᵢ). */
   baseline: number;
   /** f(0) and f(1), read from the graph with z clamped. */
   cost0: number;
@@ -128,15 +129,22 @@ export function estimate(program: Program, o: EstimateOptions): Estimates {
   const zs = sampled.values.get(o.node)?.data as Float32Array;
   const fs = sampled.values.get(cost)?.data as Float32Array;
   const expected = p * ends.f1 + (1 - p) * ends.f0;
-  const b = o.baseline === 'mean' ? meanOf(Array.from(fs)) : typeof o.baseline === 'number' ? o.baseline : expected;
+  const total = fs.reduce((a, f) => a + f, 0);
+  const baselineOf = (i: number): number =>
+    o.baseline === 'leave_one_out' ? (total - (fs[i] as number)) / (samples - 1) : typeof o.baseline === 'number' ? o.baseline : expected;
+  if (o.baseline === 'leave_one_out' && samples < 2) reject(o.node, 'attrs.samples', 'leave_one_out needs at least 2 samples');
 
   const reinforce: number[] = [];
   const withBaseline: number[] = [];
+  let bSum = 0;
   for (let i = 0; i < samples; i++) {
     const score = (zs[i] as number) - p; // ∂ log p(z_i | θ) / ∂θ
+    const bi = baselineOf(i);
+    bSum += bi;
     reinforce.push((fs[i] as number) * score);
-    withBaseline.push(((fs[i] as number) - b) * score);
+    withBaseline.push(((fs[i] as number) - bi) * score);
   }
+  const b = bSum / samples;
   return {
     analytic: p * (1 - p) * (ends.f1 - ends.f0),
     reinforce: meanOf(reinforce),

@@ -1,13 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { ancestors } from '../core/ancestors';
 import { broadcastAxes } from '../core/broadcast';
 import type { CompiledNode, Program } from '../core/compile';
 import { GraphError, ShapeError } from '../core/errors';
-import type { OpContext, Tensor } from '../core/op';
+import { type OpContext, type Tensor, vjpArgs } from '../core/op';
 import { makeRng } from '../core/random';
-import { isAllFinite, type Snapshot, sameShape, showShape } from '../core/tensor';
-import type { OptionValue } from '../core/types';
-import { isActivation, planCheckpoints } from './checkpoint';
+import { type Snapshot, sameShape, showShape, sizeOf } from '../core/tensor';
+import { type MemoryPlan, planMemory, recomputeSet } from './memory';
+import { Recorder } from './recorder';
 import { nodeLine } from './commentary';
 import { edgeId, type Fault, type SentGrad, type Step, type TraceStats } from './trace';
 
@@ -19,16 +18,18 @@ export interface ExecOptions {
   /** Leaf values replacing the program's (same shapes). */
   values?: ReadonlyMap<string, Float32Array>;
   seed?: number;
+  /** Memory policy: 0 = keep what backward reads; k > 0 = checkpoint every k-th layer. */
   checkpointEvery?: number;
-  options?: Readonly<Record<string, OptionValue>>;
   /** Skip the backward pass (finite differences only need the forward value). */
   forwardOnly?: boolean;
-  /** Record every step with snapshots (the Trace); off for training loops. */
+  /** Keep every step with its snapshots (the Trace); off for training loops and probes. */
   record?: boolean;
 }
 
 export interface ExecResult {
+  /** Final forward value of every node. */
   values: Map<string, Snapshot>;
+  /** Final ∂seed/∂node of every node a gradient reached. */
   grads: Map<string, Snapshot>;
   steps: Step[];
   stats: TraceStats;
@@ -51,182 +52,224 @@ const snap = (t: Tensor): Snapshot => ({ shape: t.shape.slice(), data: t.dataSyn
 const commentary = (n: CompiledNode, phase: 'forward' | 'backward'): string => nodeLine(undefined, n, phase);
 
 /**
- * Forward then reverse-mode backward over a compiled program, all tfjs work inside one
- * tf.tidy so nothing leaks. The single implementation behind run, train, jacobian, gradcheck.
+ * One op evaluation: the op's forward on its inputs, or — for a stochastic node seen before in
+ * this run — its first draws again (samples are drawn once per run, recomputation reuses them).
+ */
+export function evaluateNode(n: CompiledNode, inputs: Tensor[], ctx: OpContext, draws?: Map<string, Snapshot>): Tensor {
+  const op = n.op as NonNullable<CompiledNode['op']>;
+  const seen = op.stochastic ? draws?.get(n.id) : undefined;
+  if (seen) return tf.tensor(seen.data, seen.shape);
+  const y = located(n.id, () => op.forward(inputs, n.attrs, ctx));
+  if (op.stochastic) draws?.set(n.id, snap(y));
+  return y;
+}
+
+/**
+ * The interpreter: forward in topological order, backward in reverse order with gradients
+ * accumulated over fan-out, under a memory policy (what is held, dropped and recomputed: see
+ * memory.ts) and a recorder (numbering, NaN/Inf detection, snapshots when recording). All tfjs
+ * work runs inside one tf.tidy, so nothing leaks. Behind run, train, jacobian, gradcheck and FD.
  */
 export function execute(program: Program, o: ExecOptions): ExecResult {
   const seedTarget = program.nodes.get(o.seedNode);
   if (!seedTarget) throw new GraphError([{ field: 'objective', message: `no node "${o.seedNode}"` }]);
   const record = o.record ?? false;
-  const plan = planCheckpoints(program, o.checkpointEvery ?? 0);
-  const steps: Step[] = [];
-  const faults: Fault[] = [];
-  const outValues = new Map<string, Snapshot>();
-  const outGrads = new Map<string, Snapshot>();
+  const plan = planMemory(program, o.seedNode, o.checkpointEvery ?? 0);
+  const rec = new Recorder(record);
+  const values = new Map<string, Snapshot>();
+  const grads = new Map<string, Snapshot>();
   const stats: TraceStats = { peakLiveActivations: 0, forwardEvaluations: 0 };
-  const rng = makeRng(o.seed ?? 0);
-  const needed = ancestors(program, [o.seedNode]);
-
-  const push = (s: Omit<Step, 'index'>, check?: Snapshot) => {
-    const step = { index: steps.length, ...s } as Step;
-    if (check && !isAllFinite(check.data)) {
-      step.fault = `${s.phase === 'forward' || s.phase === 'recompute' ? 'value' : 'gradient'} of "${s.node}" contains NaN or Inf`;
-      faults.push({ step: step.index, node: s.node, message: step.fault });
-    }
-    if (record || step.fault) steps.push(step);
-  };
 
   tf.tidy(() => {
     const live = new Map<string, Tensor>();
-    let liveActs = 0;
-    const setLive = (id: string, t: Tensor) => {
-      live.set(id, t);
-      if (isActivation(program, id)) stats.peakLiveActivations = Math.max(stats.peakLiveActivations, ++liveActs);
-    };
-    const free = (id: string, why: string) => {
-      live.get(id)?.dispose();
-      live.delete(id);
-      if (isActivation(program, id)) liveActs--;
-      push({ phase: 'free', node: id, op: program.nodes.get(id)?.op?.name ?? 'leaf', edges: [], commentary: why });
-    };
+    const acc = new Map<string, Tensor>();
+    let held = 0; // computed values in `live`
+    const draws = new Map<string, Snapshot>();
     const ctx: OpContext = {
-      rng,
-      options: o.options ?? {},
+      rng: makeRng(o.seed ?? 0),
       value: (id) => {
         const t = live.get(id);
         if (!t) throw new GraphError([{ node: id, field: 'value', message: 'needed by an estimator but not available' }]);
         return t;
       },
+      grad: (id) => acc.get(id) ?? tf.zeros(program.nodes.get(id)?.shape ?? []),
     };
-    const evaluate = (n: CompiledNode, phase: 'forward' | 'recompute') => {
-      const op = n.op as NonNullable<CompiledNode['op']>;
-      const y = located(n.id, () =>
-        op.forward(
-          n.inputs.map((s) => live.get(s) as Tensor),
-          n.attrs,
-          ctx,
-        ),
+    const node = (id: string) => program.nodes.get(id) as CompiledNode;
+    const hold = (id: string, t: Tensor) => {
+      live.set(id, t);
+      if (node(id).op) held++;
+    };
+    const drop = (id: string, why?: string) => {
+      const t = live.get(id);
+      if (!t || !node(id).op) return;
+      t.dispose();
+      live.delete(id);
+      held--;
+      if (why) rec.push({ phase: 'free', node: id, op: node(id).op?.name ?? 'leaf', edges: [], commentary: why, live: held }, []);
+    };
+    const evaluate = (n: CompiledNode) => {
+      const y = evaluateNode(
+        n,
+        n.inputs.map((s) => live.get(s) as Tensor),
+        ctx,
+        draws,
       );
       stats.forwardEvaluations++;
-      setLive(n.id, y);
+      hold(n.id, y);
       const v = snap(y);
-      outValues.set(n.id, v);
-      push(
+      values.set(n.id, v);
+      return v;
+    };
+    const emit = (n: CompiledNode, phase: 'forward' | 'recompute', v: Snapshot) =>
+      rec.push(
         {
           phase,
           node: n.id,
-          op: op.name,
-          value: v,
+          op: (n.op as NonNullable<CompiledNode['op']>).name,
           edges: n.inputs.map((s, i) => edgeId(s, n.id, i)),
           commentary: phase === 'forward' ? commentary(n, 'forward') : `recompute ${n.id} from the last checkpoint`,
+          live: held,
+          ...(record ? { value: v } : {}),
         },
-        v,
+        [v.data],
       );
-    };
 
-    // Forward, freeing non-checkpoint activations once their consumers have run.
-    const pendingUses = new Map<string, number>();
+    // Forward. A value goes once its forward consumers have run, unless backward reads it
+    // (and, when checkpointing, it is not one the policy drops).
+    const pending = new Map<string, number>();
+    for (const id of program.order) pending.set(id, node(id).consumers.length);
+    const keepForBackward = (id: string) => plan.lastRead.has(id) && !(o.forwardOnly ?? false) && !plan.dropped.has(id);
     for (const id of program.order) {
-      const n = program.nodes.get(id) as CompiledNode;
+      const n = node(id);
       if (!n.op) {
-        const data = o.values?.get(id) ?? (n.value as Float32Array);
-        const t = tf.tensor(data, n.shape);
-        setLive(id, t);
-        outValues.set(id, snap(t));
+        const t = tf.tensor(o.values?.get(id) ?? (n.value as Float32Array), n.shape);
+        hold(id, t);
+        values.set(id, { shape: n.shape.slice(), data: t.dataSync() as Float32Array });
         continue;
       }
-      evaluate(n, 'forward');
-      pendingUses.set(id, n.consumers.length);
-      for (const src of new Set(n.inputs)) {
-        const left = (pendingUses.get(src) ?? 0) - n.inputs.filter((s) => s === src).length;
-        pendingUses.set(src, left);
-        if (left <= 0 && plan.freeable.has(src)) free(src, `free ${src}: not a checkpoint, dropped until backward needs it`);
-      }
+      const v = evaluate(n);
+      const done = [...new Set(n.inputs)].filter((src) => {
+        pending.set(src, (pending.get(src) as number) - n.inputs.filter((s) => s === src).length);
+        return pending.get(src) === 0 && !keepForBackward(src);
+      });
+      if (n.consumers.length === 0 && !keepForBackward(id)) done.push(id);
+      // Values nobody reads again go silently; the policy's drops are steps of their own.
+      const announced = done.filter((s) => !o.forwardOnly && plan.dropped.has(s) && plan.lastRead.has(s));
+      for (const s of done) if (!announced.includes(s)) drop(s);
+      emit(n, 'forward', v);
+      for (const s of announced) drop(s, `free ${s}: not a checkpoint, dropped until backward needs it`);
     }
-
     if (o.forwardOnly) return;
-    // Seed.
-    const grads = new Map<string, Tensor>();
-    const seedT = tf.tensor(o.seedGrad ?? new Float32Array(seedTarget.shape.reduce((a, b) => a * b, 1)).fill(1), seedTarget.shape);
-    grads.set(o.seedNode, seedT);
+
+    const seedT = tf.tensor(o.seedGrad ?? new Float32Array(sizeOf(seedTarget.shape)).fill(1), seedTarget.shape);
+    acc.set(o.seedNode, seedT);
     const seedSnap = snap(seedT);
-    push(
+    rec.push(
       {
         phase: 'seed',
         node: o.seedNode,
         op: seedTarget.op?.name ?? 'leaf',
-        grad: seedSnap,
         edges: [],
         commentary: `seed: ∂${o.seedNode}/∂${o.seedNode} = 1`,
+        live: held,
+        ...(record ? { grad: seedSnap } : {}),
       },
-      seedSnap,
+      [seedSnap.data],
     );
 
     // Backward in reverse topological order.
     const recomputed = new Set<string>();
-    const order = program.order.filter((id) => needed.has(id));
-    for (let i = order.length - 1; i >= 0; i--) {
-      const n = program.nodes.get(order[i] as string) as CompiledNode;
-      const dy = grads.get(n.id);
-      if (!n.op || !dy || !n.needsGrad) continue;
-      for (const id of [n.id, ...n.inputs]) {
-        if (live.has(id)) continue;
-        const seg = plan.segmentOf.get(id);
-        for (const sid of program.order) {
-          if (plan.segmentOf.get(sid) === seg && !live.has(sid)) {
-            evaluate(program.nodes.get(sid) as CompiledNode, 'recompute');
-            recomputed.add(sid);
-          }
+    for (let i = program.order.length - 1; i >= 0; i--) {
+      const id = program.order[i] as string;
+      const n = node(id);
+      const dy = acc.get(id);
+      if (plan.backward.has(id) && dy) {
+        ensureReads(program, plan, id, i, live, (r) => {
+          const v = evaluate(r);
+          recomputed.add(r.id);
+          emit(r, 'recompute', v);
+        });
+        // Recomputed intermediates that no remaining step reads (z on the way to a = relu(z)).
+        for (const r of [...recomputed]) {
+          if ((plan.lastRead.get(r) ?? Number.POSITIVE_INFINITY) <= i) continue;
+          drop(r, `free ${r} again: only needed to rebuild its consumers`);
+          recomputed.delete(r);
         }
+        backwardStep(n, dy);
       }
-      const ins = n.inputs.map((s) => live.get(s) as Tensor);
-      const op = n.op;
-      const vjps = located(n.id, () => op.vjp({ inputs: ins, output: live.get(n.id) as Tensor, dy, attrs: n.attrs, ctx }));
+      // Values whose last reader was this step.
+      for (const [v, last] of plan.lastRead) {
+        if (last !== i || !live.has(v)) continue;
+        drop(v, recomputed.has(v) ? `free ${v} again: its segment is done` : undefined);
+        recomputed.delete(v);
+      }
+    }
+
+    function backwardStep(n: CompiledNode, dy: Tensor): void {
+      const op = n.op as NonNullable<CompiledNode['op']>;
+      const ins = n.inputs.map((s) => live.get(s));
+      const shapes = n.inputs.map((s) => node(s).shape);
+      const vjps = located(n.id, () => op.vjp(vjpArgs(op, ins, live.get(n.id), dy, n.attrs, shapes), ctx));
       const sent: SentGrad[] = [];
+      const check: Float32Array[] = [];
       n.inputs.forEach((src, slot) => {
-        const target = program.nodes.get(src) as CompiledNode;
+        const target = node(src);
         const thunk = vjps[slot];
         if (!target.needsGrad || !thunk) return;
         let g = located(n.id, thunk);
-        if (n.op?.broadcast && !sameShape(g.shape, target.shape)) {
+        if (op.broadcast && !sameShape(g.shape, target.shape))
           g = tf.reshape(tf.sum(g, broadcastAxes(target.shape, g.shape)), target.shape);
-        }
         if (!sameShape(g.shape, target.shape)) {
           throw new Error(
-            `VJP of ${n.op?.name} at "${n.id}" returned ${showShape(g.shape)} for input "${src}" of shape ${showShape(target.shape)}`,
+            `VJP of ${op.name} at "${n.id}" returned ${showShape(g.shape)} for input "${src}" of shape ${showShape(target.shape)}`,
           );
         }
-        const prev = grads.get(src);
+        const prev = acc.get(src);
         const total = prev ? tf.add(prev, g) : g;
-        grads.set(src, total);
-        if (record) sent.push({ slot, to: src, edge: edgeId(src, n.id, slot), grad: snap(g), total: snap(total) });
+        acc.set(src, total);
+        const gs = snap(g);
+        check.push(gs.data);
+        if (record) sent.push({ slot, to: src, edge: edgeId(src, n.id, slot), grad: gs, total: snap(total) });
       });
       const g = snap(dy);
-      push(
+      rec.push(
         {
           phase: 'backward',
           node: n.id,
-          op: n.op.name,
-          grad: g,
-          sent,
-          edges: sent.map((s) => s.edge),
+          op: op.name,
+          edges: record ? sent.map((s) => s.edge) : [],
           commentary: commentary(n, 'backward'),
+          live: held,
+          ...(record ? { grad: g, sent } : {}),
         },
-        sent.find((s) => !isAllFinite(s.grad.data))?.grad ?? g,
+        [g.data, ...check],
       );
-      // Recomputed activations go again once nothing later in backward needs them.
-      for (const id of recomputed) {
-        const stillNeeded = order.slice(0, i).some((u) => u === id || program.nodes.get(u)?.inputs.includes(id));
-        if (!stillNeeded) {
-          recomputed.delete(id);
-          free(id, `free ${id} again: its segment is done`);
-        }
-      }
     }
-    for (const [id, t] of grads) {
-      const n = program.nodes.get(id) as CompiledNode;
-      if (n.needsGrad) outGrads.set(id, snap(t));
-    }
+
+    for (const [id, t] of acc) if (node(id).needsGrad) grads.set(id, snap(t));
   });
-  return { values: outValues, grads: outGrads, steps, stats, faults };
+  stats.peakLiveActivations = rec.peakLive;
+  return { values, grads, steps: rec.steps, stats, faults: rec.faults };
+}
+
+/**
+ * Before backward step `i` (node `id`): whatever the step reads that is not live is rebuilt —
+ * when checkpointing, for the whole segment at once (everything its backward steps read),
+ * from the nearest live values, in topological order.
+ */
+function ensureReads(
+  program: Program,
+  plan: MemoryPlan,
+  id: string,
+  i: number,
+  live: ReadonlyMap<string, Tensor>,
+  evaluate: (n: CompiledNode) => void,
+): void {
+  const own = plan.reads.get(id) ?? [];
+  if (own.every((v) => live.has(v))) return;
+  const seg = plan.segmentOf.get(id);
+  const group = seg === undefined ? [id] : program.order.slice(0, i + 1).filter((m) => plan.segmentOf.get(m) === seg);
+  const want = group.flatMap((m) => plan.reads.get(m) ?? []);
+  const rebuild = recomputeSet(program, want, (v) => live.has(v));
+  for (const v of program.order) if (rebuild.has(v)) evaluate(program.nodes.get(v) as CompiledNode);
 }

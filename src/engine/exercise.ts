@@ -56,13 +56,23 @@ export interface ExerciseRunOptions {
   inputs?: Readonly<Record<string, unknown>>;
   objective?: string;
   seed?: number;
+  /** Checkpoint every k layers (0 = keep all), overriding the graph's `checkpoint`. */
+  checkpoint?: number;
 }
 
 /** The compiled graph for the given options and inputs (validated; GraphError on bad input). */
 export function compileExercise(ex: Exercise, o: ExerciseRunOptions = {}): { program: Program; options: Record<string, OptionValue> } {
   const options = resolveOptions(ex.options, o.options);
   const built = ex.build(options);
-  const spec = { ...built, id: ex.id, title: ex.title, options: ex.options, notes: built.notes ?? ex.notes };
+  const checkpoint = o.checkpoint ?? built.checkpoint;
+  const spec = {
+    ...built,
+    id: ex.id,
+    title: ex.title,
+    options: ex.options,
+    notes: built.notes ?? ex.notes,
+    ...(checkpoint !== undefined ? { checkpoint } : {}),
+  };
   return { program: compile(o.inputs ? withValues(spec, o.inputs) : spec), options };
 }
 
@@ -70,9 +80,8 @@ export function compileExercise(ex: Exercise, o: ExerciseRunOptions = {}): { pro
 export function runExercise(ex: Exercise, o: ExerciseRunOptions = {}): ExerciseRun {
   const { program, options } = compileExercise(ex, o);
   const seed = o.seed ?? 0;
-  // A graph option named checkpoint_every drives the engine's checkpointing (ex05).
-  const checkpointEvery = Number(options.checkpoint_every ?? 0);
-  const trace = teach(program, run(program, { objective: o.objective, seed, checkpointEvery, options }));
+  // The memory policy is the graph's `checkpoint` run setting (an exercise's build may set it from an option).
+  const trace = teach(program, run(program, { objective: o.objective, seed }));
   const ctx = { program, trace, options, seed };
   return { exercise: ex, ...ctx, ...ex.lesson(ctx) };
 }

@@ -1,6 +1,5 @@
 import type { Program } from '../core/compile';
 import { GraphError } from '../core/errors';
-import type { OptionValue } from '../core/types';
 import { execute } from './execute';
 import type { Trace } from './trace';
 
@@ -8,9 +7,11 @@ export interface RunOptions {
   /** Objective name (default: the first). */
   objective?: string;
   seed?: number;
-  /** Keep every k-th layer's activation, free the rest, recompute in backward. 0 = keep all. */
+  /**
+   * Keep every k-th layer's output, free the other layer activations after forward, recompute
+   * them in backward. 0 = keep what backward reads. Default: the graph's `checkpoint` field.
+   */
   checkpointEvery?: number;
-  options?: Readonly<Record<string, OptionValue>>;
 }
 
 export function objectiveNode(program: Program, name?: string): { name: string; node: string } {
@@ -27,8 +28,8 @@ export function objectiveNode(program: Program, name?: string): { name: string; 
 export function run(program: Program, o: RunOptions = {}): Trace {
   const obj = objectiveNode(program, o.objective);
   const seed = o.seed ?? 0;
-  const checkpointEvery = o.checkpointEvery ?? 0;
-  const r = execute(program, { seedNode: obj.node, seed, checkpointEvery, options: o.options, record: true });
+  const checkpointEvery = o.checkpointEvery ?? program.spec.checkpoint ?? 0;
+  const r = execute(program, { seedNode: obj.node, seed, checkpointEvery, record: true });
   const shapes = new Map([...program.nodes.values()].map((n) => [n.id, n.shape]));
   return {
     objective: obj.name,

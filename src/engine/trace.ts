@@ -35,6 +35,13 @@ export interface Step {
   commentary: string;
   /** Set when this step produced NaN or ±Inf. */
   fault?: string;
+  /**
+   * Memory after this step: computed values the engine holds because a later step reads them
+   * (a forward consumer, a recomputation, or a VJP per its op's `saves`). Leaves are not counted.
+   * The memory panel reads this; stats.peakLiveActivations is its maximum. Always set by the
+   * engine (optional only so hand-built UI fixtures may omit it).
+   */
+  live?: number;
 }
 
 export interface Fault {
@@ -44,7 +51,7 @@ export interface Fault {
 }
 
 export interface TraceStats {
-  /** Most layer activations held at once (checkpointing lowers this). */
+  /** Most computed values held at once for a later step (Step.live's maximum; checkpointing lowers it). */
   peakLiveActivations: number;
   /** Op evaluations, recomputations included. */
   forwardEvaluations: number;
@@ -55,6 +62,7 @@ export interface Trace {
   objective: string;
   objectiveNode: string;
   seed: number;
+  /** The memory policy the run used: 0 = keep what backward reads, k = checkpoint every k-th layer. */
   checkpointEvery: number;
   steps: Step[];
   /** Final forward value of every node (leaves included). */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import draws from '../../graphs/data/ex05-draws.json';
 import { ex05 } from '../../graphs/ex05-gradient-checkpointing';
 import type { Program } from '../../src/core/compile';
+import { savesInput } from '../../src/core/op';
 import { makeRng } from '../../src/core/random';
 import { norm } from '../../src/core/tensor';
 import { execute } from '../../src/engine/execute';
@@ -33,7 +34,7 @@ const gradsAt = (p: Program, k: number) => execute(p, { seedNode: 'loss', checkp
 
 /**
  * Replays the steps with a set of live nodes: forward/recompute make a node live, free drops it,
- * and every backward step must find its node and its computed inputs live.
+ * and every backward step must find live what its VJP reads.
  */
 function replayLiveness(p: Program, steps: Step[]): string[] {
   const live = new Set<string>();
@@ -49,7 +50,10 @@ function replayLiveness(p: Program, steps: Step[]): string[] {
       freed.add(s.node);
     } else if (s.phase === 'backward') {
       const n = p.nodes.get(s.node);
-      for (const id of [s.node, ...(n?.inputs ?? [])]) {
+      // What the op's VJP reads, per its `saves` declaration.
+      const op = n?.op;
+      const reads = [...(op?.saves.output ? [s.node] : []), ...(n?.inputs ?? []).filter((_, i) => op && savesInput(op, i))];
+      for (const id of reads) {
         if (p.nodes.get(id)?.op && !live.has(id)) problems.push(`backward of ${s.node} needs ${id}, which is not live`);
       }
     }
@@ -154,7 +158,9 @@ describe('ex05 gradient checkpointing', () => {
       for (let l = from; l <= to; l++) out.push(`recompute:z${l}`, ...(l % 3 === 0 ? [] : [`recompute:a${l}`]));
       return out;
     };
-    const back = (l: number, first: boolean) => [`backward:a${l}`, ...(first ? [] : [`free:a${l}`]), `backward:z${l}`, `free:z${l}`];
+    // relu reads z_l, matmul reads a_{l−1}: each goes right after its last reader; a rebuilt a_{l−1}
+    // is announced, a checkpoint just goes.
+    const back = (l: number) => [`backward:a${l}`, `free:z${l}`, `backward:z${l}`, ...((l - 1) % 3 !== 0 ? [`free:a${l - 1}`] : [])];
     const forward: string[] = [];
     for (let l = 1; l <= 10; l++) {
       // z_l is dropped once a_l exists; a_{l−1} once z_l used it, unless a_{l−1} is a checkpoint.
@@ -167,11 +173,9 @@ describe('ex05 gradient checkpointing', () => {
       'backward:loss',
       // Segment 4 is layer 10 alone: only z10 was dropped.
       'recompute:z10',
-      'backward:a10',
-      'backward:z10',
-      'free:z10',
+      ...back(10),
       // Segments (6, 9], (3, 6], (0, 3]: rebuilt from a6, a3, x, then walked back.
-      ...[9, 6, 3].flatMap((top) => [...seg(top - 2, top), ...back(top, true), ...back(top - 1, false), ...back(top - 2, false)]),
+      ...[9, 6, 3].flatMap((top) => [...seg(top - 2, top), ...back(top), ...back(top - 1), ...back(top - 2)]),
     ]);
     expect(r.trace.steps.find((s) => s.phase === 'recompute')?.commentary).toMatch(/^recompute z10 from the last checkpoint: /);
     const line = (node: string) => r.trace.steps.find((s) => s.phase === 'backward' && s.node === node)?.commentary ?? '';
@@ -184,11 +188,13 @@ describe('ex05 gradient checkpointing', () => {
     }
   });
 
-  it('reports memory and compute: 9 live activations and 37 evaluations at k = 3 vs 20 and 21', () => {
-    // k = 3 keeps a3, a6, a9, a10; the peak is while (6, 9] is rebuilt: those 4 + z7 a7 z8 a8 z9.
+  it('reports memory and compute: 7 live activations and 37 evaluations at k = 3 vs 20 and 21', () => {
+    // Live = what a later step reads (relu reads z, matmul its input a, the loss a10). Without
+    // checkpointing that is z1…z10 and a1…a10 at the end of forward: 20. k = 3 keeps a3, a6, a9, a10;
+    // the peak is while (6, 9] is rebuilt: a3 a6 + z7 a7 z8 a8 z9 (a9 and a10 already went).
     // Recomputation adds z10 (1) and 5 ops for each of the other three segments: 21 + 16 = 37.
     expect(r.blocks.stats).toEqual({
-      peak_live_activations: 9,
+      peak_live_activations: 7,
       forward_evaluations: 37,
       peak_live_activations_without_checkpointing: 20,
       forward_evaluations_without_checkpointing: 21,
@@ -196,16 +202,16 @@ describe('ex05 gradient checkpointing', () => {
     expect(r.blocks.tables?.[0]?.rows).toEqual([
       ['0 (keep all)', 20, 21],
       [1, 11, 31],
-      [2, 8, 36],
-      [3, 9, 37],
-      [4, 10, 38],
-      [5, 11, 39],
+      [2, 7, 36],
+      [3, 7, 37],
+      [4, 8, 38],
+      [5, 10, 39],
     ]);
     const r0 = runExercise(ex05, { options: { checkpoint_every: 0 } });
     expect(r0.blocks.stats?.peak_live_activations).toBe(20);
     expect(r0.trace.steps.some((s) => s.phase === 'free' || s.phase === 'recompute')).toBe(false);
     // With k = 0 the checks compare the notebook's k = 3 against it.
-    expect(r0.checks.at(-1)?.got).toBe('9 live activations at peak, 37 op evaluations');
+    expect(r0.checks.at(-1)?.got).toBe('7 live activations at peak, 37 op evaluations');
   });
 
   it('leaks no tensors across repeated runs', () => {

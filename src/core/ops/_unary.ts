@@ -6,8 +6,10 @@ interface UnarySpec {
   name: string;
   symbol: string;
   forward: (x: Tensor) => Tensor;
-  /** Elementwise dy/dx, given the input and the output. */
-  derivative: (x: Tensor, y: Tensor) => Tensor;
+  /** What the derivative reads: the input x, the output y, or nothing. */
+  reads: 'x' | 'y' | 'none';
+  /** Elementwise dy/dx from what `reads` names (the other argument is undefined); a number broadcasts. */
+  derivative: (x: Tensor | undefined, y: Tensor | undefined) => Tensor | number;
   formula: Formula;
   commentary: Commentary;
   straightThrough?: boolean;
@@ -21,7 +23,8 @@ export function unaryOp(s: UnarySpec): OpDef {
     symbol: s.symbol,
     shape: ([x]) => x as number[],
     forward: ([x]) => s.forward(x as Tensor),
-    vjp: ({ inputs: [x], output, dy }) => [() => tf.mul(dy, s.derivative(x as Tensor, output))],
+    vjp: ({ inputs: [x], output, dy }) => [() => tf.mul(dy, s.derivative(x, output))],
+    saves: { inputs: s.reads === 'x' ? [0] : [], output: s.reads === 'y' },
     formula: s.formula,
     commentary: s.commentary,
     straightThrough: s.straightThrough,

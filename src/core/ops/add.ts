@@ -6,6 +6,7 @@ export const add = binaryOp({
   name: 'add',
   symbol: '+',
   forward: tf.add,
+  saves: { inputs: [], output: false },
   vjp: (_a, _b, _y, dy) => [() => dy, () => dy],
   formula: { forward: 'y = a + b', vjp: ['\\bar a = \\bar y', '\\bar b = \\bar y'] },
   commentary: {

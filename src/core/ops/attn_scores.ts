@@ -29,6 +29,7 @@ export const attnScores = defineOp({
       q.rank === 1 ? [k.shape[0] as number] : [q.shape[0] as number, k.shape[0] as number],
     );
   },
+  saves: { inputs: 'all', output: false },
   vjp: ({ inputs: [Q, K], dy }) => {
     const k = K as Tensor;
     const q = Q as Tensor;

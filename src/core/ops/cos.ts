@@ -6,7 +6,8 @@ export const cos = unaryOp({
   name: 'cos',
   symbol: 'cos',
   forward: tf.cos,
-  derivative: (x) => tf.neg(tf.sin(x)),
+  reads: 'x',
+  derivative: (x) => tf.neg(tf.sin(x as tf.Tensor)),
   formula: { forward: 'y = \\cos x', vjp: ['\\bar x = -\\sin(x) \\odot \\bar y'] },
   commentary: {
     forward: (n) => `${n.y} = cos(${arg(n, 0)})`,

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { arg } from '../commentary';
+import type { Tensor } from '../op';
 import { binaryOp } from './_binary';
 
 // NOTE: b = 0 gives Inf/NaN; the engine flags the node where it first appears.
@@ -7,7 +8,8 @@ export const div = binaryOp({
   name: 'div',
   symbol: '÷',
   forward: tf.div,
-  vjp: (_a, b, y, dy) => [() => tf.div(dy, b), () => tf.neg(tf.div(tf.mul(dy, y), b))],
+  saves: { inputs: [1], output: true },
+  vjp: (_a, b, y, dy) => [() => tf.div(dy, b as Tensor), () => tf.neg(tf.div(tf.mul(dy, y as Tensor), b as Tensor))],
   formula: { forward: 'y = a / b', vjp: ['\\bar a = \\bar y / b', '\\bar b = -\\bar y \\odot a / b^2'] },
   commentary: {
     forward: (n) => `${n.y} = ${arg(n, 0)} / ${arg(n, 1)}`,

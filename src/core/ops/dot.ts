@@ -14,6 +14,7 @@ export const dot = defineOp({
     return [];
   },
   forward: ([a, b]) => tf.sum(tf.mul(a as tf.Tensor, b as tf.Tensor)),
+  saves: { inputs: 'all', output: false },
   vjp: ({ inputs: [a, b], dy }) => [() => tf.mul(dy, b as tf.Tensor), () => tf.mul(dy, a as tf.Tensor)],
   formula: { forward: 'y = \\langle a, b\\rangle = \\textstyle\\sum_i a_i b_i', vjp: ['\\bar a = \\bar y\\, b', '\\bar b = \\bar y\\, a'] },
   commentary: {

@@ -6,7 +6,8 @@ export const exp = unaryOp({
   name: 'exp',
   symbol: 'exp',
   forward: tf.exp,
-  derivative: (_x, y) => y,
+  reads: 'y',
+  derivative: (_x, y) => y as tf.Tensor,
   formula: { forward: 'y = e^{x}', vjp: ['\\bar x = e^{x} \\odot \\bar y'] },
   commentary: {
     forward: (n) => `${n.y} = exp(${arg(n, 0)})`,

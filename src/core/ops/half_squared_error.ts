@@ -13,6 +13,7 @@ export const halfSquaredError = defineOp({
     return [];
   },
   forward: ([a, b]) => tf.mul(0.5, tf.sum(tf.square(tf.sub(a as tf.Tensor, b as tf.Tensor)))),
+  saves: { inputs: 'all', output: false },
   vjp: ({ inputs: [a, b], dy }) => {
     const r = tf.sub(a as tf.Tensor, b as tf.Tensor);
     return [() => tf.mul(dy, r), () => tf.mul(dy, tf.neg(r))];

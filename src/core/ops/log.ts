@@ -7,7 +7,8 @@ export const log = unaryOp({
   name: 'log',
   symbol: 'log',
   forward: tf.log,
-  derivative: (x) => tf.reciprocal(x),
+  reads: 'x',
+  derivative: (x) => tf.reciprocal(x as tf.Tensor),
   formula: { forward: 'y = \\ln x', vjp: ['\\bar x = \\bar y / x'] },
   commentary: {
     forward: (n) => `${n.y} = log ${arg(n, 0)}`,

@@ -33,6 +33,7 @@ export const matmul = defineOp({
     const y = tf.matMul(asMatrix(A as Tensor, 'A'), asMatrix(B as Tensor, 'B'));
     return tf.reshape(y, outShape((A as Tensor).shape, (B as Tensor).shape));
   },
+  saves: { inputs: 'all', output: false },
   vjp: ({ inputs: [A, B], dy }) => {
     const a = A as Tensor;
     const b = B as Tensor;

@@ -10,12 +10,13 @@ export const mean = defineOp<AxisAttrs>({
   attrs: axisAttrs,
   shape: ([x], { axis }) => reducedShape(x ?? [], axis),
   forward: ([x], { axis }) => tf.mean(x as tf.Tensor, axis ?? undefined),
-  vjp: ({ inputs: [x], dy, attrs: { axis } }) => {
-    const t = x as tf.Tensor;
-    const a = axis === null ? null : resolveAxis(t.shape, axis);
-    const n = a === null ? t.size : (t.shape[a] as number);
-    const kept = t.shape.map((d, i) => (a === null || i === a ? 1 : d));
-    return [() => tf.broadcastTo(tf.div(tf.reshape(dy, kept), n), t.shape)];
+  saves: { inputs: [], output: false },
+  vjp: ({ shapes: [x], dy, attrs: { axis } }) => {
+    const s = x as number[];
+    const a = axis === null ? null : resolveAxis(s, axis);
+    const n = a === null ? s.reduce((p, d) => p * d, 1) : (s[a] as number);
+    const kept = s.map((d, i) => (a === null || i === a ? 1 : d));
+    return [() => tf.broadcastTo(tf.div(tf.reshape(dy, kept), n), s)];
   },
   formula: { forward: 'y = \\tfrac1n \\textstyle\\sum_i x_i', vjp: ['\\bar x_i = \\bar y / n'] },
   commentary: {

@@ -1,12 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { arg } from '../commentary';
+import type { Tensor } from '../op';
 import { binaryOp } from './_binary';
 
 export const mul = binaryOp({
   name: 'mul',
   symbol: '⊙',
   forward: tf.mul,
-  vjp: (a, b, _y, dy) => [() => tf.mul(dy, b), () => tf.mul(dy, a)],
+  saves: { inputs: 'all', output: false },
+  vjp: (a, b, _y, dy) => [() => tf.mul(dy, b as Tensor), () => tf.mul(dy, a as Tensor)],
   formula: { forward: 'y = a \\odot b', vjp: ['\\bar a = \\bar y \\odot b', '\\bar b = \\bar y \\odot a'] },
   commentary: {
     forward: (n) => `${n.y} = ${arg(n, 0)} ⊙ ${arg(n, 1)}`,

@@ -6,7 +6,8 @@ export const neg = unaryOp({
   name: 'neg',
   symbol: '−x',
   forward: tf.neg,
-  derivative: (x) => tf.fill(x.shape, -1),
+  reads: 'none',
+  derivative: () => -1,
   formula: { forward: 'y = -x', vjp: ['\\bar x = -\\bar y'] },
   commentary: {
     forward: (n) => `${n.y} = −${arg(n, 0)}`,

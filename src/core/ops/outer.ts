@@ -14,6 +14,7 @@ export const outer = defineOp({
     return [u[0] as number, v[0] as number];
   },
   forward: ([u, v]) => tf.outerProduct(u as tf.Tensor1D, v as tf.Tensor1D),
+  saves: { inputs: 'all', output: false },
   vjp: ({ inputs: [u, v], dy }) => [
     () => tf.reshape(tf.matMul(dy as tf.Tensor2D, tf.reshape(v as Tensor, [-1, 1])), [-1]),
     () => tf.reshape(tf.matMul(dy as tf.Tensor2D, tf.reshape(u as Tensor, [-1, 1]), true, false), [-1]),

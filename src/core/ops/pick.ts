@@ -19,9 +19,10 @@ export const pick = defineOp<z.infer<typeof attrs>>({
     return [];
   },
   forward: ([x], { index }) => tf.reshape(tf.slice(x as tf.Tensor, [index], [1]), []),
-  vjp: ({ inputs: [x], dy, attrs: { index } }) => [
+  saves: { inputs: [], output: false },
+  vjp: ({ shapes: [x], dy, attrs: { index } }) => [
     () => {
-      const n = (x as tf.Tensor).shape[0] as number;
+      const n = (x as number[])[0] as number;
       const e = new Float32Array(n);
       e[index] = 1;
       return tf.mul(tf.tensor1d(e), dy);

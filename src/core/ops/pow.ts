@@ -11,6 +11,7 @@ export const pow = defineOp<{ p: number }>({
   shape: ([x]) => x as number[],
   forward: ([x], { p }) => tf.pow(x as tf.Tensor, p),
   // p = 0 is a constant: its derivative is 0 everywhere, also at x = 0 where 0·x⁻¹ would be NaN.
+  saves: { inputs: [0], output: false },
   vjp: ({ inputs: [x], dy, attrs: { p } }) => [() => (p === 0 ? tf.zerosLike(dy) : tf.mul(dy, tf.mul(p, tf.pow(x as tf.Tensor, p - 1))))],
   formula: { forward: 'y = x^{p}', vjp: ['\\bar x = p\\,x^{p-1} \\odot \\bar y'] },
   commentary: {

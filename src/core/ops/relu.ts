@@ -3,11 +3,13 @@ import { arg } from '../commentary';
 import { unaryOp } from './_unary';
 
 // NOTE: at x = 0 exactly we take relu'(0) = 0, as tfjs and the notebook's relu_prime do.
+// relu′ reads its input z (as tfjs's Relu gradient and the notebook's relu_prime(z) do).
 export const relu = unaryOp({
   name: 'relu',
   symbol: 'ReLU',
   forward: tf.relu,
-  derivative: (x) => tf.cast(tf.greater(x, 0), 'float32'),
+  reads: 'x',
+  derivative: (x) => tf.cast(tf.greater(x as tf.Tensor, 0), 'float32'),
   formula: { forward: 'y = \\max(0, x)', vjp: ['\\bar x = \\mathbb{1}[x > 0] \\odot \\bar y'] },
   commentary: {
     forward: (n) => `${n.y} = relu(${arg(n, 0)}): keeps positives, zeroes the rest`,

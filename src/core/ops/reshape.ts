@@ -27,7 +27,8 @@ export const reshape = defineOp<z.infer<typeof attrs>>({
   attrs,
   shape: ([x], { shape }) => target(x ?? [], shape),
   forward: ([x], { shape }) => tf.reshape(x as tf.Tensor, target((x as tf.Tensor).shape, shape)),
-  vjp: ({ inputs: [x], dy }) => [() => tf.reshape(dy, (x as tf.Tensor).shape)],
+  saves: { inputs: [], output: false },
+  vjp: ({ shapes: [x], dy }) => [() => tf.reshape(dy, x as number[])],
   formula: { forward: 'y = \\operatorname{reshape}(x)', vjp: ['\\bar x = \\operatorname{reshape}^{-1}(\\bar y)'] },
   commentary: {
     forward: (n) => `${n.y}: the numbers of ${arg(n, 0)} in a new shape`,

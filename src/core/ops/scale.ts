@@ -10,6 +10,7 @@ export const scale = defineOp<{ by: number }>({
   attrs: z.object({ by: z.number().refine(Number.isFinite, 'must be finite') }),
   shape: ([x]) => x as number[],
   forward: ([x], { by }) => tf.mul(x as tf.Tensor, by),
+  saves: { inputs: [], output: false },
   vjp: ({ dy, attrs: { by } }) => [() => tf.mul(dy, by)],
   formula: { forward: 'y = c\\,x', vjp: ['\\bar x = c\\,\\bar y'] },
   commentary: {

@@ -6,7 +6,8 @@ export const sigmoid = unaryOp({
   name: 'sigmoid',
   symbol: 'σ',
   forward: tf.sigmoid,
-  derivative: (_x, y) => tf.mul(y, tf.sub(1, y)),
+  reads: 'y',
+  derivative: (_x, y) => tf.mul(y as tf.Tensor, tf.sub(1, y as tf.Tensor)),
   formula: { forward: 'y = \\sigma(x) = \\frac{1}{1+e^{-x}}', vjp: ['\\bar x = y(1-y) \\odot \\bar y'] },
   commentary: {
     forward: (n) => `${n.y} = σ(${arg(n, 0)}): squashes into (0, 1)`,

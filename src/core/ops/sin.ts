@@ -6,7 +6,8 @@ export const sin = unaryOp({
   name: 'sin',
   symbol: 'sin',
   forward: tf.sin,
-  derivative: (x) => tf.cos(x),
+  reads: 'x',
+  derivative: (x) => tf.cos(x as tf.Tensor),
   formula: { forward: 'y = \\sin x', vjp: ['\\bar x = \\cos(x) \\odot \\bar y'] },
   commentary: {
     forward: (n) => `${n.y} = sin(${arg(n, 0)})`,

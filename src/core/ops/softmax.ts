@@ -22,8 +22,10 @@ export const softmax = defineOp<z.infer<typeof attrs>>({
     const e = tf.exp(tf.sub(x, tf.max(x, a, true)));
     return tf.div(e, tf.sum(e, a, true));
   },
-  vjp: ({ inputs: [s], output: P, dy, attrs: { axis } }) => {
-    const a = resolveAxis((s as tf.Tensor).shape, axis);
+  saves: { inputs: [], output: true },
+  vjp: ({ shapes: [s], output, dy, attrs: { axis } }) => {
+    const a = resolveAxis(s as number[], axis);
+    const P = output as tf.Tensor;
     return [() => tf.mul(P, tf.sub(dy, tf.sum(tf.mul(P, dy), a, true)))];
   },
   formula: {

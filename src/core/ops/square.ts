@@ -6,7 +6,8 @@ export const square = unaryOp({
   name: 'square',
   symbol: 'x²',
   forward: tf.square,
-  derivative: (x) => tf.mul(x, 2),
+  reads: 'x',
+  derivative: (x) => tf.mul(x as tf.Tensor, 2),
   formula: { forward: 'y = x^2', vjp: ['\\bar x = 2x \\odot \\bar y'] },
   commentary: {
     forward: (n) => `${n.y} = ${arg(n, 0)}²`,

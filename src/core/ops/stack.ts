@@ -17,6 +17,7 @@ export const stack = defineOp({
     return [shapes.length, ...first];
   },
   forward: (xs) => tf.stack(xs),
+  saves: { inputs: [], output: false },
   vjp: ({ dy }) => tf.unstack(dy).map((g) => () => g),
   formula: { forward: 'y = (u_1, \\dots, u_n)', vjp: ['\\bar u_i = \\bar y_i'] },
   commentary: {

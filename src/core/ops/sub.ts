@@ -6,6 +6,7 @@ export const sub = binaryOp({
   name: 'sub',
   symbol: '−',
   forward: tf.sub,
+  saves: { inputs: [], output: false },
   vjp: (_a, _b, _y, dy) => [() => dy, () => tf.neg(dy)],
   formula: { forward: 'y = a - b', vjp: ['\\bar a = \\bar y', '\\bar b = -\\bar y'] },
   commentary: {

@@ -10,10 +10,11 @@ export const sum = defineOp<AxisAttrs>({
   attrs: axisAttrs,
   shape: ([x], { axis }) => reducedShape(x ?? [], axis),
   forward: ([x], { axis }) => tf.sum(x as tf.Tensor, axis ?? undefined),
-  vjp: ({ inputs: [x], dy, attrs: { axis } }) => {
-    const t = x as tf.Tensor;
-    const kept = axis === null ? t.shape.map(() => 1) : t.shape.map((d, i) => (i === resolveAxis(t.shape, axis) ? 1 : d));
-    return [() => tf.broadcastTo(tf.reshape(dy, kept), t.shape)];
+  saves: { inputs: [], output: false },
+  vjp: ({ shapes: [x], dy, attrs: { axis } }) => {
+    const s = x as number[];
+    const kept = axis === null ? s.map(() => 1) : s.map((d, i) => (i === resolveAxis(s, axis) ? 1 : d));
+    return [() => tf.broadcastTo(tf.reshape(dy, kept), s)];
   },
   formula: { forward: 'y = \\textstyle\\sum_i x_i', vjp: ['\\bar x_i = \\bar y'] },
   commentary: {

@@ -6,7 +6,8 @@ export const tanh = unaryOp({
   name: 'tanh',
   symbol: 'tanh',
   forward: tf.tanh,
-  derivative: (_x, y) => tf.sub(1, tf.square(y)),
+  reads: 'y',
+  derivative: (_x, y) => tf.sub(1, tf.square(y as tf.Tensor)),
   formula: { forward: 'y = \\tanh x', vjp: ['\\bar x = (1 - y^2) \\odot \\bar y'] },
   commentary: {
     forward: (n) => `${n.y} = tanh(${arg(n, 0)}): squashes into (−1, 1)`,

@@ -13,6 +13,7 @@ export const transpose = defineOp({
     return [x[1] as number, x[0] as number];
   },
   forward: ([x]) => tf.transpose(x as tf.Tensor),
+  saves: { inputs: [], output: false },
   vjp: ({ dy }) => [() => tf.transpose(dy)],
   formula: { forward: 'Y = X^\\top', vjp: ['\\bar X = \\bar Y^\\top'] },
   commentary: {

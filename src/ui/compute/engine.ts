@@ -49,7 +49,8 @@ export async function gradcheckRequest(req: RunRequest): Promise<GradcheckReport
         seed: req.seed,
       },
     );
-    return runGradcheck(r.program, { objective: r.trace.objective, seed: r.seed, options: r.options });
+    // The program carries the run's `checkpoint`: the check covers the backward the learner watches.
+    return runGradcheck(r.program, { objective: r.trace.objective, seed: r.seed });
   });
 }
 

@@ -1,13 +1,9 @@
 import type { Program } from '../../core/compile';
-import type { OptionValue } from '../../core/types';
 import { gradcheck } from '../../engine/gradcheck';
 import type { GradcheckReport } from './protocol';
 
 /** Engine VJPs vs tf.grads vs finite differences (src/engine/gradcheck.ts), as plain rows. */
-export function runGradcheck(
-  program: Program,
-  o: { objective?: string; seed?: number; options?: Readonly<Record<string, OptionValue>> },
-): GradcheckReport {
+export function runGradcheck(program: Program, o: { objective?: string; seed?: number }): GradcheckReport {
   const r = gradcheck(program, o);
   const row = (c: (typeof r.nodes)[number] | (typeof r.leaves)[number], op: string) => ({
     node: c.node,

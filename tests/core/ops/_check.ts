@@ -7,17 +7,16 @@ import { expect } from 'vitest';
 import { broadcastAxes } from '../../../src/core/broadcast';
 import { compile } from '../../../src/core/compile';
 import { GraphError, ShapeError } from '../../../src/core/errors';
-import type { AnyOp, OpContext, Tensor } from '../../../src/core/op';
+import { type AnyOp, type OpContext, type Tensor, vjpArgs } from '../../../src/core/op';
 import { makeRng, type Rng } from '../../../src/core/random';
 import { REGISTRY } from '../../../src/core/registry';
 import type { AttrValue, NestedNumber, Shape } from '../../../src/core/types';
-import { relativeError } from '../../../src/engine/numeric';
+import { FD_STEP, partials, relativeError } from '../../../src/engine/numeric';
 
 /** VJP vs tf.grads: same maths in float32, so only rounding separates them. */
 export const TOL_TF = 1e-5;
-/** VJP vs float32 finite differences (Richardson, h = 1e-2: rounding ~1e-5, truncation O(h⁴)). */
+/** VJP vs float32 finite differences (src/engine/numeric.ts: rounding ~1e-5, truncation O(h⁴)). */
 export const TOL_FD = 1e-3;
-export const FD_STEP = 1e-2;
 
 /** Every registered op in exactly one family; coverage.test.ts checks the union is ALL_OPS. */
 export const FAMILIES = {
@@ -74,13 +73,17 @@ export function arg(rng: Rng, shape: Shape, sample: Sampler = uniform(-2, 2)): A
 }
 
 /** A context for ops that read nothing but (maybe) the rng. */
-export function opContext(seed = 0, values: Record<string, Tensor> = {}): OpContext {
+export function opContext(seed = 0, values: Record<string, Tensor> = {}, grads: Record<string, Tensor> = {}): OpContext {
   return {
     rng: makeRng(seed),
-    options: {},
     value: (id) => {
       const t = values[id];
       if (!t) throw new Error(`no value "${id}"`);
+      return t;
+    },
+    grad: (id) => {
+      const t = grads[id];
+      if (!t) throw new Error(`no gradient "${id}"`);
       return t;
     },
   };
@@ -88,33 +91,21 @@ export function opContext(seed = 0, values: Record<string, Tensor> = {}): OpCont
 
 const toTensors = (args: Arg[]): Tensor[] => args.map((a) => tf.tensor(a.data, a.shape));
 
-/** Σ dy ⊙ f(args), accumulated in float64 from the float32 output. */
-function pairing(op: AnyOp, attrs: unknown, args: Arg[], dy: Float32Array): number {
-  const y = tf.tidy(() => op.forward(toTensors(args), attrs, opContext()).dataSync());
-  let s = 0;
-  for (let i = 0; i < y.length; i++) s += (dy[i] as number) * (y[i] as number);
-  return s;
-}
-
-/**
- * ∂⟨dy, f(x)⟩/∂x by central differences with one Richardson step, (4·D(h/2) − D(h))/3.
- * float32: h = 1e-2 keeps rounding near 1e-5 relative; a smaller h would drown in it. The
- * step actually taken is the float32-rounded one, so the division uses that.
- */
+/** ∂⟨dy, f(x)⟩/∂x entry by entry, by the engine's finite differences (src/engine/numeric.ts). */
 export function finiteDiffVjp(op: AnyOp, attrs: unknown, args: Arg[], slot: number, dy: Float32Array, h = FD_STEP): Float32Array {
-  const base = (args[slot] as Arg).data;
-  const out = new Float32Array(base.length);
-  const moved = (j: number, t: number): Arg[] => {
-    const data = Float32Array.from(base);
-    data[j] = (base[j] as number) + t;
-    return args.map((a, i) => (i === slot ? { shape: a.shape, data } : a));
+  const probe = (data: Float32Array) => {
+    const y = tf.tidy(() =>
+      op.forward(toTensors(args.map((a, i) => (i === slot ? { shape: a.shape, data } : a))), attrs, opContext()).dataSync(),
+    );
+    let value = 0;
+    let scale = 0;
+    for (let i = 0; i < y.length; i++) {
+      value += (dy[i] as number) * (y[i] as number);
+      scale += Math.abs((dy[i] as number) * (y[i] as number));
+    }
+    return { value, scale };
   };
-  const central = (j: number, t: number): number => {
-    const step = Math.fround((base[j] as number) + t) - Math.fround((base[j] as number) - t);
-    return (pairing(op, attrs, moved(j, t), dy) - pairing(op, attrs, moved(j, -t), dy)) / step;
-  };
-  for (let j = 0; j < base.length; j++) out[j] = (4 * central(j, h / 2) - central(j, h)) / 3;
-  return out;
+  return partials(probe, Float32Array.from((args[slot] as Arg).data), h);
 }
 
 export interface VjpReport {
@@ -142,7 +133,8 @@ export function vjpReport(op: AnyOp, args: Arg[], rawAttrs: Record<string, AttrV
       Float32Array.from({ length: y.size }, () => rng.normal()),
       y.shape,
     );
-    const thunks = op.vjp({ inputs: xs, output: y, dy: dyT, attrs, ctx });
+    // Only what the op declares it saves: a wrong `saves` fails the op's tests.
+    const thunks = op.vjp(vjpArgs(op, xs, y, dyT, attrs), ctx);
     const raw = thunks.map((t) => (t ? t() : null));
     const vjps = raw.map((g, i) => {
       if (!g) throw new Error(`${op.name}: slot ${i} has no VJP`);

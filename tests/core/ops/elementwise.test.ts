@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../../src/core/compile';
 import { GraphError } from '../../../src/core/errors';
+import { vjpArgs } from '../../../src/core/op';
 import { makeRng } from '../../../src/core/random';
 import type { AttrValue, Shape } from '../../../src/core/types';
 import { relativeError } from '../../../src/engine/numeric';
@@ -77,7 +78,7 @@ describe('elementwise ops: forward and VJP vs float64 formulas', () => {
     const [y, g] = tf.tidy(() => {
       const xt = tf.tensor(x.data, x.shape);
       const yt = op.forward([xt], attrs, opContext());
-      const gt = (op.vjp({ inputs: [xt], output: yt, dy: tf.tensor(dy), attrs, ctx: opContext() })[0] as () => tf.Tensor)();
+      const gt = (op.vjp(vjpArgs(op, [xt], yt, tf.tensor(dy), attrs), opContext())[0] as () => tf.Tensor)();
       return [yt.dataSync(), gt.dataSync()];
     });
     const m = MATH[c.op] as (typeof MATH)[string];
@@ -103,9 +104,7 @@ describe('elementwise ops: edge values', () => {
       const attrs = parseAttrs(op, raw);
       const x = tf.tensor(xs);
       const y = op.forward([x], attrs, opContext());
-      return Array.from(
-        (op.vjp({ inputs: [x], output: y, dy: tf.onesLike(y), attrs, ctx: opContext() })[0] as () => tf.Tensor)().dataSync(),
-      );
+      return Array.from((op.vjp(vjpArgs(op, [x], y, tf.onesLike(y), attrs), opContext())[0] as () => tf.Tensor)().dataSync());
     });
 
   it("relu'(0) is 0, as tfjs and the notebook's relu_prime take it", () => {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../../src/core/compile';
-import { ShapeError } from '../../../src/core/errors';
+import { vjpArgs } from '../../../src/core/op';
 import { makeRng } from '../../../src/core/random';
 import type { AttrValue } from '../../../src/core/types';
 import { execute } from '../../../src/engine/execute';
@@ -31,7 +31,7 @@ describe('round_ste: straight-through, deliberately not the derivative of round'
       const xt = tf.tensor(x.data, x.shape);
       const dy = tf.tensor(dyData, x.shape);
       const y = op.forward([xt], {}, opContext());
-      const g = (op.vjp({ inputs: [xt], output: y, dy, attrs: {}, ctx: opContext() })[0] as () => tf.Tensor)();
+      const g = (op.vjp(vjpArgs(op, [xt], y, dy, {}), opContext())[0] as () => tf.Tensor)();
       const t = tf.grads((a: tf.Tensor) => op.forward([a], {}, opContext()))([xt], dy)[0] as tf.Tensor;
       return [g.dataSync(), t.dataSync()];
     });
@@ -95,121 +95,159 @@ describe('bernoulli: sampling', () => {
   });
 });
 
-describe('bernoulli: the REINFORCE VJP', () => {
+describe('bernoulli: the REINFORCE VJP, by the chain rule', () => {
   const op = opNamed('bernoulli');
 
-  /** The estimator's value for given samples z and costs f, by hand. */
-  function byHand(theta: number[], z: number[], f: number[], b: (f: number[]) => number): number[] {
+  /** Σᵢ ḡᵢ (fᵢ − bᵢ)(zᵢ − σ(θ)) per θ entry, by hand; b(f, i, j) is sample i's baseline. */
+  function byHand(theta: number[], z: number[], f: number[], g: number[], b: (f: number[], i: number, j: number) => number): number[] {
     const P = theta.length;
     const N = z.length / P;
-    const base = b(f);
     return theta.map((t, j) => {
       let s = 0;
-      for (let i = 0; i < N; i++) s += ((f[i * P + j] as number) - base) * ((z[i * P + j] as number) - sigma(t));
-      return s / N;
+      for (let i = 0; i < N; i++)
+        s += (g[i * P + j] as number) * ((f[i * P + j] as number) - b(f, i, j)) * ((z[i * P + j] as number) - sigma(t));
+      return s;
     });
   }
+  const P = 2;
+  const N = 40;
+  const looOf = (f: number[], i: number, j: number) => {
+    let total = 0;
+    for (let k = 0; k < N; k++) total += f[k * P + j] as number;
+    return (total - (f[i * P + j] as number)) / (N - 1);
+  };
 
   it.each([
     ['reinforce', {}, () => 0],
-    ['reinforce_baseline, b = mean cost', { estimator: 'reinforce_baseline' }, (f: number[]) => f.reduce((a, c) => a + c, 0) / f.length],
+    ['reinforce_baseline, leave-one-out b', { estimator: 'reinforce_baseline' }, looOf],
     ['reinforce_baseline, b = 0.3', { estimator: 'reinforce_baseline', baseline: 0.3 }, () => 0.3],
-  ] as const)('%s: mean of (f(z) − b)(z − σ(θ)) over samples', (_, extra, b) => {
+  ] as const)('%s: Σ ḡ (f(z) − b)(z − σ(θ)) over samples, ḡ the cost’s upstream gradient', (_, extra, b) => {
     const theta = [0.4, -0.8];
-    const attrs = parseAttrs(op, { samples: 40, cost: 'L', ...(extra as Record<string, AttrValue>) });
+    const attrs = parseAttrs(op, { samples: N, cost: 'L', ...(extra as Record<string, AttrValue>) });
     const before = tf.memory().numTensors;
-    const { g, z, f } = tf.tidy(() => {
+    const { g, z, f, gl } = tf.tidy(() => {
       const th = tf.tensor(theta);
       const zt = op.forward([th], attrs, opContext(5));
       const ft = tf.add(tf.mul(zt, 2), tf.randomUniform(zt.shape, 0, 1, 'float32', 3));
-      const ctx = opContext(5, { L: ft });
-      const gt = (op.vjp({ inputs: [th], output: zt, dy: tf.onesLike(zt), attrs, ctx })[0] as () => tf.Tensor)();
-      return { g: gt.dataSync(), z: Array.from(zt.dataSync()), f: Array.from(ft.dataSync()) };
+      const glt = tf.randomNormal(zt.shape, 0, 1, 'float32', 4);
+      const ctx = opContext(5, { L: ft }, { L: glt });
+      // ȳ is never read: a pathwise derivative through a discrete draw means nothing.
+      const gt = (op.vjp(vjpArgs(op, [th], zt, tf.fill(zt.shape, Number.NaN), attrs), ctx)[0] as () => tf.Tensor)();
+      return { g: gt.dataSync(), z: Array.from(zt.dataSync()), f: Array.from(ft.dataSync()), gl: Array.from(glt.dataSync()) };
     });
     expect(tf.memory().numTensors).toBe(before);
-    expect(relativeError(g, byHand(theta, z, f, b))).toBeLessThan(1e-5);
+    expect(relativeError(g, byHand(theta, z, f, gl, b))).toBeLessThan(1e-5);
   });
 
-  it('a cost of the wrong shape is an error naming attrs.cost', () => {
-    const attrs = parseAttrs(op, { samples: 4, cost: 'L' });
-    tf.tidy(() => {
-      const th = tf.tensor([0.1]);
-      const z = op.forward([th], attrs, opContext());
-      const ctx = opContext(0, { L: tf.zeros([4]) });
-      const thunk = op.vjp({ inputs: [th], output: z, dy: tf.onesLike(z), attrs, ctx })[0] as () => tf.Tensor;
-      let err: unknown;
-      try {
-        thunk();
-      } catch (e) {
-        err = e;
-      }
-      expect(err).toBeInstanceOf(ShapeError);
-      expect((err as ShapeError).field).toBe('attrs.cost');
-    });
+  it('leave-one-out needs two samples: refused at compile, located', () => {
+    expect(() =>
+      compile({
+        nodes: [
+          { id: 't', op: 'leaf', value: 0, role: 'param' },
+          { id: 'z', op: 'bernoulli', inputs: ['t'], attrs: { samples: 1, cost: 'L', estimator: 'reinforce_baseline' } },
+          { id: 'L', op: 'square', inputs: ['z'] },
+          { id: 'J', op: 'sum', inputs: ['L'] },
+        ],
+        objectives: [{ name: 'J', node: 'J' }],
+      }),
+    ).toThrow(/node "z", field "attrs.baseline": .*at least 2 samples/);
   });
 
-  /** θ → z = bernoulli(θ) → L = z² → J = mean(L): ∇θ E[J] = σ(θ)(1 − σ(θ)) (notebook Ex 8a). */
-  function reinforceGraph(theta: number, samples: number, estimator: string) {
+  /** θ → z = bernoulli(θ) → L = z² → J = objective(L): ∇θ E[L] = σ′(θ) per sample. */
+  function graph(theta: number, samples: number, estimator: string, objective: 'sum' | 'mean' | 'neg_mean' | 'three_mean') {
+    const tail =
+      objective === 'sum'
+        ? [{ id: 'J', op: 'sum', inputs: ['L'] }]
+        : objective === 'mean'
+          ? [{ id: 'J', op: 'mean', inputs: ['L'] }]
+          : [
+              { id: 'm', op: 'mean', inputs: ['L'] },
+              objective === 'neg_mean' ? { id: 'J', op: 'neg', inputs: ['m'] } : { id: 'J', op: 'scale', inputs: ['m'], attrs: { by: 3 } },
+            ];
     return compile({
       nodes: [
         { id: 'theta', op: 'leaf', value: theta, role: 'param' },
         { id: 'z', op: 'bernoulli', inputs: ['theta'], attrs: { samples, cost: 'L', estimator } },
         { id: 'L', op: 'square', inputs: ['z'] },
-        { id: 'J', op: 'mean', inputs: ['L'] },
+        ...tail,
       ],
       objectives: [{ name: 'J', node: 'J' }],
     });
   }
-  const estimate = (program: ReturnType<typeof reinforceGraph>, seed: number) =>
+  const gradAt = (program: ReturnType<typeof graph>, seed: number) =>
     execute(program, { seedNode: 'J', seed }).grads.get('theta')?.data[0] as number;
-
-  it.each([
-    [0.5, 'reinforce'],
-    [0.5, 'reinforce_baseline'],
-    [-0.5, 'reinforce'],
-    [-0.5, 'reinforce_baseline'],
-  ] as const)('θ = %d, %s: converges to σ(θ)(1 − σ(θ)) within 4 standard errors', (theta, estimator) => {
-    const N = 20_000;
-    const program = reinforceGraph(theta, N, estimator);
-    const trace = run(program, { seed: 2024 });
-    const g = trace.grads.get('theta')?.data[0] as number;
-    const z = trace.values.get('z')?.data as Float32Array;
-    const p = sigma(theta);
-    // Standard error from the per-sample terms the estimator averages.
-    const zbar = z.reduce((a, b) => a + b, 0) / N;
-    const b = estimator === 'reinforce' ? 0 : zbar;
-    const terms = Array.from(z, (zi) => (zi * zi - b) * (zi - p));
-    const m = terms.reduce((a, c) => a + c, 0) / N;
-    const se = Math.sqrt(terms.reduce((a, c) => a + (c - m) ** 2, 0) / (N - 1) / N);
-    expect(g).toBeCloseTo(m, 5);
-    expect(Math.abs(g - p * (1 - p))).toBeLessThan(4 * se);
-  });
-
-  /** Variance of the estimate over independent seeds. */
-  function spread(theta: number, estimator: string): { mean: number; variance: number } {
-    const program = reinforceGraph(theta, 100, estimator);
-    const xs = Array.from({ length: 80 }, (_, s) => estimate(program, 100 + s));
-    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-    return { mean, variance: xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1) };
+  /** Mean and standard error of the estimate over independent seeds. */
+  function overSeeds(program: ReturnType<typeof graph>, runs: number, from = 100): { mean: number; se: number } {
+    const xs = Array.from({ length: runs }, (_, s) => gradAt(program, from + s));
+    const mean = xs.reduce((a, b) => a + b, 0) / runs;
+    const variance = xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (runs - 1);
+    return { mean, se: Math.sqrt(variance / runs) };
   }
 
-  it('the mean baseline lowers the variance where σ(θ) < 2/3 (θ = −0.5: per-sample 0.091 → 0.014)', () => {
-    const plain = spread(-0.5, 'reinforce');
-    const base = spread(-0.5, 'reinforce_baseline');
-    expect(base.variance).toBeLessThan(0.4 * plain.variance);
+  it.each([
+    ['sum', 'reinforce', 50],
+    ['mean', 'reinforce', 1],
+    ['neg_mean', 'reinforce', -1],
+    ['three_mean', 'reinforce', 3],
+    ['sum', 'reinforce_baseline', 50],
+    ['neg_mean', 'reinforce_baseline', -1],
+    ['three_mean', 'reinforce_baseline', 3],
+  ] as const)('J = %s over N = 50 Bernoulli costs (%s): dJ/dθ within 5 standard errors of %d·σ′(θ)', (objective, estimator, factor) => {
+    const theta = 0.3;
+    const p = sigma(theta);
+    const { mean, se } = overSeeds(graph(theta, 50, estimator, objective), 200);
+    expect(se).toBeGreaterThan(0);
+    expect(Math.abs(mean - factor * p * (1 - p))).toBeLessThan(5 * se);
+    // …and far from the old answer σ′(θ) whenever the factor is not 1 (the test can fail).
+    if (factor !== 1) expect(Math.abs(mean - p * (1 - p))).toBeGreaterThan(5 * se);
   });
 
-  it('…and raises it where σ(θ) > 2/3 (θ = 1.5: per-sample 0.0049 → 0.060): a baseline is not free', () => {
-    const plain = spread(1.5, 'reinforce');
-    const base = spread(1.5, 'reinforce_baseline');
-    expect(base.variance).toBeGreaterThan(3 * plain.variance);
+  it('the leave-one-out baseline is unbiased at N = 2, where the batch-mean baseline gives half the truth', () => {
+    const theta = 0.3;
+    const p = sigma(theta);
+    const truth = p * (1 - p);
+    const program = graph(theta, 2, 'reinforce_baseline', 'mean');
+    const runs = 3000;
+    const xs: number[] = [];
+    const biased: number[] = [];
+    for (let s = 0; s < runs; s++) {
+      const r = execute(program, { seedNode: 'J', seed: 7000 + s });
+      xs.push(r.grads.get('theta')?.data[0] as number);
+      // What a batch-mean baseline (own cost included) would give on the same draws.
+      const z = Array.from(r.values.get('z')?.data ?? []);
+      const m = (z[0] as number) ** 2 / 2 + (z[1] as number) ** 2 / 2;
+      biased.push(z.reduce((a, zi) => a + ((zi * zi - m) * (zi - p)) / 2, 0));
+    }
+    const stats = (v: number[]) => {
+      const mean = v.reduce((a, b) => a + b, 0) / v.length;
+      return { mean, se: Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / (v.length - 1) / v.length) };
+    };
+    const loo = stats(xs);
+    const mb = stats(biased);
+    expect(Math.abs(loo.mean - truth)).toBeLessThan(5 * loo.se);
+    expect(Math.abs(mb.mean - truth / 2)).toBeLessThan(5 * mb.se);
+    expect(Math.abs(mb.mean - truth)).toBeGreaterThan(5 * mb.se);
+  });
+
+  it('refuses an objective that depends on the samples other than through the cost', () => {
+    const program = compile({
+      nodes: [
+        { id: 'theta', op: 'leaf', value: 0.1, role: 'param' },
+        { id: 'z', op: 'bernoulli', inputs: ['theta'], attrs: { samples: 4, cost: 'L' } },
+        { id: 'L', op: 'square', inputs: ['z'] },
+        { id: 'u', op: 'add', inputs: ['L', 'z'] },
+        { id: 'J', op: 'sum', inputs: ['u'] },
+      ],
+      objectives: [{ name: 'J', node: 'J' }],
+    });
+    expect(() => run(program)).toThrow(/node "z", field "attrs.cost": the objective "J" depends on the samples other than through "L"/);
   });
 
   it('does not leak tensors across repeated runs', () => {
-    const program = reinforceGraph(0.2, 50, 'reinforce_baseline');
-    estimate(program, 0);
+    const program = graph(0.2, 50, 'reinforce_baseline', 'mean');
+    gradAt(program, 0);
     const before = tf.memory().numTensors;
-    for (let s = 1; s < 4; s++) estimate(program, s);
+    for (let s = 1; s < 4; s++) gradAt(program, s);
     expect(tf.memory().numTensors).toBe(before);
   });
 });
