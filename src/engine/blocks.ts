@@ -1,6 +1,5 @@
 import type { Program } from '../core/compile';
-import { isActivation } from './checkpoint';
-import type { Step, Trace } from './trace';
+import type { Trace } from './trace';
 
 /**
  * The typed lesson blocks: what a lesson hands the UI beside the trace. Every panel reads its
@@ -108,28 +107,19 @@ export const factsOf = (stats: Readonly<Record<string, number>>, labels: Readonl
   Object.entries(stats).map(([k, value]) => ({ label: labels[k] ?? labelOfKey(k), value }));
 
 /**
- * What the engine holds after each step of the trace, the count behind
- * `trace.stats.peakLiveActivations`: the step's own `live` count when the engine records one;
- * otherwise its rule, counted here: a forward or recompute step of an activation (a computed,
- * layer-tagged node) holds one more, a free step drops one.
+ * Values held after each step of the trace, as the engine counts them (Step.live: computed
+ * values a later step reads), the count behind `trace.stats.peakLiveActivations`.
  */
-export function liveActivations(program: Program, trace: Trace): Pick<MemoryBlock, 'live' | 'peak' | 'peakAt'> {
-  const live = [0];
-  let now = 0;
+export function liveActivations(_program: Program, trace: Trace): Pick<MemoryBlock, 'live' | 'peak' | 'peakAt'> {
+  const live = [0, ...trace.steps.map((s) => s.live ?? 0)];
   let peak = 0;
   let peakAt = 0;
-  for (const s of trace.steps as readonly (Step & { live?: number })[]) {
-    if (s.live !== undefined) now = s.live;
-    else if (isActivation(program, s.node)) {
-      if (s.phase === 'forward' || s.phase === 'recompute') now++;
-      else if (s.phase === 'free') now--;
+  live.forEach((n, i) => {
+    if (n > peak) {
+      peak = n;
+      peakAt = i;
     }
-    live.push(now);
-    if (now > peak) {
-      peak = now;
-      peakAt = live.length - 1;
-    }
-  }
+  });
   return { live, peak, peakAt };
 }
 

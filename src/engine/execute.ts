@@ -5,9 +5,9 @@ import { GraphError, ShapeError } from '../core/errors';
 import { type OpContext, type Tensor, vjpArgs } from '../core/op';
 import { makeRng } from '../core/random';
 import { type Snapshot, sameShape, showShape, sizeOf } from '../core/tensor';
+import { nodeLine } from './commentary';
 import { type MemoryPlan, planMemory, recomputeSet } from './memory';
 import { Recorder } from './recorder';
-import { nodeLine } from './commentary';
 import { edgeId, type Fault, type SentGrad, type Step, type TraceStats } from './trace';
 
 export interface ExecOptions {

@@ -21,31 +21,25 @@ describe('typed lesson blocks', () => {
     if (!m) throw new Error('no memory block');
     expect(m.live).toHaveLength(r.trace.steps.length + 1);
     expect(m.live[0]).toBe(0);
-    const steps = r.trace.steps as ((typeof r.trace.steps)[number] & { live?: number })[];
-    if (steps.every((s) => s.live !== undefined)) {
-      // The engine records what it holds after each step: the block is exactly those counts.
-      expect(m.live.slice(1)).toEqual(steps.map((s) => s.live));
-    } else {
-      // Each step moves the count by what it did to a layer activation (z and a carry a layer tag).
-      steps.forEach((s, i) => {
-        const tagged = r.program.nodes.get(s.node)?.spec.layer !== undefined;
-        const delta = !tagged ? 0 : s.phase === 'forward' || s.phase === 'recompute' ? 1 : s.phase === 'free' ? -1 : 0;
-        expect((m.live[i + 1] as number) - (m.live[i] as number), `step ${i} (${s.phase} ${s.node})`).toBe(delta);
-      });
-    }
+    // The engine's own count (Step.live: values a later step reads), not a recount.
+    r.trace.steps.forEach((s, i) => {
+      expect(m.live[i + 1], `step ${i} (${s.phase} ${s.node})`).toBe(s.live);
+    });
     expect(m.peak).toBe(r.trace.stats.peakLiveActivations);
-    expect(m.peak).toBe(9);
-    expect(m.live[m.peakAt]).toBe(9);
-    expect(m.live.slice(0, m.peakAt).every((v) => v < 9)).toBe(true);
+    expect(m.peak).toBe(7);
+    expect(m.live[m.peakAt]).toBe(7);
+    expect(m.live.slice(0, m.peakAt).every((v) => v < 7)).toBe(true);
     expect(m.marks).toEqual([
-      { label: 'peak live activations', value: 9 },
+      { label: 'peak live activations', value: 7 },
       { label: 'peak live activations without checkpointing', value: 20 },
     ]);
-    expect(m.facts.map((f) => f.value)).toEqual([9, 37, 20, 21]);
-    // Without checkpointing every activation stays: 20 after the forward pass, nothing freed.
-    const full = runExercise(ex('ex05-gradient-checkpointing'), { options: { checkpoint_every: 0 } }).blocks.memory;
+    expect(m.facts.map((f) => f.value)).toEqual([7, 37, 20, 21]);
+    // Without checkpointing backward reads z1…z10 and a1…a10: 20 held when forward ends, all released by the end.
+    const fullRun = runExercise(ex('ex05-gradient-checkpointing'), { options: { checkpoint_every: 0 } });
+    const full = fullRun.blocks.memory;
     expect(full?.peak).toBe(20);
-    expect(full?.live.at(-1)).toBe(20);
+    expect(full?.live[fullRun.trace.steps.findIndex((s) => s.phase === 'seed') + 1]).toBe(20);
+    expect(full?.live.at(-1)).toBe(0);
   });
 
   test('ex01: every series pairs an engine line with its finite differences', () => {

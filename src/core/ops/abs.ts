@@ -8,7 +8,8 @@ export const abs = unaryOp({
   name: 'abs',
   symbol: '|x|',
   forward: tf.abs,
-  derivative: (x) => tf.sign(x),
+  reads: 'x',
+  derivative: (x) => tf.sign(x as tf.Tensor),
   formula: { forward: 'y = \\lvert x \\rvert', vjp: ['\\bar x = \\operatorname{sign}(x) \\odot \\bar y'] },
   commentary: {
     forward: (n) => `${n.y} = |${arg(n, 0)}|: drops the sign`,

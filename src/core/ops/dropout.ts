@@ -62,7 +62,9 @@ export const dropout = defineOp<DropoutAttrs>({
     byOutput.set(y, mask);
     return y;
   },
-  vjp: ({ dy, attrs, ctx }) => [
+  // The mask lives with the run (ctx), not in a saved tensor.
+  saves: { inputs: [], output: false },
+  vjp: ({ dy, attrs }, ctx) => [
     () => {
       const mask = drawn.get(ctx)?.get(attrs);
       if (mask?.length !== dy.size) throw new Error('dropout: no mask drawn in this run for this node (its forward runs first)');

@@ -32,6 +32,7 @@ export const gelu = defineOp<GeluAttrs>({
     const t = x as Tensor;
     return approximate === 'none' ? tf.mul(t, Phi(t)) : tf.mul(tf.mul(0.5, t), tf.add(1, tanhInner(t)));
   },
+  saves: { inputs: [0], output: false },
   vjp: ({ inputs: [x], dy, attrs: { approximate } }) => [
     () => {
       const t = x as Tensor;

@@ -44,6 +44,7 @@ export const layerNorm = defineOp<LayerNormAttrs>({
     return xs;
   },
   forward: ([x, gamma, beta], { epsilon }) => tf.add(tf.mul(normalise(x as Tensor, epsilon).xhat, gamma as Tensor), beta as Tensor),
+  saves: { inputs: [0, 1], output: false },
   vjp: ({ inputs: [x, gamma], dy, attrs: { epsilon } }) => {
     const norm = () => normalise(x as Tensor, epsilon);
     return [

@@ -17,6 +17,7 @@ export const leakyRelu = defineOp<z.infer<typeof attrs>>({
   attrs,
   shape: ([x]) => x as number[],
   forward: ([x], { alpha }) => tf.leakyRelu(x as tf.Tensor, alpha),
+  saves: { inputs: [0], output: false },
   vjp: ({ inputs: [x], dy, attrs: { alpha } }) => [
     () => tf.mul(dy, tf.where(tf.greater(x as tf.Tensor, 0), tf.onesLike(dy), tf.fill(dy.shape, alpha))),
   ],

@@ -22,7 +22,11 @@ export const logSoftmax = defineOp<z.infer<typeof attrs>>({
     return tf.sub(t, stableLogSumExp(t, resolveAxis(t.shape, axis)));
   },
   // With P = e^y the softmax: x̄ = ȳ − P ⊙ Σ ȳ along the axis. Reads only the output.
-  vjp: ({ output, dy, attrs: { axis } }) => [() => tf.sub(dy, tf.mul(tf.exp(output), tf.sum(dy, resolveAxis(output.shape, axis), true)))],
+  saves: { inputs: [], output: true },
+  vjp: ({ output, dy, attrs: { axis } }) => {
+    const y = output as Tensor;
+    return [() => tf.sub(dy, tf.mul(tf.exp(y), tf.sum(dy, resolveAxis(y.shape, axis), true)))];
+  },
   formula: {
     forward: 'y_i = x_i - \\log \\textstyle\\sum_k e^{x_k}',
     vjp: ['\\bar x = \\bar y - \\operatorname{softmax}(x) \\textstyle\\sum_k \\bar y_k'],

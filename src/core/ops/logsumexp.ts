@@ -24,6 +24,7 @@ export const logsumexp = defineOp<AxisAttrs>({
   },
   // ∂/∂xᵢ log Σ eˣ = softmax(x)ᵢ, computed from x with the max subtracted (not e^{x − y}:
   // y is rounded to float32 and at |y| ~ 1000 that rounding alone is 3e-5 relative).
+  saves: { inputs: [0], output: false },
   vjp: ({ inputs: [x], dy, attrs: { axis } }) => [
     () => {
       const t = x as Tensor;

@@ -17,11 +17,12 @@ export const max = defineOp<AxisAttrs>({
   attrs: axisAttrs,
   shape: ([x], { axis }) => reducedShape(x ?? [], axis),
   forward: ([x], { axis }) => tf.max(x as tf.Tensor, axis ?? undefined),
+  saves: { inputs: [0], output: true },
   vjp: ({ inputs: [x], output, dy, attrs: { axis } }) => [
     () => {
       const t = x as tf.Tensor;
       const { kept, axis: a } = keptShape(t.shape, axis);
-      const hit = tf.cast(tf.equal(t, tf.reshape(output, kept)), 'float32');
+      const hit = tf.cast(tf.equal(t, tf.reshape(output as tf.Tensor, kept)), 'float32');
       const ties = tf.sum(hit, a ?? undefined, true);
       return tf.mul(hit, tf.div(tf.reshape(dy, kept), ties));
     },

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { arg } from '../commentary';
+import type { Tensor } from '../op';
 import { binaryOp } from './_binary';
 import { broadcastThen, tieSplit } from './_ties';
 
@@ -9,7 +10,8 @@ export const maximum = binaryOp({
   name: 'maximum',
   symbol: 'max',
   forward: broadcastThen(tf.maximum),
-  vjp: (a, b, _y, dy) => [() => tf.mul(dy, tieSplit(a, b)), () => tf.mul(dy, tieSplit(b, a))],
+  saves: { inputs: 'all', output: false },
+  vjp: (a, b, _y, dy) => [() => tf.mul(dy, tieSplit(a as Tensor, b as Tensor)), () => tf.mul(dy, tieSplit(b as Tensor, a as Tensor))],
   formula: {
     forward: 'y = \\max(a, b)',
     vjp: [

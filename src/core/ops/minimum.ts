@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { arg } from '../commentary';
+import type { Tensor } from '../op';
 import { binaryOp } from './_binary';
 import { broadcastThen, tieSplit } from './_ties';
 
@@ -8,7 +9,8 @@ export const minimum = binaryOp({
   name: 'minimum',
   symbol: 'min',
   forward: broadcastThen(tf.minimum),
-  vjp: (a, b, _y, dy) => [() => tf.mul(dy, tieSplit(b, a)), () => tf.mul(dy, tieSplit(a, b))],
+  saves: { inputs: 'all', output: false },
+  vjp: (a, b, _y, dy) => [() => tf.mul(dy, tieSplit(b as Tensor, a as Tensor)), () => tf.mul(dy, tieSplit(a as Tensor, b as Tensor))],
   formula: {
     forward: 'y = \\min(a, b)',
     vjp: [

@@ -58,6 +58,7 @@ export const softmaxCrossEntropy = defineOp({
     const n = logits.size / (logits.shape[logits.rank - 1] as number);
     return tf.div(tf.sum(tf.mul(targets(logits, q as Tensor), nll)), n);
   },
+  saves: { inputs: 'all', output: false },
   vjp: ({ inputs: [z, q], dy }) => {
     const logits = z as Tensor;
     const labels = q as Tensor;

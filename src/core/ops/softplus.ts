@@ -8,7 +8,8 @@ export const softplus = unaryOp({
   name: 'softplus',
   symbol: 'softplus',
   forward: (x) => tf.add(tf.relu(x), tf.log1p(tf.exp(tf.neg(tf.abs(x))))),
-  derivative: (x) => tf.sigmoid(x),
+  reads: 'x',
+  derivative: (x) => tf.sigmoid(x as tf.Tensor),
   formula: { forward: 'y = \\log(1 + e^{x})', vjp: ['\\bar x = \\sigma(x) \\odot \\bar y'] },
   commentary: {
     forward: (n) => `${n.y} = softplus(${arg(n, 0)}) = log(1 + e^${arg(n, 0)}): a smooth ReLU`,

@@ -9,7 +9,8 @@ export const sqrt = unaryOp({
   name: 'sqrt',
   symbol: '√',
   forward: tf.sqrt,
-  derivative: (_x, y) => tf.div(0.5, y),
+  reads: 'y',
+  derivative: (_x, y) => tf.div(0.5, y as tf.Tensor),
   formula: { forward: 'y = \\sqrt{x}', vjp: ['\\bar x = \\dfrac{\\bar y}{2\\sqrt{x}}'] },
   commentary: {
     forward: (n) => `${n.y} = √${arg(n, 0)}`,

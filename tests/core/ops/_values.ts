@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { expect } from 'vitest';
 import type { Program } from '../../../src/core/compile';
-import type { AnyOp, OpContext, Tensor, Vjp } from '../../../src/core/op';
+import { type AnyOp, type OpContext, type Tensor, type Vjp, vjpArgs } from '../../../src/core/op';
 import type { AttrValue, Shape } from '../../../src/core/types';
 import { run } from '../../../src/engine/run';
 import { opContext, opNamed, parseAttrs } from './_check';
@@ -28,7 +28,8 @@ export function forwardValue(name: string, xs: (number[] | Value)[], raw: Record
  * of the calling convention is made here once.
  */
 export function callVjp(op: AnyOp, inputs: Tensor[], output: Tensor, dy: Tensor, attrs: unknown, ctx: OpContext): Vjp {
-  return op.vjp({ inputs, output, dy, attrs, ctx });
+  // Only what the op declares it saves, as the engine passes it.
+  return op.vjp(vjpArgs(op, inputs, output, dy, attrs), ctx);
 }
 
 /** Each slot's raw VJP (null where the op has none) for a given ȳ (default all ones). */

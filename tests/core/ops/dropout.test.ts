@@ -209,9 +209,10 @@ describe('dropout through the engine', () => {
           role: 'param',
         },
         { id: 'd1', op: 'dropout', inputs: ['x'], attrs: { p: 0.5 }, layer: 1 },
-        { id: 't1', op: 'tanh', inputs: ['d1'], layer: 2 },
+        // square's backward reads its input, so the dropped d1 and d2 must be rebuilt for it.
+        { id: 't1', op: 'square', inputs: ['d1'], layer: 2 },
         { id: 'd2', op: 'dropout', inputs: ['t1'], attrs: { p: 0.3 }, layer: 3 },
-        { id: 't2', op: 'tanh', inputs: ['d2'], layer: 4 },
+        { id: 't2', op: 'square', inputs: ['d2'], layer: 4 },
         { id: 'L', op: 'sum', inputs: ['t2'] },
       ],
       objectives: [{ name: 'L', node: 'L' }],
