@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { canvasDrawn } from '../canvas/ready';
 import type { ExplorerStore } from '../store';
+import { selectHidden } from '../store/selectors';
 
 /** True when a key press belongs to a text field, a select or an editable element. */
 export function isTyping(target: EventTarget | null): boolean {
@@ -13,6 +14,12 @@ export function isTyping(target: EventTarget | null): boolean {
   return !['button', 'checkbox', 'radio', 'range', 'submit', 'reset'].includes(type);
 }
 
+/** A control that is done once changed (a pick, a tick): the keys go back to the explorer after it. */
+export function isOneShot(target: EventTarget | null): target is HTMLElement {
+  if (target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && ['checkbox', 'radio'].includes(target.type);
+}
+
 /**
  * Where the step keys listen: the whole `window` (a page with one explorer), or one element
  * (`{ current }`): keys count only while focus is inside it, so several explorers on one page
@@ -20,14 +27,48 @@ export function isTyping(target: EventTarget | null): boolean {
  */
 export type KeyScope = 'window' | { readonly current: HTMLElement | null };
 
-/** → ← Space Home End step the explorer, except while the learner is typing. */
+/**
+ * Esc closes what is open over the graph, one thing per press: the error panel, then the
+ * predict card (shown without a guess), then the inspector's node, then a lesson's highlight.
+ * False when nothing was open.
+ */
+export function closeOne(store: ExplorerStore): boolean {
+  const s = store.getState();
+  if (s.problems) s.dismissProblems();
+  else if (selectHidden(s)) s.reveal();
+  else if (s.selected !== null) s.select(null);
+  else if (s.highlight) s.setHighlight(null);
+  else return false;
+  return true;
+}
+
+/**
+ * → ← Space Home End step the explorer and Esc closes what is open, except while the learner
+ * is typing (Esc there leaves the field). Keys belong to the explorer, not to the last control
+ * used: a select or a checkbox hands focus back once it has changed, so → after picking an
+ * option steps instead of picking the next option.
+ */
 export function useStepKeys(store: ExplorerStore, scope: KeyScope | false = 'window'): void {
   useEffect(() => {
     if (!scope) return;
     const target: HTMLElement | Window | null = scope === 'window' ? window : scope.current;
     if (!target) return;
+    /** Focus on this explorer unless it is already inside (scoped keys only). */
+    const holdFocus = () => {
+      if (!(target instanceof HTMLElement)) return;
+      // Inside a shadow root (the custom element) the document's activeElement is the host.
+      const root = target.getRootNode() as Document | ShadowRoot;
+      if (!target.contains(root.activeElement)) target.focus({ preventScroll: true });
+    };
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.key === 'Escape') {
+        if (isTyping(e.target)) (e.target as HTMLElement).blur();
+        else if (closeOne(store)) e.preventDefault();
+        holdFocus();
+        return;
+      }
+      if (isTyping(e.target)) return;
       // Nothing on screen yet: a step now would be invisible.
       if (!canvasDrawn(store)) return;
       const s = store.getState();
@@ -44,17 +85,20 @@ export function useStepKeys(store: ExplorerStore, scope: KeyScope | false = 'win
       e.preventDefault();
       f();
     };
-    // A click on the canvas (which swallows mousedown) still gives this explorer the keys.
-    const onPointerDown = () => {
-      if (!(target instanceof HTMLElement)) return;
-      // Inside a shadow root (the custom element) the document's activeElement is the host.
-      const root = target.getRootNode() as Document | ShadowRoot;
-      if (!target.contains(root.activeElement)) target.focus({ preventScroll: true });
+    // A picked option or a ticked box gives the keys back: to this explorer, or to the page.
+    const onChange = (e: Event) => {
+      if (!isOneShot(e.target)) return;
+      if (target instanceof HTMLElement) target.focus({ preventScroll: true });
+      else e.target.blur();
     };
+    // A click on the canvas (which swallows mousedown) still gives this explorer the keys.
+    const onPointerDown = () => holdFocus();
     target.addEventListener('keydown', onKey as EventListener);
+    target.addEventListener('change', onChange);
     target.addEventListener('pointerdown', onPointerDown);
     return () => {
       target.removeEventListener('keydown', onKey as EventListener);
+      target.removeEventListener('change', onChange);
       target.removeEventListener('pointerdown', onPointerDown);
     };
   }, [store, scope]);

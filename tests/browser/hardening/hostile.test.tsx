@@ -43,10 +43,10 @@ function hostileLessonClient(): ComputeClient {
   };
 }
 
-/** Every way text could have become live markup or a live link, inside `root`. */
-function liveMarkup(root: ParentNode): string[] {
+/** Every way text could have become live markup or a live link, among `elements`. */
+function liveIn(elements: Iterable<Element>): string[] {
   const found: string[] = [];
-  for (const el of root.querySelectorAll('*')) {
+  for (const el of elements) {
     const tag = el.tagName.toLowerCase();
     if (['script', 'img', 'iframe', 'object', 'embed'].includes(tag)) found.push(`<${tag}>`);
     for (const a of el.attributes) {
@@ -55,6 +55,37 @@ function liveMarkup(root: ParentNode): string[] {
     }
   }
   return found;
+}
+
+const liveMarkup = (root: ParentNode): string[] => liveIn(root.querySelectorAll('*'));
+
+/**
+ * Every element the page gets from now on (added, or with an attribute changed), kept even once
+ * React removes it again: a payload could only run from one of them, so none being live means
+ * none ran — no waiting for a handler that might fire later.
+ */
+function recordElements(root: Node): { stop(): Element[] } {
+  const seen = new Set<Element>();
+  const add = (n: Node) => {
+    if (!(n instanceof Element)) return;
+    seen.add(n);
+    for (const e of n.querySelectorAll('*')) seen.add(e);
+  };
+  const take = (ms: MutationRecord[]) => {
+    for (const m of ms) {
+      if (m.type === 'attributes') add(m.target);
+      m.addedNodes.forEach(add);
+    }
+  };
+  const mo = new MutationObserver(take);
+  mo.observe(root, { subtree: true, childList: true, attributes: true });
+  return {
+    stop() {
+      take(mo.takeRecords());
+      mo.disconnect();
+      return [...seen];
+    },
+  };
 }
 
 afterEach(() => {
@@ -75,6 +106,7 @@ describe('hostile graph text renders as inert text', () => {
     const store = createExplorerStore(hostileLessonClient());
     await store.getState().init();
     expect(await store.getState().loadSpec(HOSTILE_GRAPH)).toBe(true);
+    const recording = recordElements(document.body);
     const screen = await render(<Explorer store={store} />);
     const root = screen.container;
     await expect.poll(() => root.querySelector('[data-testid=node-y]'), { timeout: 15_000 }).not.toBeNull();
@@ -125,7 +157,10 @@ describe('hostile graph text renders as inert text', () => {
     expect(liveMarkup(root)).toEqual([]);
     expect(root.textContent).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
     expect(root.textContent).toContain('[U+202E]gnp.exe[U+202C]');
-    await new Promise((r) => setTimeout(r, 50));
+    // nor was any element the page had at any moment of the test (React may have removed it since)
+    const ever = recording.stop();
+    expect(ever.length).toBeGreaterThan(100);
+    expect(liveIn(ever)).toEqual([]);
     expect(flag()).toBeUndefined();
   });
 });

@@ -8,7 +8,7 @@ import { tinyRun, tinyStore } from './fixtures';
 const counter = () => document.querySelector('[data-testid=step-counter]')?.textContent?.replace(/\s+/g, ' ').trim();
 const edge = (id: string) => document.querySelector(`[data-testid=gf-edge][data-edge-id="${id}"]`) as SVGGElement | null;
 
-describe('Explorer with a hand-made trace', () => {
+describe('Explorer with the tiny graph the engine ran', () => {
   test('keys step, the counter reads k / N, edges follow the cursor, typing does not step', async () => {
     const { store } = await tinyStore();
     await render(<Explorer store={store} graphList={false} />);
@@ -20,7 +20,7 @@ describe('Explorer with a hand-made trace', () => {
     expect(counter()).toBe('1 / 9');
     expect(edge('a->c#0')?.dataset.phase).toBe('forward');
     expect(edge('a->c#0')?.dataset.active).toBe('true');
-    expect(document.querySelector('[data-testid=commentary]')?.textContent).toContain('c = a ⊙ b');
+    expect(document.querySelector('[data-testid=commentary]')?.textContent).toContain(tinyRun().trace.steps[0]?.commentary);
 
     await userEvent.keyboard('{End}');
     expect(counter()).toBe('9 / 9');
@@ -37,11 +37,14 @@ describe('Explorer with a hand-made trace', () => {
     await userEvent.keyboard('{Home}');
     expect(counter()).toBe('0 / 9');
 
-    // typing in a field never steps
-    const field = document.querySelector('.gf-toolbar select') as HTMLSelectElement;
+    // typing in a field never steps: arrows move the caret there
+    store.getState().select('b');
+    await expect.poll(() => document.querySelector('textarea[aria-label="JSON value of b"]')).not.toBeNull();
+    const field = document.querySelector('textarea[aria-label="JSON value of b"]') as HTMLTextAreaElement;
     field.focus();
-    await userEvent.keyboard('{ArrowRight}');
+    await userEvent.keyboard('{ArrowRight}{ArrowRight}{End}{Home}');
     expect(counter()).toBe('0 / 9');
+    expect(document.activeElement).toBe(field);
   });
 
   test('the scrubber has one segment per phase run, coloured forward / backward', async () => {
@@ -84,13 +87,19 @@ describe('Explorer with a hand-made trace', () => {
     const { store } = await tinyStore();
     await render(<Explorer store={store} graphList={false} />);
     await expect.poll(() => edge('a->c#0'), { timeout: 15_000 }).not.toBeNull();
+    store.getState().last();
+    const good = store.getState().run;
+    await expect.poll(() => edge('a->c#0')?.dataset.phase).toBe('backward');
     await store.getState().setInput('b', '[1, "x"]');
     await expect.poll(() => document.querySelector('[data-testid=error-panel]')).not.toBeNull();
     const item = document.querySelector('[data-testid=error-panel] li') as HTMLElement;
     expect(item.dataset.node).toBe('b');
     expect(item.dataset.field).toBe('value');
-    expect(edge('a->c#0')).not.toBeNull();
-    expect(store.getState().run).not.toBeNull();
-    expect(tinyRun().graph.nodes.length).toBe(7);
+    // the canvas keeps the last good run: the same run object, its seven nodes, its gradients
+    expect(store.getState().run).toBe(good);
+    expect(store.getState().inputs).toEqual({});
+    expect(document.querySelectorAll('[data-testid=canvas] [data-testid^="node-"]').length).toBe(7);
+    expect(edge('a->c#0')?.dataset.phase).toBe('backward');
+    expect(Number(edge('a->c#0')?.dataset.gradNorm)).toBe(8);
   });
 });

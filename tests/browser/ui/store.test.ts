@@ -8,7 +8,7 @@ import { selectBusy, selectGraphId, selectHidden, selectStep, selectTimeline } f
 import { parseUrl, toSearch } from '../../../src/ui/store/url';
 import { parseValueText } from '../../../src/ui/store/values';
 import { carryCursor } from '../../../src/ui/trace/cursor';
-import { fakeClient, snap, tinyRun } from './fixtures';
+import { fakeClient, snap, tinyRun, tinyStore } from './fixtures';
 
 async function loaded(init = {}) {
   const f = fakeClient(() => ({ ok: true, value: tinyRun() }));
@@ -119,11 +119,11 @@ describe('explorer store: poking', () => {
 
   test('options recompute and are passed to the engine; the cursor is clamped to the new N', async () => {
     const short: RunResult = { ...tinyRun(), trace: { ...tinyRun().trace, steps: tinyRun().trace.steps.slice(0, 3) } };
-    const f = fakeClient((req) => ({ ok: true, value: req.options?.flavour === 'fancy' ? short : tinyRun() }));
+    const f = fakeClient((req) => ({ ok: true, value: req.options?.checkpoint_every === 2 ? short : tinyRun() }));
     const store = createExplorerStore(f.client, { graph: 'tiny', step: 8 });
     await store.getState().init();
-    await store.getState().setOption('flavour', 'fancy');
-    expect(f.requests.at(-1)?.options).toEqual({ flavour: 'fancy' });
+    await store.getState().setOption('checkpoint_every', 2);
+    expect(f.requests.at(-1)?.options).toEqual({ checkpoint_every: 2 });
     expect(store.getState().cursor).toBe(3);
   });
 
@@ -254,7 +254,7 @@ describe('together or not at all', () => {
     expect(store.getState().seed).toBe(9);
     expect(store.getState().run?.seed).toBe(9);
     // a later edit reruns with the committed seed
-    await store.getState().setOption('flavour', 'fancy');
+    await store.getState().setOption('checkpoint_every', 2);
     expect(f.requests.at(-1)?.seed).toBe(9);
   });
 
@@ -345,17 +345,17 @@ describe('an option change keeps what the cursor means', () => {
   });
 
   test('the store carries the cursor through setOption', async () => {
-    const fancy = tinyRun({ checkpointed: true });
-    const f = fakeClient((req) => ({ ok: true, value: req.options?.flavour === 'fancy' ? fancy : tinyRun() }));
-    const store = createExplorerStore(f.client, { graph: 'tiny', step: 8 });
-    await store.getState().init();
-    // cursor 8 = s backward done; in the checkpointed trace a free step comes first: s backward is step 9
+    const { store } = await tinyStore({ step: 8 });
+    // cursor 8 = s's backward step done; the checkpointed trace frees c and recomputes it first
     expect(selectStep(store.getState())).toMatchObject({ node: 's', phase: 'backward' });
-    await store.getState().setOption('flavour', 'fancy');
-    expect(store.getState().cursor).toBe(9);
+    await store.getState().setOption('checkpoint_every', 2);
+    const ck = tinyRun({ checkpointed: true }).trace.steps;
+    expect(store.getState().cursor).toBe(ck.findIndex((s) => s.node === 's' && s.phase === 'backward') + 1);
+    expect(store.getState().cursor).not.toBe(8);
     expect(selectStep(store.getState())).toMatchObject({ node: 's', phase: 'backward' });
     store.getState().last();
-    await store.getState().setOption('flavour', 'plain');
+    expect(store.getState().cursor).toBe(ck.length);
+    await store.getState().setOption('checkpoint_every', 0);
     expect(store.getState().cursor).toBe(9);
   });
 });
