@@ -133,9 +133,6 @@ function scan(file: string): Finding[] {
   return found;
 }
 
-/** Lines allowed to guess meaning from names: none (the lesson side reads typed lesson blocks). */
-const LESSON_SIDE_PENDING: string[] = [];
-
 describe('the UI reads typed data, never meaning from names', () => {
   test('the scanner finds what it must (it can fail)', () => {
     const probe = (src: string) => {
@@ -153,9 +150,7 @@ describe('the UI reads typed data, never meaning from names', () => {
   });
 
   test('no regex or prefix test over ids, labels or keys in src/ui; every other regex says why', () => {
-    const findings = files(ROOT)
-      .flatMap(scan)
-      .filter((f) => !LESSON_SIDE_PENDING.includes(`${f.file}: ${f.text}`));
+    const findings = files(ROOT).flatMap(scan);
     expect(findings.map((f) => `${f.file}:${f.line} ${f.why}: ${f.text}`)).toEqual([]);
   });
 });
