@@ -46,11 +46,14 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
 function toBase64Url(bytes: Uint8Array): string {
   let bin = '';
   for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  // regex: the base64url alphabet, not graph data
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 function fromBase64Url(s: string): Uint8Array | null {
+  // regex: the base64url alphabet, not graph data
   if (!/^[A-Za-z0-9_-]*$/.test(s) || s.length % 4 === 1) return null;
+  // regex: the base64url alphabet, not graph data
   const bin = atob(s.replace(/-/g, '+').replace(/_/g, '/'));
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);

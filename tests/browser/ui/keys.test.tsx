@@ -2,11 +2,15 @@ import '@xyflow/react/dist/style.css';
 import { describe, expect, test } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
+import { canvasDrawn } from '../../../src/ui/canvas/ready';
 import { Explorer } from '../../../src/ui/Explorer';
+import type { ExplorerStore } from '../../../src/ui/store';
 import { selectHidden } from '../../../src/ui/store/selectors';
 import { tinyStore } from './fixtures';
 
 const counter = () => document.querySelector('[data-testid=step-counter]')?.textContent?.replace(/\s+/g, ' ').trim();
+/** Keys wait for the canvas to show the graph: so does the test. */
+const drawn = (store: ExplorerStore) => expect.poll(() => canvasDrawn(store), { timeout: 20_000 }).toBe(true);
 const select = (label: string) => document.querySelector(`select[aria-label="${label}"]`) as HTMLSelectElement;
 
 describe('keys belong to the explorer, not to the last control used', () => {
@@ -21,6 +25,7 @@ describe('keys belong to the explorer, not to the last control used', () => {
     await expect.poll(() => store.getState().options.checkpoint_every).toBe(2);
     await expect.poll(counter).toBe('0 / 12');
     expect(document.activeElement).not.toBe(options);
+    await drawn(store);
     await userEvent.keyboard('{ArrowRight}');
     expect(counter()).toBe('1 / 12');
     expect(store.getState().options.checkpoint_every).toBe(2);
@@ -30,6 +35,7 @@ describe('keys belong to the explorer, not to the last control used', () => {
     speed.focus();
     await userEvent.selectOptions(speed, speed.options[speed.options.length - 1]?.value ?? '');
     expect(document.activeElement).not.toBe(speed);
+    await drawn(store);
     await userEvent.keyboard('{ArrowRight}');
     expect(counter()).toBe('2 / 12');
   });
@@ -41,6 +47,7 @@ describe('keys belong to the explorer, not to the last control used', () => {
     await screen.getByRole('checkbox', { name: /predict/i }).click();
     expect(store.getState().predict).toBe(true);
     expect((document.activeElement as HTMLInputElement | null)?.type).not.toBe('checkbox');
+    await drawn(store);
     await userEvent.keyboard('{ArrowRight}');
     expect(counter()).toBe('1 / 9');
     expect(store.getState().predict).toBe(true);
@@ -56,6 +63,7 @@ describe('keys belong to the explorer, not to the last control used', () => {
     await userEvent.selectOptions(options, '1');
     await expect.poll(counter).toBe('0 / 12');
     expect(document.activeElement).toBe(root);
+    await drawn(store);
     await userEvent.keyboard('{ArrowRight}');
     expect(counter()).toBe('1 / 12');
   });
@@ -98,6 +106,7 @@ describe('keys belong to the explorer, not to the last control used', () => {
     expect(input.value).toContain('[1, 5');
     expect(document.activeElement).not.toBe(input);
     expect(store.getState().selected).toBe('b');
+    await drawn(store);
     await userEvent.keyboard('{ArrowRight}');
     expect(counter()).toBe('1 / 9');
   });
