@@ -2,19 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
 import { parseGf } from '../../src/lang/parse';
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    argv,
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+import { cli, MICRO } from '../lang/helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'gradflow-gf-'));
 const file = (name: string, content: string) => {
@@ -22,16 +11,6 @@ const file = (name: string, content: string) => {
   writeFileSync(p, content);
   return p;
 };
-
-const MICRO = `# micrograd's sanity expression
-x = -4
-z = 2 * x + 2 + x
-q = relu(z) + z * x
-h = relu(z * z)
-y = h + q + q * x
-objective y
-check "dy/dx = 46" grad(x) == 46
-`;
 
 describe('gradflow CLI with .gf files', () => {
   it('run: values, gradients and the declarative checks', async () => {

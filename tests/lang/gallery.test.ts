@@ -1,23 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
 import type { GraphSpec } from '../../src/core/types';
 import { parseGf } from '../../src/lang/parse';
 import { printGf } from '../../src/lang/print';
+import { cli } from './helpers';
 
 const DIR = 'graphs/examples';
 const FILES = readdirSync(DIR).filter((f) => f.endsWith('.gf'));
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    argv,
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('gallery graphs/examples/*.gf', () => {
   it('has the five graphs of the issue', () => {

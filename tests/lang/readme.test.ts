@@ -2,13 +2,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
 import type { GraphSpec } from '../../src/core/types';
 import { exerciseFromSpec, runExercise } from '../../src/engine/exercise';
 import { INITIALISERS } from '../../src/lang/consts';
 import { parser } from '../../src/lang/gf.parser';
 import { parseGf } from '../../src/lang/parse';
 import { KEYWORDS } from '../../src/lang/text';
+import { cli } from './helpers';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const start = readme.indexOf('## Write your own graph');
@@ -17,17 +17,6 @@ const blocks = (lang: string) => [...section.matchAll(new RegExp(`\`\`\`${lang}\
 const gf = blocks('gf');
 // the inline text of the embedding example is graph language too
 const inline = blocks('html').map((h) => h.match(/<script type="text\/gradflow">([\s\S]*?)<\/script>/)?.[1] ?? '');
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    argv,
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('README "Write your own graph"', () => {
   it('has the section and its code blocks', () => {

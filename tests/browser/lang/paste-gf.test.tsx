@@ -5,16 +5,7 @@ import { render } from 'vitest-browser-react';
 import { createInlineClient } from '../../../src/ui/compute/client';
 import { Explorer } from '../../../src/ui/Explorer';
 import { createExplorerStore } from '../../../src/ui/store';
-
-const MICRO = `# micrograd's sanity expression
-x = -4
-z = 2 * x + 2 + x
-q = relu(z) + z * x
-h = relu(z * z)
-y = h + q + q * x
-objective y
-check "dy/dx = 46" grad(x) == 46
-`;
+import { MICRO } from '../../lang/micro';
 
 const title = () => document.querySelector('[data-testid=graph-title]')?.textContent;
 const panel = () => document.querySelector('[data-testid=error-panel]')?.textContent ?? '';
