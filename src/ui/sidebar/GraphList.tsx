@@ -1,14 +1,17 @@
-import { useExplorer } from '../store/context';
+import { EXAMPLES } from '../../../graphs/examples/index';
+import { useExplorer, useExplorerStore } from '../store/context';
 import { selectGraphId } from '../store/selectors';
 import { groupExercises } from './groups';
 import { OpenGraph } from './OpenGraph';
 
-/** The exercises grouped by theme, then "Open graph file…" and paste JSON. */
+/** The exercises grouped by theme, the gallery's examples (.gf), then "Open graph file…" and paste JSON. */
 export function GraphList() {
   const catalogue = useExplorer((s) => s.catalogue);
   const current = useExplorer((s) => selectGraphId(s));
   const custom = useExplorer((s) => s.source?.kind === 'spec');
   const loadGraph = useExplorer((s) => s.loadGraph);
+  const store = useExplorerStore();
+  const customTitle = useExplorer((s) => (s.source?.kind === 'spec' ? s.run?.graph.title : undefined));
   return (
     <nav className="gf-graphlist" aria-label="graphs">
       <h1 className="gf-brand">gradflow</h1>
@@ -34,6 +37,25 @@ export function GraphList() {
             </ul>
           </section>
         ))}
+      {EXAMPLES.length > 0 && (
+        <section>
+          <h2>Examples</h2>
+          <ul>
+            {EXAMPLES.map((e) => (
+              <li key={e.name}>
+                <button
+                  type="button"
+                  className={custom && customTitle === e.title ? 'is-current' : ''}
+                  onClick={() => void store.getState().loadSpecText(e.text, e.name)}
+                  title={`graphs/examples/${e.name}`}
+                >
+                  {e.title}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <OpenGraph />
     </nav>
   );
