@@ -1,35 +1,92 @@
-// Engine vs tf.grads: median time of `run` (forward, backward and the full recorded trace)
-// over the median time of tf.grads computing the same gradients of the same function,
-// interleaved in one process on the same backend. A benchmark, not a test.
+// The engine benchmark: `npm run -s bench [-- --json] [--reps N] [--backends cpu,wasm]`.
+// Per exercise, at its own run settings (its `checkpoint` included), on each backend:
+//   engine_vs_tfgrads  run (forward, backward, recorded trace) over tf.grads of the same function;
+//   recorder_cost      run with the trace over the same run without it (execute, record off);
+//   engine_vs_estimate for stochastic graphs (no tf.grads equivalent): run over the analytic
+//                      estimator's own cost (estimate(), which evaluates the graph at z = 0 and 1).
+// The two sides of a ratio alternate order every repetition (A B, B A, …) after a warm-up; each
+// figure is the median, with the interquartile range as its spread. A benchmark, not a test.
+
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { EXERCISES } from '../graphs/index';
+import type { Program } from '../src/core/compile';
+import { estimate } from '../src/engine/estimate';
+import { execute } from '../src/engine/execute';
 import { compileExercise } from '../src/engine/exercise';
 import { gradientLeaves, graphFunction } from '../src/engine/graphFunction';
 import { objectiveNode, run } from '../src/engine/run';
-import { editLatency } from './edit-latency';
+import { SECTIONS } from './sections';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
-const reps = Number(args[args.indexOf('--reps') + 1]) || 40;
+const flagValue = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
+const reps = Number(flagValue('reps')) || 40;
+const backends = (flagValue('backends') ?? 'cpu,wasm').split(',');
 
-const median = (xs: number[]) => {
+interface Spread {
+  median: number;
+  p25: number;
+  p75: number;
+}
+const quantile = (s: number[], q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] as number;
+const spread = (xs: number[]): Spread => {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
+  const r = (x: number) => Number(x.toFixed(4));
+  return { median: r(quantile(s, 0.5)), p25: r(quantile(s, 0.25)), p75: r(quantile(s, 0.75)) };
 };
 
-tf.enableProdMode();
-await tf.setBackend('cpu');
+/** Times two thunks alternately (A B, B A, …) after a warm-up; returns both spreads and the ratio of medians. */
+function versus(a: () => void, b: () => void): { a: Spread; b: Spread; ratio: number } {
+  for (let i = 0; i < 5; i++) {
+    a();
+    b();
+  }
+  const ta: number[] = [];
+  const tb: number[] = [];
+  const time = (f: () => void, into: number[]) => {
+    const t0 = performance.now();
+    f();
+    into.push(performance.now() - t0);
+  };
+  for (let i = 0; i < reps; i++) {
+    if (i % 2 === 0) {
+      time(a, ta);
+      time(b, tb);
+    } else {
+      time(b, tb);
+      time(a, ta);
+    }
+  }
+  const sa = spread(ta);
+  const sb = spread(tb);
+  return { a: sa, b: sb, ratio: Number((sa.median / sb.median).toFixed(3)) };
+}
 
-const ratios: Record<string, number> = {};
-const detail: Record<string, { run_ms: number; tfgrads_ms: number }> = {};
-for (const ex of EXERCISES) {
-  const { program } = compileExercise(ex);
+const stochasticNode = (p: Program) => p.order.find((id) => p.nodes.get(id)?.op?.stochastic);
+
+function benchExercise(program: Program) {
   const obj = objectiveNode(program);
+  const checkpointEvery = program.spec.checkpoint ?? 0;
+  const traced = () => void run(program);
+  const bare = () => void execute(program, { seedNode: obj.node, checkpointEvery });
+  const out: Record<string, unknown> = { checkpoint: checkpointEvery };
+  const rec = versus(traced, bare);
+  out.recorder_cost = rec.ratio;
+  out.run_ms = rec.a;
+  out.run_without_trace_ms = rec.b;
+  const z = stochasticNode(program);
+  if (z !== undefined && program.nodes.get(z)?.op?.name === 'bernoulli') {
+    const est = versus(traced, () => void estimate(program, { node: z, seed: 0 }));
+    out.engine_vs_estimate = est.ratio;
+    out.estimate_ms = est.b;
+    return out;
+  }
   const leaves = gradientLeaves(program, obj.node);
-  if (program.order.some((id) => program.nodes.get(id)?.op?.stochastic)) continue; // estimators: no tf.grads equivalent
-  const f = graphFunction(program, obj.node, leaves);
-  const grads = tf.grads(f);
-  const runOnce = () => run(program);
+  const grads = tf.grads(graphFunction(program, obj.node, leaves));
   const tfOnce = () =>
     tf.tidy(() => {
       const xs = leaves.map((id) => {
@@ -38,30 +95,32 @@ for (const ex of EXERCISES) {
       });
       for (const g of grads(xs)) g.dataSync();
     });
-  for (let i = 0; i < 5; i++) {
-    runOnce();
-    tfOnce();
-  }
-  const tRun: number[] = [];
-  const tTf: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    let t0 = performance.now();
-    runOnce();
-    tRun.push(performance.now() - t0);
-    t0 = performance.now();
-    tfOnce();
-    tTf.push(performance.now() - t0);
-  }
-  ratios[ex.id] = Number((median(tRun) / median(tTf)).toFixed(3));
-  detail[ex.id] = { run_ms: Number(median(tRun).toFixed(3)), tfgrads_ms: Number(median(tTf).toFixed(3)) };
+  const vs = versus(traced, tfOnce);
+  out.engine_vs_tfgrads = vs.ratio;
+  out.tfgrads_ms = vs.b;
+  return out;
 }
 
-// Edit → new trace and lesson through the worker's code path (bench/edit-latency.ts).
-const edit = await editLatency(reps);
-if (json)
-  console.log(JSON.stringify({ engine_vs_tfgrads: ratios, median_ms: detail, reps, edit_latency_ms: edit.p95, edit_latency: edit }));
-else {
-  for (const [id, r] of Object.entries(ratios))
-    console.log(`${id.padEnd(28)} ratio ${r}  (run ${detail[id]?.run_ms} ms, tf.grads ${detail[id]?.tfgrads_ms} ms)`);
-  for (const [id, p] of Object.entries(edit.p95)) console.log(`${id.padEnd(28)} edit p95 ${p} ms (${edit.backend})`);
+tf.enableProdMode();
+const wasmDir = dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'));
+setWasmPaths(`${pathToFileURL(join(wasmDir, '/')).href}`);
+const report: Record<string, unknown> = { reps, backends: {} };
+const summary: Record<string, Record<string, number>> = {};
+for (const backend of backends) {
+  if (!(await tf.setBackend(backend))) throw new Error(`backend ${backend} did not start`);
+  await tf.ready();
+  const perGraph: Record<string, unknown> = {};
+  summary[backend] = {};
+  for (const ex of EXERCISES) {
+    const r = benchExercise(compileExercise(ex).program);
+    perGraph[ex.id] = r;
+    if (typeof r.engine_vs_tfgrads === 'number') (summary[backend] as Record<string, number>)[ex.id] = r.engine_vs_tfgrads;
+    if (!json) console.log(`${backend.padEnd(5)} ${ex.id.padEnd(30)} ${JSON.stringify(r)}`);
+  }
+  (report.backends as Record<string, unknown>)[backend] = perGraph;
 }
+report.engine_vs_tfgrads = summary;
+report.engine_vs_tfgrads_max = Object.fromEntries(Object.entries(summary).map(([b, s]) => [b, Math.max(...Object.values(s))]));
+for (const s of SECTIONS) report[s.key] = await s.run({ reps });
+if (json) console.log(JSON.stringify(report));
+else console.log(JSON.stringify({ engine_vs_tfgrads_max: report.engine_vs_tfgrads_max }));

@@ -1,15 +1,9 @@
 // Long fuzz runs: `npm run fuzz -- --runs 10000 [--seed S]`. Same properties as tests/fuzz.
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
-import {
-  acceptedOrLocated,
-  gradientsMatchTfGrads,
-  mutatedExercise,
-  randomInputs,
-  runSpec,
-  runWithInputs,
-  validGraph,
-} from '../tests/fuzz/properties';
+import { compile } from '../src/core/compile';
+import { checkpointInvariant, dag, dagMatchesTfGrads, estimatorMatchesExpectation, stochasticGraph } from '../tests/fuzz/dag';
+import { acceptedOrLocated, mutatedExercise, randomInputs, runSpec, runWithInputs } from '../tests/fuzz/properties';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => {
@@ -22,14 +16,34 @@ const seed = opt('seed', Date.now() % 2 ** 31);
 tf.enableProdMode();
 await tf.setBackend('cpu');
 const before = tf.memory().numTensors;
-const counts = { valid: 0, mutated: { accepted: 0, rejected: 0 }, inputs: { accepted: 0, rejected: 0 } };
+const counts = {
+  dags: 0,
+  dags_vs_tfgrads: 0,
+  ops_used: 0,
+  stochastic: 0,
+  mutated: { accepted: 0, rejected: 0 },
+  inputs: { accepted: 0, rejected: 0 },
+};
+const used = new Set<string>();
 const t0 = performance.now();
 fc.assert(
-  fc.property(validGraph, (s) => {
-    gradientsMatchTfGrads(s);
-    counts.valid++;
+  fc.property(dag, fc.integer({ min: 1, max: 4 }), fc.nat(50), (d, k, s) => {
+    const program = compile(d.spec);
+    for (const n of program.nodes.values()) if (n.op) used.add(n.op.name);
+    if (!d.estimator && dagMatchesTfGrads(program, s)) counts.dags_vs_tfgrads++;
+    checkpointInvariant(program, k, s);
+    counts.dags++;
   }),
   { numRuns: runs, seed },
+);
+counts.ops_used = used.size;
+fc.assert(
+  fc.property(stochasticGraph, fc.integer({ min: 1, max: 3 }), fc.nat(1000), (g, k, s) => {
+    checkpointInvariant(compile(g.spec), k, s);
+    estimatorMatchesExpectation(g, s);
+    counts.stochastic++;
+  }),
+  { numRuns: Math.max(1, Math.round(runs / 10)), seed: seed + 3 },
 );
 fc.assert(
   fc.property(mutatedExercise, (s) => {

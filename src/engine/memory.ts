@@ -36,7 +36,19 @@ const layerOf = (program: Program, id: string): number | undefined => {
   return n?.op ? n.spec.layer : undefined;
 };
 
+const plans = new WeakMap<Program, Map<string, MemoryPlan>>();
+
+/** The plan for a program, seed node and k; computed once per program (a training loop reuses it). */
 export function planMemory(program: Program, seedNode: string, k: number): MemoryPlan {
+  const key = `${seedNode}\u0000${k}`;
+  const forProgram = plans.get(program) ?? new Map<string, MemoryPlan>();
+  plans.set(program, forProgram);
+  const plan = forProgram.get(key) ?? buildPlan(program, seedNode, k);
+  forProgram.set(key, plan);
+  return plan;
+}
+
+function buildPlan(program: Program, seedNode: string, k: number): MemoryPlan {
   const upstream = ancestors(program, [seedNode]);
   const backward = new Set(program.order.filter((id) => upstream.has(id) && program.nodes.get(id)?.op && program.nodes.get(id)?.needsGrad));
   checkEstimators(program, seedNode, backward);

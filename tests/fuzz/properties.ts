@@ -1,77 +1,10 @@
-import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { EXERCISES } from '../../graphs/index';
 import { compile, withValues } from '../../src/core/compile';
 import { GraphError } from '../../src/core/errors';
 import { resolveOptions } from '../../src/core/options';
 import type { GraphSpec, NodeSpec } from '../../src/core/types';
-import { gradientLeaves, graphFunction } from '../../src/engine/graphFunction';
-import { relativeError } from '../../src/engine/numeric';
 import { run } from '../../src/engine/run';
-
-const UNARY = ['tanh', 'sigmoid', 'sin', 'cos', 'square', 'neg', 'relu'] as const;
-const BINARY = ['add', 'sub', 'mul'] as const;
-
-/** A random valid graph: vectors of length n, elementwise ops, matmuls, a sum at the end. */
-export const validGraph = fc
-  .record({
-    n: fc.integer({ min: 1, max: 4 }),
-    leaves: fc.integer({ min: 1, max: 3 }),
-    ops: fc.array(
-      fc.record({
-        kind: fc.constantFrom('unary', 'binary', 'matmul'),
-        op: fc.integer({ min: 0, max: 6 }),
-        a: fc.nat(),
-        b: fc.nat(),
-      }),
-      { minLength: 1, maxLength: 12 },
-    ),
-    values: fc.array(fc.float({ min: -2, max: 2, noNaN: true, noDefaultInfinity: true }), { minLength: 64, maxLength: 64 }),
-  })
-  .map(({ n, leaves, ops, values }): GraphSpec => {
-    let k = 0;
-    const take = (len: number) => Array.from({ length: len }, () => Math.fround(values[k++ % values.length] as number));
-    const nodes: NodeSpec[] = [];
-    const vectors: string[] = [];
-    for (let i = 0; i < leaves; i++) {
-      nodes.push({ id: `x${i}`, op: 'leaf', value: take(n), role: i === 0 ? 'input' : 'param' });
-      vectors.push(`x${i}`);
-    }
-    ops.forEach((o, i) => {
-      const a = vectors[o.a % vectors.length] as string;
-      const b = vectors[o.b % vectors.length] as string;
-      const id = `v${i}`;
-      if (o.kind === 'unary') nodes.push({ id, op: UNARY[o.op % UNARY.length] as string, inputs: [a] });
-      else if (o.kind === 'binary') nodes.push({ id, op: BINARY[o.op % BINARY.length] as string, inputs: [a, b] });
-      else {
-        const w = take(n * n);
-        nodes.push({ id: `W${i}`, op: 'leaf', role: 'param', value: Array.from({ length: n }, (_, r) => w.slice(r * n, r * n + n)) });
-        nodes.push({ id, op: 'matmul', inputs: [`W${i}`, a] });
-      }
-      vectors.push(id);
-    });
-    nodes.push({ id: 'out', op: 'sum', inputs: [vectors.at(-1) as string] });
-    return { nodes, objectives: [{ name: 'out', node: 'out' }] };
-  });
-
-/** Engine gradients of every leaf equal tf.grads of the same function (float32, tight). */
-export function gradientsMatchTfGrads(spec: GraphSpec): void {
-  const program = compile(spec);
-  const trace = run(program);
-  const leaves = gradientLeaves(program, 'out');
-  const expected = tf.tidy(() =>
-    tf
-      .grads(graphFunction(program, 'out', leaves))(
-        leaves.map((id) => tf.tensor(program.nodes.get(id)?.value as Float32Array, program.nodes.get(id)?.shape)),
-      )
-      .map((g) => g.dataSync() as Float32Array),
-  );
-  leaves.forEach((id, i) => {
-    const got = trace.grads.get(id)?.data ?? new Float32Array();
-    const err = relativeError(got, expected[i] as Float32Array);
-    if (!(err < 1e-4)) throw new Error(`leaf ${id}: engine vs tf.grads relative error ${err}`);
-  });
-}
 
 /** Either a clean run, or a GraphError whose every problem names a field. Anything else fails. */
 export function acceptedOrLocated(thunk: () => unknown): 'accepted' | 'rejected' {
