@@ -2,6 +2,9 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, type Ref, Suspense, useRef } from 'react';
 import { A11yLayer } from './a11y/A11yLayer';
 import { Canvas } from './canvas/Canvas';
+import { Splitter } from './canvas/Splitter';
+import { useCanvasKeys } from './canvas/useCanvasKeys';
+import { useCanvasView } from './canvas/viewState';
 import { ErrorBoundary } from './common/ErrorBoundary';
 import { ErrorPanel } from './common/ErrorPanel';
 import { LessonSlot } from './LessonSlot';
@@ -49,7 +52,12 @@ function Layout({ graphList, controls, embedded, focusable, rootRef }: LayoutPro
   const selected = useExplorer((s) => s.selected !== null);
   const layoutKey = useExplorer((s) => s.run?.graph.structureKey ?? 'none');
   const title = useExplorer((s) => s.run?.graph.title ?? 'graph');
+  const theme = useCanvasView((v) => v.theme);
+  const lessons = useCanvasView((v) => v.lessons);
+  const share = useCanvasView((v) => v.lessonShare);
   const full = controls === 'full';
+  // Presenter mode puts the lesson panels beside the canvas (never below the fold).
+  const beside = full && presenter && lessons;
   const inspector = full && (!presenter || selected);
   const cls = [
     'gf-app',
@@ -58,6 +66,7 @@ function Layout({ graphList, controls, embedded, focusable, rootRef }: LayoutPro
     presenter ? 'is-presenter' : '',
     graphList && full && !presenter ? '' : 'no-list',
     inspector ? '' : 'no-inspector',
+    `gf-theme--${theme}`,
   ]
     .filter(Boolean)
     .join(' ');
@@ -78,7 +87,10 @@ function Layout({ graphList, controls, embedded, focusable, rootRef }: LayoutPro
         : {})}
     >
       {graphList && full && !presenter && <GraphList />}
-      <Main className="gf-main">
+      <Main
+        className={`gf-main${beside ? ' gf-main--beside' : ''}`}
+        style={beside ? ({ '--gf-lesson-share': `${Math.round(share * 1000) / 10}%` } as React.CSSProperties) : undefined}
+      >
         <div className="gf-stage">
           {full && <Toolbar />}
           <ErrorPanel />
@@ -90,7 +102,8 @@ function Layout({ graphList, controls, embedded, focusable, rootRef }: LayoutPro
           {controls !== 'none' && <StepBar />}
           <A11yLayer controls={controls} />
         </div>
-        {full && (
+        {beside && <Splitter />}
+        {full && lessons && (
           <ErrorBoundary resetKey={layoutKey} label="lesson panels">
             <LessonSlot />
           </ErrorBoundary>
@@ -110,6 +123,7 @@ export function Explorer({ store, keys = true, graphList = true, controls = 'ful
   const rootRef = useRef<HTMLDivElement>(null);
   const scope: KeyScope | false = keys === 'focus' ? rootRef : keys ? 'window' : false;
   useStepKeys(store, scope);
+  useCanvasKeys(store, scope);
   usePlayback(store);
   return (
     <ExplorerProvider store={store}>

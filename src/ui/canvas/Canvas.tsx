@@ -1,26 +1,15 @@
-import { Background, Controls, Panel, ReactFlow, useReactFlow, useStore } from '@xyflow/react';
-import { useEffect, useMemo, useRef } from 'react';
+import { Background, ReactFlow } from '@xyflow/react';
+import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useExplorer, useExplorerStore } from '../store/context';
-import { ExportButtons } from './ExportButtons';
+import { CanvasBar } from './CanvasBar';
+import { Camera, FIT } from './camera/Camera';
 import type { FlowNode } from './flow';
 import { edgeTypes, nodeTypes } from './nodeTypes';
 import { ParticleLayer } from './ParticleLayer';
 import { setCanvasDrawn } from './ready';
 import { useLaidOut } from './useLaidOut';
-
-const FIT = { padding: 0.06, maxZoom: 1.4, minZoom: 0.05 };
-
-/** Refits when the canvas is resized (inspector shown or hidden, presenter mode). */
-function FitOnResize() {
-  const rf = useReactFlow();
-  const width = useStore((s) => s.width);
-  const height = useStore((s) => s.height);
-  useEffect(() => {
-    if (width && height) void rf.fitView(FIT);
-  }, [width, height, rf]);
-  return null;
-}
+import { followOn, useCanvasView, useCanvasViewStore } from './viewState';
 
 /** The graph: React Flow with an elkjs layout computed once per structure, never per step. */
 export function Canvas() {
@@ -28,6 +17,9 @@ export function Canvas() {
   const objectiveNode = useExplorer((s) => s.run?.trace.objectiveNode ?? '');
   const folded = useExplorer(useShallow((s) => s.folded));
   const store = useExplorerStore();
+  const view = useCanvasViewStore();
+  const presenter = useExplorer((s) => s.presenter);
+  const follow = useCanvasView((v) => followOn(v, presenter));
   const box = useRef<HTMLDivElement>(null);
   const { laid, error: layoutError, drawsGraph } = useLaidOut(graph, objectiveNode, folded, box);
   // Step keys wait until this graph is drawn (the frame after React Flow mounts it).
@@ -65,61 +57,42 @@ export function Canvas() {
     );
   return (
     <div ref={box} className="gf-canvas" data-testid="canvas">
-      <ReactFlow
-        // A new graph starts from a fitted view; folding keeps the view (the rest stays put).
-        key={laid.graphKey}
-        // Only nodes and edges in view are mounted: a big graph costs what is on screen.
-        onlyRenderVisibleElements
-        fitView
-        fitViewOptions={FIT}
-        nodes={nodes}
-        edges={laid.edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable={false}
-        edgesFocusable={false}
-        disableKeyboardA11y
-        deleteKeyCode={null}
-        zoomOnDoubleClick={false}
-        minZoom={0.05}
-        maxZoom={3}
-        onNodeClick={(_, n) => {
-          if (n.type !== 'frame' && n.type !== 'folded') store.getState().select(n.id);
-        }}
-        onPaneClick={() => store.getState().select(null)}
-      >
-        <FitOnResize />
-        <ParticleLayer />
-        <Background gap={24} size={1} color="#dde3ea" />
-        <Controls showInteractive={false} position="top-left" />
-        <Panel position="top-right" className="gf-chrome">
-          <ExportButtons structure={laid} />
-        </Panel>
-        <Panel position="bottom-left" className="gf-legend-panel">
-          <Legend />
-        </Panel>
-      </ReactFlow>
-    </div>
-  );
-}
-
-function Legend() {
-  return (
-    <div className="gf-legend">
-      <span>
-        <i className="gf-swatch gf-swatch--forward" /> value
-      </span>
-      <span>
-        <i className="gf-swatch gf-swatch--backward" /> ∇, width ∝ log‖∇‖
-      </span>
-      <span>
-        <i className="gf-swatch gf-swatch--neg" /> scalar ∇ &lt; 0
-      </span>
-      <span>
-        <i className="gf-swatch gf-swatch--heat" /> − 0 +
-      </span>
+      <CanvasBar structure={laid} />
+      <div className="gf-canvas__flow" data-testid="canvas-flow">
+        <ReactFlow
+          // A new graph starts from a fitted view (or, following, a framed step); folding keeps the view.
+          key={laid.graphKey}
+          // Only nodes and edges in view are mounted: a big graph costs what is on screen.
+          onlyRenderVisibleElements
+          fitView={!follow}
+          fitViewOptions={FIT}
+          nodes={nodes}
+          edges={laid.edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable={false}
+          edgesFocusable={false}
+          disableKeyboardA11y
+          deleteKeyCode={null}
+          zoomOnDoubleClick={false}
+          minZoom={0.05}
+          maxZoom={3}
+          // A pan or zoom by hand (an event; the camera's own moves have none) pauses following.
+          onMoveStart={(e) => {
+            if (e) view.getState().pause();
+          }}
+          onNodeClick={(_, n) => {
+            if (n.type !== 'frame' && n.type !== 'folded') store.getState().select(n.id);
+          }}
+          onPaneClick={() => store.getState().select(null)}
+        >
+          <Camera nodes={nodes} graphKey={laid.graphKey} />
+          <ParticleLayer />
+          <Background gap={24} size={1} color="var(--gf-grid)" />
+        </ReactFlow>
+      </div>
     </div>
   );
 }

@@ -1,13 +1,14 @@
-import { type EdgeProps, useStoreApi } from '@xyflow/react';
+import { type EdgeProps, type InternalNode, useStore, useStoreApi } from '@xyflow/react';
 import { memo, useEffect, useMemo } from 'react';
 import type { Phase } from '../../engine/trace';
 import { useReducedMotion } from '../common/useReducedMotion';
 import { selectStep, selectTimeline } from '../store/selectors';
-import { FORWARD_STYLE, gradEncoder, IDLE_STYLE } from '../trace/encoding';
+import { gradEncoder } from '../trace/encoding';
 import { PHASE_COLOUR } from '../trace/palette';
 import type { EdgeView } from '../trace/timeline';
+import { edgeLook, edgeTitle, labelPoint, sci } from './edgeLook';
 import { edgePath } from './edgePath';
-import type { GradientFlowEdge } from './flow';
+import type { FlowNode, GradientFlowEdge } from './flow';
 import { registryFor } from './particles';
 import { countRender } from './renderProbe';
 import { useMaybeExplorer } from './useMaybeExplorer';
@@ -15,6 +16,13 @@ import { edgeViewOf, encoderFor, isActiveEdge, isHiddenEdge } from './views';
 
 const IDLE_VIEW: EdgeView = { phase: 'idle', valueNorm: null, grad: null, gradNorm: null, gradSign: null };
 const HIDDEN_COLOUR = '#6b7785';
+
+/** A flow node's label (a graph node's, or a folded group's): typed data, never parsed from ids. */
+const labelOf = (n: InternalNode | undefined): string => {
+  const d = n?.data as FlowNode['data'] | undefined;
+  if (!d) return '';
+  return 'model' in d ? d.model.label : d.group.label;
+};
 
 /**
  * One edge of the graph. Forward: the value travels source → target. Backward: the gradient
@@ -40,11 +48,18 @@ export const GradientEdge = memo(function GradientEdge(p: EdgeProps<GradientFlow
   const maxNorm = d?.maxGradNorm;
   const encoder = useMemo(() => storeEncoder ?? gradEncoder(maxNorm ?? 1), [storeEncoder, maxNorm]);
 
+  const presenter = useMaybeExplorer((s) => s.presenter, false);
+  const from = useStore((s) => labelOf(s.nodeLookup.get(p.source)));
+  const to = useStore((s) => labelOf(s.nodeLookup.get(p.target)));
+
   const path = edgePath(p.sourceX, p.sourceY, p.targetX, p.targetY, d?.route);
+  const [labelX, labelY] = labelPoint(p.sourceX, p.sourceY, p.targetX, p.targetY, d?.route);
   const dataPhase = hidden ? 'backward' : view.phase;
-  let style =
-    view.phase === 'backward' ? encoder.style(view.gradNorm ?? 0, view.gradSign) : view.phase === 'forward' ? FORWARD_STYLE : IDLE_STYLE;
-  if (hidden) style = { ...style, colour: HIDDEN_COLOUR, width: 2.5, opacity: 0.9, particles: 2, duration: 1.6 };
+  const look = edgeLook(view, encoder);
+  const style = hidden ? { ...look, colour: HIDDEN_COLOUR, width: 2.5, opacity: 0.9, particles: 2, duration: 1.6, dash: '6 4' } : look;
+  // ‖∇‖ written on the edge: always below the colour floor, on every gradient edge in presenter mode.
+  const label =
+    !hidden && (look.kind === 'floor' || (presenter && (look.kind === 'grad' || look.kind === 'zero'))) ? sci(view.gradNorm ?? 0) : null;
   const backwardFlow = hidden || (active && (phaseNow === 'backward' || phaseNow === 'seed'));
   const particleColour = hidden ? HIDDEN_COLOUR : phaseNow === 'recompute' ? PHASE_COLOUR.recompute : style.colour;
   const moving = active && !reduced;
@@ -70,7 +85,11 @@ export const GradientEdge = memo(function GradientEdge(p: EdgeProps<GradientFlow
       data-active={active ? 'true' : 'false'}
       data-particles={count}
       data-flow={count ? (backwardFlow ? 'backward' : 'forward') : ''}
+      data-look={hidden ? 'hidden' : look.kind}
     >
+      <title>{edgeTitle(from || p.source, to || p.target, view, look, hidden)}</title>
+      {/* A wide transparent stroke: the tooltip answers near the line, not only on a hairline. */}
+      <path d={path} fill="none" stroke="transparent" strokeWidth={12} className="gf-edge__hit" />
       {active && (
         <path d={path} fill="none" stroke={particleColour} strokeWidth={style.width + 8} strokeOpacity={0.16} strokeLinecap="round" />
       )}
@@ -80,9 +99,20 @@ export const GradientEdge = memo(function GradientEdge(p: EdgeProps<GradientFlow
         stroke={style.colour}
         strokeWidth={style.width}
         strokeOpacity={style.opacity}
-        strokeDasharray={hidden ? '6 4' : undefined}
+        strokeDasharray={style.dash}
         className="gf-edge__line"
       />
+      {label !== null && (
+        <text
+          x={labelX}
+          y={labelY - 4}
+          className={`gf-edge__label gf-edge__label--${look.kind}`}
+          textAnchor="middle"
+          data-testid="edge-label"
+        >
+          {label}
+        </text>
+      )}
     </g>
   );
 });

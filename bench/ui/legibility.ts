@@ -1,0 +1,151 @@
+// Legibility at lecture distance, measured on the page as a lecturer sees it.
+//   measureStep()       runs IN the page: label px on screen, is the step's node on screen, canvas size
+//   walkSteps(page)     every step of the graph on screen, by → key: min label px, canvas resizes, off-screen steps
+//   legibilityFigures() one exercise at one size in presenter mode (for bench:ui and the e2e walkthrough)
+import type { Browser, Page } from 'playwright-core';
+
+export interface StepMeasure {
+  cursor: number;
+  /** Smallest node label on screen (CSS font size × zoom), px; null when no label is visible. */
+  minLabelPx: number | null;
+  /** Label px of the node the camera frames (the step's node, or the folded block holding it). */
+  focusLabelPx: number | null;
+  /** The flow node the step is about (data-focus-node on the canvas). */
+  focus: string | null;
+  /** The focus node lies wholly inside the canvas's flow area. */
+  focusOnScreen: boolean;
+  canvasW: number;
+  canvasH: number;
+}
+
+/**
+ * What the lecturer sees now. Self-contained (no imports, no closures): Playwright serialises it
+ * into the page, and a Vitest browser test calls it directly.
+ */
+export function measureStep(): StepMeasure {
+  const counter = document.querySelector('[data-testid=step-counter]')?.textContent ?? '';
+  const cursor = Number(counter.split('/')[0]?.trim() ?? Number.NaN);
+  const flow = document.querySelector('[data-testid=canvas-flow]') as HTMLElement | null;
+  const empty = { cursor, minLabelPx: null, focusLabelPx: null, focus: null, focusOnScreen: false, canvasW: 0, canvasH: 0 };
+  if (!flow) return empty;
+  const box = flow.getBoundingClientRect();
+  const vp = flow.querySelector('.react-flow__viewport') as HTMLElement | null;
+  const m = vp ? getComputedStyle(vp).transform : 'none';
+  // matrix(a, b, c, d, e, f): a is the zoom (React Flow never rotates).
+  const zoom = m.startsWith('matrix(') ? Number(m.slice(7).split(',')[0]) : 1;
+  const inside = (r: DOMRect, tol = 1) =>
+    r.left >= box.left - tol && r.right <= box.right + tol && r.top >= box.top - tol && r.bottom <= box.bottom + tol;
+  const overlaps = (r: DOMRect) => r.right > box.left && r.left < box.right && r.bottom > box.top && r.top < box.bottom;
+  const px = (el: Element) => Number.parseFloat(getComputedStyle(el).fontSize) * zoom;
+  let minLabelPx: number | null = null;
+  for (const el of flow.querySelectorAll('.react-flow__node .gf-node__label')) {
+    if (!overlaps(el.getBoundingClientRect())) continue;
+    const p = px(el);
+    minLabelPx = minLabelPx === null ? p : Math.min(minLabelPx, p);
+  }
+  const focus = flow.dataset.focusNode || null;
+  const node = focus ? flow.querySelector(`.react-flow__node[data-id="${CSS.escape(focus)}"]`) : null;
+  const label = node?.querySelector('.gf-node__label');
+  return {
+    cursor,
+    minLabelPx,
+    focusLabelPx: label ? px(label) : null,
+    focus,
+    focusOnScreen: node ? inside(node.getBoundingClientRect()) : false,
+    canvasW: Math.round(box.width * 10) / 10,
+    canvasH: Math.round(box.height * 10) / 10,
+  };
+}
+
+/** Waits two frames (the camera's effect runs after a paint) and measures. */
+const settleAndMeasure = (page: Page): Promise<StepMeasure> =>
+  page.evaluate(
+    // tsx compiles helpers that call __name; the page has none.
+    `globalThis.__name ??= (f) => f; new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r((${measureStep.toString()})()))))`,
+  ) as Promise<StepMeasure>;
+
+export interface Walk {
+  steps: StepMeasure[];
+  /** Smallest label px on screen over every step. */
+  minLabelPx: number;
+  /** Smallest label px of the step's node over every step. */
+  minFocusLabelPx: number;
+  /** Steps whose canvas size differs from the one before. */
+  canvasResizes: number;
+  /** Cursors at which the step's node was not wholly on screen. */
+  offscreen: number[];
+}
+
+/** Steps from the cursor now to the end with the → key, measuring every step (the start too). */
+export async function walkSteps(page: Page, total: number): Promise<Walk> {
+  const steps: StepMeasure[] = [await settleAndMeasure(page)];
+  for (let k = steps[0]?.cursor ?? 0; k < total; k++) {
+    await page.keyboard.press('ArrowRight');
+    steps.push(await settleAndMeasure(page));
+  }
+  let resizes = 0;
+  for (let i = 1; i < steps.length; i++) {
+    const a = steps[i - 1] as StepMeasure;
+    const b = steps[i] as StepMeasure;
+    if (a.canvasW !== b.canvasW || a.canvasH !== b.canvasH) resizes++;
+  }
+  const finite = (xs: (number | null)[]) => xs.filter((x): x is number => x !== null);
+  return {
+    steps,
+    minLabelPx: Math.min(...finite(steps.map((s) => s.minLabelPx))),
+    minFocusLabelPx: Math.min(...finite(steps.map((s) => s.focusLabelPx))),
+    canvasResizes: resizes,
+    offscreen: steps.filter((s) => s.cursor > 0 && !s.focusOnScreen).map((s) => s.cursor),
+  };
+}
+
+/** Waits until the graph is drawn and the counter reads `k / N`; returns N. */
+export async function graphReady(page: Page): Promise<number> {
+  await page.waitForSelector('[data-testid=gf-edge]', { timeout: 60_000, state: 'attached' });
+  await page.waitForFunction(() => /\d+ \/ [1-9]/.test(document.querySelector('[data-testid=step-counter]')?.textContent ?? ''));
+  const text = (await page.textContent('[data-testid=step-counter]')) ?? '';
+  return Number(text.split('/')[1]?.trim());
+}
+
+export interface LegibilityFigures {
+  exercise: string;
+  width: number;
+  height: number;
+  steps: number;
+  min_label_px: number;
+  min_focus_label_px: number;
+  canvas_resizes: number;
+  offscreen_steps: number[];
+}
+
+/**
+ * One exercise in presenter mode at `width`×`height` (reduced motion: the camera lands at once),
+ * stepped from 0 to the end. `min_label_px` at 1920×1080 is bench:ui's `min_label_px_presenter_1920`.
+ */
+export async function legibilityFigures(
+  browser: Browser,
+  baseUrl: string,
+  exercise: string,
+  width: number,
+  height: number,
+): Promise<LegibilityFigures> {
+  const context = await browser.newContext({ viewport: { width, height }, reducedMotion: 'reduce' });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}?graph=${encodeURIComponent(exercise)}&present=1&step=0`);
+    const total = await graphReady(page);
+    const walk = await walkSteps(page, total);
+    return {
+      exercise,
+      width,
+      height,
+      steps: total,
+      min_label_px: Math.round(walk.minLabelPx * 100) / 100,
+      min_focus_label_px: Math.round(walk.minFocusLabelPx * 100) / 100,
+      canvas_resizes: walk.canvasResizes,
+      offscreen_steps: walk.offscreen,
+    };
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,121 @@
+import { useReactFlow, useStore } from '@xyflow/react';
+import { useEffect, useMemo, useRef } from 'react';
+import { useReducedMotion } from '../../common/useReducedMotion';
+import { useExplorer, useExplorerStore } from '../../store/context';
+import { selectTimeline } from '../../store/selectors';
+import type { FlowNode } from '../flow';
+import { followOn, useCanvasView, useCanvasViewStore } from '../viewState';
+import { fitIfLegible, frameFocus, type Pane, type Rect, targetLabelPx, union, type Viewport } from './frame';
+import { flowIdsOf, focusNodeAt, neighboursOf, rectsOf } from './rects';
+
+/** Whole-graph fit (also the view outside follow mode). */
+export const FIT = { padding: 0.06, maxZoom: 1.4, minZoom: 0.05 };
+const PAD = 28;
+const MOVE_MS = 380;
+/** Labels aim a little above the target so rounding never lands just under it. */
+const MARGIN = 1.04;
+
+/** Screen px of a node label at zoom 1 (the CSS font size), read from the page. */
+function labelFontPx(root: HTMLElement | null, presenter: boolean): number {
+  const el = root?.querySelector('.gf-node__label');
+  const px = el ? Number.parseFloat(getComputedStyle(el).fontSize) : Number.NaN;
+  return Number.isFinite(px) && px > 0 ? px : presenter ? 15 : 13;
+}
+
+export function legibleZoomFor(fontPx: number, screenWidth: number): number {
+  return (MARGIN * targetLabelPx(screenWidth)) / fontPx;
+}
+
+/**
+ * The camera. Follow mode: each step frames the step's node with its inputs and consumers at a
+ * zoom that keeps labels legible (smoothly; instantly under reduced motion); a manual pan or
+ * zoom pauses it until the next step or `F`. Otherwise the whole graph is fitted when the
+ * layout or the canvas size changes. `0`/`.` (fitNonce) fit the whole graph in either mode.
+ */
+export function Camera({ nodes, graphKey }: { nodes: readonly FlowNode[]; graphKey: string }) {
+  const rf = useReactFlow();
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const domNode = useStore((s) => s.domNode);
+  const store = useExplorerStore();
+  const view = useCanvasViewStore();
+  const cursor = useExplorer((s) => s.cursor);
+  const timeline = useExplorer(selectTimeline);
+  const graph = useExplorer((s) => s.run?.graph ?? null);
+  const presenter = useExplorer((s) => s.presenter);
+  const follow = useCanvasView((v) => followOn(v, presenter));
+  const followNonce = useCanvasView((v) => v.followNonce);
+  const fitNonce = useCanvasView((v) => v.fitNonce);
+  const reduced = useReducedMotion();
+  const geo = useMemo(() => ({ rects: rectsOf(nodes), ids: flowIdsOf(nodes) }), [nodes]);
+
+  /** Where follow mode looks at this cursor; null when there is nothing to frame. */
+  const target = (pane: Pane): Viewport | null => {
+    const r = geo;
+    const focusId = focusNodeAt(timeline, cursor);
+    if (!graph || !focusId) return null;
+    const o = { legibleZoom: legibleZoomFor(labelFontPx(domNode, presenter), window.innerWidth), maxZoom: 0, pad: PAD };
+    o.maxZoom = o.legibleZoom * 1.2;
+    const all = union([...r.rects.values()]);
+    const whole = all ? fitIfLegible(all, pane, o) : null;
+    if (whole) return whole;
+    const rectOf = (id: string) => {
+      const f = r.ids.get(id);
+      return f ? r.rects.get(f) : undefined;
+    };
+    const focus = rectOf(focusId);
+    if (!focus) return null;
+    const context = neighboursOf(graph, focusId)
+      .map(rectOf)
+      .filter((x): x is Rect => x !== undefined && x !== focus);
+    return frameFocus(focus, context, pane, o);
+  };
+
+  const paused = useCanvasView((v) => v.paused);
+  const last = useRef({ graph: '', fit: fitNonce, cursor, size: '', follow });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-frames on exactly these changes; `target` reads the rest
+  useEffect(() => {
+    if (!width || !height) return;
+    const l = last.current;
+    // A new graph (not a fold: that keeps the view and the rest stays put).
+    const newGraph = l.graph !== graphKey;
+    const fitAsked = l.fit !== fitNonce;
+    const stepped = l.cursor !== cursor;
+    const resized = l.size !== `${width}x${height}`;
+    const followChanged = l.follow !== follow;
+    last.current = { graph: graphKey, fit: fitNonce, cursor, size: `${width}x${height}`, follow };
+    const duration = reduced || newGraph ? 0 : MOVE_MS;
+    if (fitAsked) {
+      void rf.fitView({ ...FIT, duration });
+      return;
+    }
+    if (!follow) {
+      if (newGraph || resized || followChanged) void rf.fitView(FIT);
+      return;
+    }
+    // A step resumes a camera paused by a manual pan or zoom.
+    if (stepped) view.getState().resume();
+    else if (paused) return;
+    const vp = target({ width, height });
+    if (vp) void rf.setViewport(vp, { duration });
+    else void rf.fitView({ ...FIT, duration });
+  }, [nodes, graphKey, width, height, follow, followNonce, fitNonce, cursor, paused, timeline, presenter, reduced, rf]);
+
+  // Which flow node the step is about, for tests and the legibility benchmark (data-focus-node).
+  useEffect(() => {
+    const host = domNode?.parentElement;
+    const id = focusNodeAt(timeline, cursor);
+    const flowId = id ? geo.ids.get(id) : undefined;
+    if (host) host.dataset.focusNode = flowId ?? '';
+  }, [domNode, timeline, cursor, geo]);
+
+  // Another graph starts the camera afresh.
+  useEffect(
+    () =>
+      store.subscribe((s, p) => {
+        if (s.run?.graph !== p.run?.graph) view.getState().resume();
+      }),
+    [store, view],
+  );
+  return null;
+}
