@@ -78,7 +78,7 @@ function expectSideLeaves(s: Structure) {
   for (const n of s.nodes) {
     const consumers = uses.get(n.id) ?? [];
     const c = byId.get(consumers[0] ?? '');
-    if (n.type !== 'leaf' || consumers.length !== 1 || !c || c.type === 'folded' || c.type === 'frame' || c.parentId !== n.parentId)
+    if (n.data.kind !== 'leaf' || consumers.length !== 1 || !c || c.type === 'folded' || c.type === 'frame' || c.parentId !== n.parentId)
       continue;
     const a = abs.get(n.id) as B;
     const b = abs.get(c.id) as B;

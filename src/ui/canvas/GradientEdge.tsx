@@ -8,7 +8,7 @@ import { PHASE_COLOUR } from '../trace/palette';
 import type { EdgeView } from '../trace/timeline';
 import { edgeLook, edgeTitle, labelPoint, sci } from './edgeLook';
 import { edgePath } from './edgePath';
-import type { FlowNode, GradientFlowEdge } from './flow';
+import type { GradientFlowEdge } from './flow';
 import { registryFor } from './particles';
 import { countRender } from './renderProbe';
 import { useMaybeExplorer } from './useMaybeExplorer';
@@ -17,11 +17,15 @@ import { edgeViewOf, encoderFor, isActiveEdge, isHiddenEdge } from './views';
 const IDLE_VIEW: EdgeView = { phase: 'idle', valueNorm: null, grad: null, gradNorm: null, gradSign: null };
 const HIDDEN_COLOUR = '#6b7785';
 
-/** A flow node's label (a graph node's, or a folded group's): typed data, never parsed from ids. */
+/**
+ * A flow node's label: a graph node's or a folded group's (typed data, never parsed from ids);
+ * a plain React Flow node's `data.label` when the edge is drawn on its own (stories, tests).
+ */
 const labelOf = (n: InternalNode | undefined): string => {
-  const d = n?.data as FlowNode['data'] | undefined;
-  if (!d) return '';
-  return 'model' in d ? d.model.label : d.group.label;
+  const d = n?.data as Partial<Record<'model' | 'group', { label: string }>> & { label?: unknown };
+  if (d?.model) return d.model.label;
+  if (d?.group) return d.group.label;
+  return typeof d?.label === 'string' ? d.label : '';
 };
 
 /**

@@ -1,11 +1,11 @@
 import { getBezierPath, Position } from '@xyflow/react';
 import { fmt } from '../../core/format';
 import type { Snapshot } from '../../core/tensor';
-import { showShape } from '../../core/tensor';
-import { FORWARD_STYLE, type GradEncoder, heatColour, IDLE_STYLE } from '../trace/encoding';
+import { type GradEncoder, heatColour } from '../trace/encoding';
 import { gridOf } from '../trace/grid';
 import type { EdgeView, NodeView } from '../trace/timeline';
 import { type Box, HEADER_H, inputHandleY, outputHandleY } from './box';
+import { edgeLook, sci } from './edgeLook';
 import type { Structure } from './flow';
 import { absolutePositions } from './layout';
 
@@ -22,6 +22,8 @@ export interface ExportView {
   /** e.g. `step 7 / 13 — backward at z1`. */
   caption: string;
 }
+
+const IDLE_VIEW: EdgeView = { phase: 'idle', valueNorm: null, grad: null, gradNorm: null, gradSign: null };
 
 const FONT = 'font-family="Inter, system-ui, sans-serif"';
 
@@ -86,7 +88,7 @@ export function buildSvg(s: Structure, v: ExportView): string {
     const tBox = 'box' in tn.data ? tn.data.box : undefined;
     const slots = 'model' in tn.data ? tn.data.model.inputs.length : 1;
     const slot = e.targetHandle === 'in' ? 0 : (e.data?.slot ?? 0);
-    const [d] = getBezierPath({
+    const [d, lx, ly] = getBezierPath({
       sourceX: sp.x + sp.w,
       sourceY: sp.y + (sBox ? outputHandleY(sBox) : sp.h / 2),
       sourcePosition: Position.Right,
@@ -95,11 +97,16 @@ export function buildSvg(s: Structure, v: ExportView): string {
       targetPosition: Position.Left,
     });
     const ev = v.edgeAt(e.id);
-    const st =
-      ev?.phase === 'backward' ? v.encoder.style(ev.gradNorm ?? 0, ev.gradSign) : ev?.phase === 'forward' ? FORWARD_STYLE : IDLE_STYLE;
+    const st = edgeLook(ev ?? IDLE_VIEW, v.encoder);
+    const dash = st.dash ? ` stroke-dasharray="${st.dash}"` : '';
     parts.push(
-      `<path d="${d}" fill="none" stroke="${st.colour}" stroke-width="${st.width.toFixed(2)}" stroke-opacity="${st.opacity.toFixed(2)}"/>`,
+      `<path d="${d}" fill="none" stroke="${st.colour}" stroke-width="${st.width.toFixed(2)}" stroke-opacity="${st.opacity.toFixed(2)}"${dash}/>`,
     );
+    // Below the colour floor the norm is written on the line, as on the canvas.
+    if (st.kind === 'floor')
+      parts.push(
+        `<text x="${lx}" y="${ly - 4}" font-size="11" text-anchor="middle" ${FONT} fill="#7a4523">${sci(ev?.gradNorm ?? 0)}</text>`,
+      );
   }
   for (const n of s.nodes) {
     if (n.type === 'frame') continue;
@@ -113,14 +120,14 @@ export function buildSvg(s: Structure, v: ExportView): string {
       );
       continue;
     }
-    const { model, box, kind } = n.data;
+    const { model, box, kind, identity } = n.data;
     const view = v.nodeAt(n.id);
     const frozen = model.role === 'frozen';
     const stroke = kind === 'objective' ? '#1d2733' : view?.fault ? '#c0392b' : '#9aa6b4';
     parts.push(
       `<rect x="${p.x}" y="${p.y}" width="${p.w}" height="${p.h}" rx="8" fill="${frozen ? '#eef0f2' : '#ffffff'}" stroke="${stroke}" stroke-width="${kind === 'objective' ? 2 : 1}"/>`,
       `<text x="${p.x + 8}" y="${p.y + 16}" font-size="13" font-weight="600" ${FONT} fill="#1d2733">${escapeXml(model.label)}</text>`,
-      `<text x="${p.x + 8}" y="${p.y + 31}" font-size="10.5" ${FONT} fill="#5b6877">${escapeXml(kind === 'leaf' ? `${model.role ?? 'input'} · ${showShape(model.shape)}` : `${model.symbol} · ${showShape(model.shape)}`)}</text>`,
+      `<text x="${p.x + 8}" y="${p.y + 31}" font-size="10.5" ${FONT} fill="#5b6877">${escapeXml(`${identity.badge} · ${identity.subtitle}`)}</text>`,
     );
     const bodyY = p.y + HEADER_H + 14;
     const half = p.x + p.w / 2;

@@ -5,22 +5,21 @@ import type { GraphModel, NodeModel } from '../compute/protocol';
 import type { EdgeView } from '../trace/timeline';
 import { type Box, boxOf, FOLDED_BOX } from './box';
 import type { Route } from './edgePath';
+import { describeNode, type NodeIdentity, type TensorNodeKind } from './nodeKind';
 
-/** Node data, one type per node kind (React Flow's `Node<Data, Type>` unions). */
-export type TensorNodeKind = 'leaf' | 'op' | 'objective' | 'stochastic';
+export type { TensorNodeKind };
+
+/** Node data: one tensor node type carrying its kind, a frame, a folded group. */
 /** y of each input handle and of the output handle (px from the node's top), set by the layout. */
 export type Handles = { in: number[]; out: number };
-export type TensorNodeData = { kind: TensorNodeKind; model: NodeModel; box: Box; handles?: Handles };
+export type TensorNodeData = { kind: TensorNodeKind; model: NodeModel; identity: NodeIdentity; box: Box; handles?: Handles };
 export type FrameNodeData = { kind: 'frame'; group: GroupSpec; members: string[] };
 export type FoldedNodeData = { kind: 'folded'; group: GroupSpec; members: string[]; box: Box; handles?: Handles };
 
-export type LeafFlowNode = Node<TensorNodeData, 'leaf'>;
-export type OpFlowNode = Node<TensorNodeData, 'op'>;
-export type ObjectiveFlowNode = Node<TensorNodeData, 'objective'>;
-export type StochasticFlowNode = Node<TensorNodeData, 'stochastic'>;
+export type TensorFlowNode = Node<TensorNodeData, 'tensor'>;
 export type FrameFlowNode = Node<FrameNodeData, 'frame'>;
 export type FoldedFlowNode = Node<FoldedNodeData, 'folded'>;
-export type FlowNode = LeafFlowNode | OpFlowNode | ObjectiveFlowNode | StochasticFlowNode | FrameFlowNode | FoldedFlowNode;
+export type FlowNode = TensorFlowNode | FrameFlowNode | FoldedFlowNode;
 
 /**
  * A gradient edge. In the explorer it reads its state from the store by id; rendered on its
@@ -52,24 +51,11 @@ export interface Structure {
   rows?: Row[];
 }
 
-const ROLE_BADGE: Record<string, string> = { input: 'input', param: 'param', frozen: 'frozen', constant: 'const' };
-
-/** The small tag in a node's header: role, `objective`, estimator, or op name. */
-export function badgeOf(kind: TensorNodeKind, m: NodeModel): string {
-  if (kind === 'leaf') return ROLE_BADGE[m.role ?? 'input'] ?? 'leaf';
-  if (kind === 'objective') return 'objective';
-  if (kind === 'stochastic') return `sampled · ${String(m.attrs.estimator ?? '')}`;
-  return m.op;
-}
-
 /** Wide enough for the label and the badge on one line (approximate glyph widths, capped). */
 function withLabelRoom(box: Box, label: string, badge: string): Box {
   const need = Math.ceil(16 + 8.4 * [...label].length + 6.6 * [...badge].length + 20);
   return need > box.w ? { ...box, w: Math.min(260, need) } : box;
 }
-
-export const kindOf = (n: NodeModel, objectiveNode: string): TensorNodeKind =>
-  n.op === 'leaf' ? 'leaf' : n.id === objectiveNode ? 'objective' : n.stochastic ? 'stochastic' : 'op';
 
 /**
  * Nodes and edges for React Flow before layout. Unfolded groups become frames holding their
@@ -113,11 +99,17 @@ export function buildStructure(graph: GraphModel, objectiveNode: string, folded:
   for (const n of graph.nodes) {
     const g = groupOfId.get(n.id);
     if (g && folded[g]) continue;
-    const kind = kindOf(n, objectiveNode);
-    const box = withLabelRoom(boxOf(n.shape), n.label, badgeOf(kind, n));
-    const base = { id: n.id, position: { x: 0, y: 0 }, width: box.w, height: box.h, data: { kind, model: n, box } };
+    const identity = describeNode(n, objectiveNode);
+    const box = withLabelRoom(boxOf(n.shape), n.label, identity.badge);
+    const base = {
+      id: n.id,
+      position: { x: 0, y: 0 },
+      width: box.w,
+      height: box.h,
+      data: { kind: identity.kind, model: n, identity, box },
+    };
     const parent = g ? { parentId: `group:${g}`, extent: 'parent' as const } : {};
-    nodes.push({ ...base, ...parent, type: kind } as FlowNode);
+    nodes.push({ ...base, ...parent, type: 'tensor' } as FlowNode);
   }
 
   const edges: GradientFlowEdge[] = [];

@@ -80,7 +80,7 @@ function sideLeaves(s: Structure): Map<string, Side> {
   const out = new Map<string, { consumer: string; slot: number; count: number }>();
   for (const e of s.edges) {
     const src = byId.get(e.source);
-    if (src?.type !== 'leaf') continue;
+    if (src?.data.kind !== 'leaf') continue;
     const known = out.get(e.source);
     out.set(e.source, { consumer: e.target, slot: e.data?.slot ?? 0, count: (known?.count ?? 0) + 1 });
   }

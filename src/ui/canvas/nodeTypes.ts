@@ -1,14 +1,11 @@
 import type { EdgeTypes, NodeTypes } from '@xyflow/react';
 import { GradientEdge } from './GradientEdge';
 import { FoldedNode, FrameNode } from './nodes/GroupNodes';
-import { LeafNode, ObjectiveNode, OpNode, StochasticNode } from './nodes/TensorNode';
+import { TensorNode } from './nodes/TensorNode';
 
 // Module scope: React Flow re-mounts every node when these objects change identity.
 export const nodeTypes = {
-  leaf: LeafNode,
-  op: OpNode,
-  objective: ObjectiveNode,
-  stochastic: StochasticNode,
+  tensor: TensorNode,
   frame: FrameNode,
   folded: FoldedNode,
 } satisfies NodeTypes;

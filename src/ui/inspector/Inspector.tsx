@@ -1,5 +1,6 @@
 import { fmt, fmtTensor } from '../../core/format';
 import { showShape } from '../../core/tensor';
+import { describeNode } from '../canvas/nodeKind';
 import { Heatmap } from '../common/Heatmap';
 import type { NodeModel } from '../compute/protocol';
 import { useExplorer } from '../store/context';
@@ -24,12 +25,6 @@ export function Inspector() {
       {selected && model ? <NodeInspector model={model} /> : <GraphOverview />}
     </aside>
   );
-}
-
-function kindLabel(m: NodeModel, objectiveNode: string | undefined): string {
-  if (m.op === 'leaf') return m.role === 'frozen' ? 'frozen parameter (no gradient)' : (m.role ?? 'input');
-  if (m.id === objectiveNode) return `objective · ${m.op}`;
-  return m.stochastic ? `stochastic · ${m.op}` : m.op;
 }
 
 function TensorView({ snap, what, label }: { snap: NodeView['value']; what: string; label: string }) {
@@ -67,7 +62,7 @@ function NodeInspector({ model }: { model: NodeModel }) {
         </button>
       </header>
       <p className="gf-muted">
-        {model.label !== model.id && <code>{model.id}</code>} {kindLabel(model, objectiveNode)} · {showShape(model.shape)}
+        {model.label !== model.id && <code>{model.id}</code>} {describeNode(model, objectiveNode).description} · {showShape(model.shape)}
       </p>
       {model.note && <p className="gf-note">{model.note}</p>}
       {model.formula && (

@@ -103,3 +103,22 @@ describe('Explorer with the tiny graph the engine ran', () => {
     expect(Number(edge('a->c#0')?.dataset.gradNorm)).toBe(8);
   });
 });
+
+describe('presenter mode on the canvas', () => {
+  test('every gradient edge carries its ‖∇‖ as a label; forward and idle edges carry none', async () => {
+    const { store } = await tinyStore({ present: true });
+    await render(<Explorer store={store} graphList={false} />);
+    await expect.poll(() => edge('a->c#0'), { timeout: 15_000 }).not.toBeNull();
+    const label = (id: string) => edge(id)?.querySelector('[data-testid=edge-label]')?.textContent ?? null;
+    expect(label('a->c#0')).toBeNull();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(edge('a->c#0')?.dataset.phase).toBe('forward');
+    expect(label('a->c#0')).toBeNull();
+    await userEvent.keyboard('{End}');
+    expect(label('a->c#0')).toBe('8.0e0');
+    expect(label('t->L#0')).toBe('4.0e0');
+    for (const e of document.querySelectorAll<SVGGElement>('[data-testid=gf-edge][data-phase=backward]')) {
+      expect(e.querySelector('[data-testid=edge-label]')?.textContent, e.dataset.edgeId).toMatch(/^\d\.\de-?\d+$|^0$/);
+    }
+  });
+});

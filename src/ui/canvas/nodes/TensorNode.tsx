@@ -1,11 +1,10 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
-import { showShape } from '../../../core/tensor';
 import { LockIcon } from '../../common/icons';
 import { useExplorer } from '../../store/context';
 import type { NodeView } from '../../trace/timeline';
 import { inputHandleY, outputHandleY } from '../box';
-import { badgeOf, type LeafFlowNode, type ObjectiveFlowNode, type OpFlowNode, type StochasticFlowNode, type TensorNodeData } from '../flow';
+import type { TensorFlowNode, TensorNodeData } from '../flow';
 import { countRender } from '../renderProbe';
 import { isActiveNode, isHiddenNode, nodeViewOf } from '../views';
 import { ScalarField } from './ScalarField';
@@ -67,7 +66,7 @@ function TensorNodeBody({ id, data }: { id: string; data: TensorNodeData }) {
   ]
     .filter(Boolean)
     .join(' ');
-  const subtitle = data.kind === 'leaf' ? showShape(m.shape) : `${m.symbol} · ${showShape(m.shape)}`;
+  const subtitle = data.identity.subtitle;
   return (
     <div
       className={cls}
@@ -100,7 +99,7 @@ function TensorNodeBody({ id, data }: { id: string; data: TensorNodeData }) {
         </span>
         <span className="gf-node__badge">
           {m.role === 'frozen' && <LockIcon />}
-          {badgeOf(data.kind, m)}
+          {data.identity.badge}
         </span>
       </div>
       <div className="gf-node__sub">
@@ -125,8 +124,5 @@ function TensorNodeBody({ id, data }: { id: string; data: TensorNodeData }) {
   );
 }
 
-/** One memoised component per node type (React Flow's nodeTypes). */
-export const LeafNode = memo(({ id, data }: NodeProps<LeafFlowNode>) => <TensorNodeBody id={id} data={data} />);
-export const OpNode = memo(({ id, data }: NodeProps<OpFlowNode>) => <TensorNodeBody id={id} data={data} />);
-export const ObjectiveNode = memo(({ id, data }: NodeProps<ObjectiveFlowNode>) => <TensorNodeBody id={id} data={data} />);
-export const StochasticNode = memo(({ id, data }: NodeProps<StochasticFlowNode>) => <TensorNodeBody id={id} data={data} />);
+/** Every graph node: one component, its look from `data.kind` (leaf, op, objective, stochastic). */
+export const TensorNode = memo(({ id, data }: NodeProps<TensorFlowNode>) => <TensorNodeBody id={id} data={data} />);
