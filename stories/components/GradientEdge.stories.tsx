@@ -65,8 +65,8 @@ export const Backward: Story = {
 };
 
 /**
- * Norms from one trace, top to bottom layer: each decade thinner; six decades below the largest
- * (and anything smaller) is a 0.5 px hairline.
+ * Norms from one trace, top to bottom layer: each decade thinner; more than six decades below the
+ * largest is a dashed 1.6 px hairline with its norm written on it — never fainter than an idle edge.
  */
 export const Vanishing: Story = {
   args: {
@@ -83,8 +83,10 @@ export const Vanishing: Story = {
     const ids = ['layer20', 'layer15', 'layer10', 'layer5', 'layer0'];
     const widths = ids.map((id) => width(canvasElement, id));
     for (let i = 1; i < widths.length; i++) expect(widths[i]).toBeLessThan(widths[i - 1] as number);
-    expect(widths[0]).toBeCloseTo(7.5, 6);
-    expect(widths[4]).toBeCloseTo(0.5, 6);
+    expect(widths[0]).toBeCloseTo(7.6, 6);
+    expect(widths[4]).toBeCloseTo(1.6, 6);
+    expect(edgeEl(canvasElement, 'layer0')?.dataset.look).toBe('floor');
+    expect(edgeEl(canvasElement, 'layer0')?.querySelector('[data-testid=edge-label]')?.textContent).toBe('1.0e-9');
     expect(Number(edgeEl(canvasElement, 'layer0')?.dataset.gradNorm)).toBe(1e-9);
   },
 };

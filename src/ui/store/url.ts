@@ -12,6 +12,8 @@ export interface UrlState {
   seed?: number;
   present: boolean;
   predict: boolean;
+  /** Projector theme (`theme=light|dark`); absent for the default look. */
+  theme?: 'light' | 'dark';
 }
 
 const int = (v: string | null): number | undefined => {
@@ -34,6 +36,7 @@ export function parseUrl(search: string): UrlState {
     seed: int(p.get('seed')),
     present: p.get('present') === '1',
     predict: p.get('predict') === '1',
+    theme: p.get('theme') === 'light' || p.get('theme') === 'dark' ? (p.get('theme') as 'light' | 'dark') : undefined,
   };
 }
 
@@ -51,6 +54,7 @@ export interface UrlView {
   seed: number;
   present: boolean;
   predict: boolean;
+  theme?: string;
 }
 
 /** Query string for a view; options equal to their default are left out. */
@@ -68,5 +72,6 @@ export function toSearch(v: UrlView): string {
   if (v.seed) p.set('seed', String(v.seed));
   if (v.present) p.set('present', '1');
   if (v.predict) p.set('predict', '1');
+  if (v.theme === 'light' || v.theme === 'dark') p.set('theme', v.theme);
   return `?${p.toString()}`;
 }

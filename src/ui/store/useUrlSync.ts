@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { canvasViewOf } from '../canvas/viewState';
 import type { ExplorerState, ExplorerStore } from './types';
 import { parseUrl, toSearch } from './url';
 
@@ -6,7 +7,7 @@ import { parseUrl, toSearch } from './url';
  * The link for the current view, or null when there is none: a bundled exercise by id, a
  * graph from this site by its `?src=`; a file opened or pasted has no link.
  */
-export function searchFor(s: ExplorerState): string | null {
+export function searchFor(s: ExplorerState, view?: { theme: string }): string | null {
   if (!s.run || !s.source) return null;
   const src = s.source.kind === 'spec' ? s.source.src : undefined;
   if (s.source.kind !== 'exercise' && src === undefined) return null;
@@ -22,6 +23,7 @@ export function searchFor(s: ExplorerState): string | null {
     seed: s.seed,
     present: s.presenter,
     predict: s.predict,
+    theme: view?.theme,
   });
 }
 
@@ -45,12 +47,14 @@ export function useUrlSync(store: ExplorerStore, delayMs = 120): void {
     let timer: ReturnType<typeof setTimeout> | null = null;
     let last = location.search;
     let live = true;
-    const { src, step, node } = parseUrl(location.search);
+    const { src, step, node, theme } = parseUrl(location.search);
+    const view = canvasViewOf(store);
+    if (theme) view.getState().setTheme(theme);
     let holding = src !== undefined;
     const write = () => {
       timer = null;
       if (holding) return;
-      const search = searchFor(store.getState());
+      const search = searchFor(store.getState(), view.getState());
       if (search !== null && search !== last) {
         last = search;
         history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
@@ -59,7 +63,7 @@ export function useUrlSync(store: ExplorerStore, delayMs = 120): void {
     const schedule = () => {
       if (!timer) timer = setTimeout(write, delayMs);
     };
-    const unsub = store.subscribe(schedule);
+    const unsubs = [store.subscribe(schedule), view.subscribe(schedule)];
     if (src !== undefined) {
       void loadOnce(store, src).then((ok) => {
         if (!live) return;
@@ -75,7 +79,7 @@ export function useUrlSync(store: ExplorerStore, delayMs = 120): void {
     }
     return () => {
       live = false;
-      unsub();
+      for (const u of unsubs) u();
       if (timer) clearTimeout(timer);
     };
   }, [store, delayMs]);
