@@ -122,3 +122,37 @@ describe('presenter mode on the canvas', () => {
     }
   });
 });
+
+describe('heatmap scale', () => {
+  test('per tensor by default; across the whole trace on request, so a small gradient looks small', async () => {
+    const { heatColour } = await import('../../../src/ui/trace/encoding');
+    const { canvasViewOf } = await import('../../../src/ui/canvas/viewState');
+    const { store } = await tinyStore();
+    await render(<Explorer store={store} graphList={false} />);
+    await expect.poll(() => document.querySelector('[data-testid=node-c]'), { timeout: 15_000 }).not.toBeNull();
+    store.getState().last();
+    // The largest |gradient entry| anywhere in the trace, counted here from the trace itself.
+    let traceMax = 0;
+    for (const s of store.getState().run?.trace.steps ?? []) {
+      for (const g of [s.grad, ...(s.sent ?? []).map((x) => x.grad)])
+        for (const v of g?.data ?? []) traceMax = Math.max(traceMax, Math.abs(v));
+    }
+    // The node's gradient heatmap is a <canvas>, one pixel per entry: read its colours back.
+    const grad = () => document.querySelector<HTMLCanvasElement>('[data-testid=node-c] .gf-node__part--grad canvas.gf-heatmap');
+    const cells = () => {
+      const c = grad();
+      if (!c) return [];
+      const d = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+      return [0, 1].map((k) => `rgb(${d[4 * k]}, ${d[4 * k + 1]}, ${d[4 * k + 2]})`);
+    };
+    await expect.poll(() => grad()?.dataset.scale).toBe('4');
+    // c's gradient is [−4, −4]: per tensor it is as dark as the darkest blue, across the trace lighter.
+    expect(traceMax).toBeGreaterThan(4);
+    expect(cells()).toEqual([heatColour(-4, 4), heatColour(-4, 4)]);
+    canvasViewOf(store).getState().setHeatScale('trace');
+    await expect.poll(() => grad()?.dataset.scale).toBe(String(traceMax));
+    await expect.poll(cells).toEqual([heatColour(-4, traceMax), heatColour(-4, traceMax)]);
+    expect(heatColour(-4, traceMax)).not.toBe(heatColour(-4, 4));
+    expect(document.querySelector('[data-testid=heat-scale]')?.getAttribute('aria-pressed')).toBe('true');
+  });
+});

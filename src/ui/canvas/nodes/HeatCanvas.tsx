@@ -30,6 +30,8 @@ export interface HeatCanvasProps {
   cellW: number;
   cellH: number;
   label: string;
+  /** Colour scale's |max|: the tensor's own largest entry unless given (one scale for a whole trace). */
+  maxAbs?: number;
 }
 
 /**
@@ -38,10 +40,10 @@ export interface HeatCanvasProps {
  * (blue − / white 0 / red +); hovering a cell shows its index and value as the tooltip. The
  * inspector shows the same tensor cell by cell.
  */
-export const HeatCanvas = memo(function HeatCanvas({ snap, cellW, cellH, label }: HeatCanvasProps) {
+export const HeatCanvas = memo(function HeatCanvas({ snap, cellW, cellH, label, maxAbs: scale }: HeatCanvasProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const { rows, cols } = gridOf(snap.shape);
-  const maxAbs = maxAbsOf(snap.data);
+  const maxAbs = scale !== undefined && scale > 0 ? scale : maxAbsOf(snap.data);
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
     if (!ctx) return;
@@ -69,6 +71,7 @@ export const HeatCanvas = memo(function HeatCanvas({ snap, cellW, cellH, label }
       role="img"
       aria-label={`${label} ${showShape(snap.shape)}`}
       title={whole}
+      data-scale={maxAbs}
       onPointerMove={onMove}
       onPointerLeave={(e) => {
         e.currentTarget.title = whole;

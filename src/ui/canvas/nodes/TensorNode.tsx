@@ -2,19 +2,22 @@ import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { LockIcon } from '../../common/icons';
 import { useExplorer } from '../../store/context';
+import { selectTimeline } from '../../store/selectors';
 import type { NodeView } from '../../trace/timeline';
 import { inputHandleY, outputHandleY } from '../box';
 import type { TensorFlowNode, TensorNodeData } from '../flow';
+import { traceScaleOf } from '../heatScale';
 import { countRender } from '../renderProbe';
+import { useCanvasView } from '../viewState';
 import { isActiveNode, isHiddenNode, nodeViewOf } from '../views';
 import { ScalarField } from './ScalarField';
 import { Slot, ValueCell } from './ValueCell';
 
-function ValuePart({ d, view }: { d: TensorNodeData; view: NodeView | null }) {
+function ValuePart({ d, view, scale }: { d: TensorNodeData; view: NodeView | null; scale?: number }) {
   const m = d.model;
   const editable = d.kind === 'leaf' && m.shape.length === 0 && m.role !== 'frozen';
   if (view?.value && editable) return <ScalarField id={m.id} value={view.value.data[0] as number} label={m.label} />;
-  if (view?.value) return <ValueCell snap={view.value} box={d.box} label={`value of ${m.label}`} />;
+  if (view?.value) return <ValueCell snap={view.value} box={d.box} label={`value of ${m.label}`} maxAbs={scale} />;
   if (view?.valueState === 'freed')
     return (
       <Slot box={d.box} className="gf-slot--freed">
@@ -24,7 +27,7 @@ function ValuePart({ d, view }: { d: TensorNodeData; view: NodeView | null }) {
   return <Slot box={d.box}>·</Slot>;
 }
 
-function GradPart({ d, view, hidden }: { d: TensorNodeData; view: NodeView | null; hidden: boolean }) {
+function GradPart({ d, view, hidden, scale }: { d: TensorNodeData; view: NodeView | null; hidden: boolean; scale?: number }) {
   const m = d.model;
   if (d.kind === 'leaf' && (m.role === 'frozen' || m.role === 'constant')) {
     return (
@@ -39,17 +42,23 @@ function GradPart({ d, view, hidden }: { d: TensorNodeData; view: NodeView | nul
         ?
       </Slot>
     );
-  if (view?.grad) return <ValueCell snap={view.grad} box={d.box} label={`gradient of ${m.label}`} />;
+  if (view?.grad) return <ValueCell snap={view.grad} box={d.box} label={`gradient of ${m.label}`} maxAbs={scale} />;
   return <Slot box={d.box} />;
 }
 
 function TensorNodeBody({ id, data }: { id: string; data: TensorNodeData }) {
   countRender('node', id);
+  const heatScale = useCanvasView((v) => v.heatScale);
   const view = useExplorer(nodeViewOf(id));
   const active = useExplorer(isActiveNode(id));
   const hidden = useExplorer(isHiddenNode(id));
   const selected = useExplorer((s) => s.selected === id);
   const highlighted = useExplorer((s) => s.highlight?.includes(id) ?? false);
+  // One colour scale across the whole trace (an option): a 1e-9 gradient then looks like one.
+  const traceScale = useExplorer((s) => {
+    const t = heatScale === 'trace' ? selectTimeline(s) : null;
+    return t ? traceScaleOf(t) : null;
+  });
   const m = data.model;
   const cls = [
     'gf-node',
@@ -63,6 +72,7 @@ function TensorNodeBody({ id, data }: { id: string; data: TensorNodeData }) {
     view?.valueState === 'freed' ? 'is-freed' : '',
     view?.valueState === 'recomputed' ? 'is-recomputed' : '',
     view?.gradState === 'partial' ? 'is-partial' : '',
+    traceScale ? 'is-trace-scaled' : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -113,11 +123,11 @@ function TensorNodeBody({ id, data }: { id: string; data: TensorNodeData }) {
       <div className="gf-node__body">
         <div className="gf-node__part">
           <span className="gf-node__caption">value</span>
-          <ValuePart d={data} view={view} />
+          <ValuePart d={data} view={view} scale={traceScale?.value} />
         </div>
         <div className="gf-node__part gf-node__part--grad">
           <span className="gf-node__caption">∇</span>
-          <GradPart d={data} view={view} hidden={hidden} />
+          <GradPart d={data} view={view} hidden={hidden} scale={traceScale?.grad} />
         </div>
       </div>
     </div>

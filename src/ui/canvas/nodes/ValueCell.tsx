@@ -4,7 +4,7 @@ import type { Box } from '../box';
 import { HeatCanvas } from './HeatCanvas';
 
 /** A value or a gradient inside a node: a number for a scalar, else a heatmap. */
-export function ValueCell({ snap, box, label }: { snap: Snapshot; box: Box; label: string }) {
+export function ValueCell({ snap, box, label, maxAbs }: { snap: Snapshot; box: Box; label: string; maxAbs?: number }) {
   if (snap.shape.length === 0) {
     return (
       <span className="gf-num" title={`${label} = ${fmt(snap.data[0] as number, 8)}`}>
@@ -12,7 +12,7 @@ export function ValueCell({ snap, box, label }: { snap: Snapshot; box: Box; labe
       </span>
     );
   }
-  return <HeatCanvas snap={snap} cellW={box.cellW} cellH={box.cellH} label={label} />;
+  return <HeatCanvas snap={snap} cellW={box.cellW} cellH={box.cellH} label={label} maxAbs={maxAbs} />;
 }
 
 /** Placeholder with the same footprint as the heatmap, so nodes keep their size. */
