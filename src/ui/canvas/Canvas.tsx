@@ -1,4 +1,4 @@
-import { Background, ReactFlow } from '@xyflow/react';
+import { Background, ReactFlow, useStore as useFlowStore } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useExplorer, useExplorerStore } from '../store/context';
@@ -11,6 +11,8 @@ import { setCanvasDrawn } from './ready';
 import { useLaidOut } from './useLaidOut';
 import { followOn, useCanvasView, useCanvasViewStore } from './viewState';
 
+const FAR_ZOOM = 0.45;
+
 /** The graph: React Flow with an elkjs layout computed once per structure, never per step. */
 export function Canvas() {
   const graph = useExplorer((s) => s.run?.graph ?? null);
@@ -20,6 +22,8 @@ export function Canvas() {
   const view = useCanvasViewStore();
   const presenter = useExplorer((s) => s.presenter);
   const follow = useCanvasView((v) => followOn(v, presenter));
+  // Semantic zoom: below this zoom nodes draw as symbol + ‖∇‖ bar (labels would be unreadable).
+  const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
   const box = useRef<HTMLDivElement>(null);
   const { laid, error: layoutError, drawsGraph } = useLaidOut(graph, objectiveNode, folded, box);
   // Step keys wait until this graph is drawn (the frame after React Flow mounts it).
@@ -58,7 +62,7 @@ export function Canvas() {
   return (
     <div ref={box} className="gf-canvas" data-testid="canvas">
       <CanvasBar structure={laid} />
-      <div className="gf-canvas__flow" data-testid="canvas-flow">
+      <div className={`gf-canvas__flow${far ? ' is-far' : ''}`} data-testid="canvas-flow" data-zoom-level={far ? 'far' : 'near'}>
         <ReactFlow
           // A new graph starts from a fitted view (or, following, a framed step); folding keeps the view.
           key={laid.graphKey}

@@ -32,7 +32,7 @@ export function boxOf(shape: Shape): Box {
   return { w: Math.max(MIN_W, Math.round(2 * mapW + 36)), h: Math.round(HEADER_H + 14 + mapH + 10), cellW, cellH, rows, cols };
 }
 
-export const FOLDED_BOX: Box = { w: 170, h: 70, cellW: 0, cellH: 0, rows: 0, cols: 0 };
+export const FOLDED_BOX: Box = { w: 176, h: 100, cellW: 0, cellH: 0, rows: 0, cols: 0 };
 
 /** y (px from the node's top) of input handle `slot` of `count`, shared by the node and the layout. */
 export function inputHandleY(box: Box, slot: number, count: number): number {

@@ -9,7 +9,14 @@ import type { TensorFlowNode, TensorNodeData } from '../flow';
 import { traceScaleOf } from '../heatScale';
 import { countRender } from '../renderProbe';
 import { useCanvasView } from '../viewState';
-import { isActiveNode, isHiddenNode, nodeViewOf } from '../views';
+import { encoderFor, isActiveNode, isHiddenNode, nodeViewOf } from '../views';
+
+const l2 = (d: ArrayLike<number>): number => {
+  let s = 0;
+  for (let i = 0; i < d.length; i++) s += (d[i] as number) ** 2;
+  return Math.sqrt(s);
+};
+
 import { ScalarField } from './ScalarField';
 import { Slot, ValueCell } from './ValueCell';
 
@@ -55,6 +62,8 @@ function TensorNodeBody({ id, data }: { id: string; data: TensorNodeData }) {
   const selected = useExplorer((s) => s.selected === id);
   const highlighted = useExplorer((s) => s.highlight?.includes(id) ?? false);
   // One colour scale across the whole trace (an option): a 1e-9 gradient then looks like one.
+  // Semantic zoom's bar: where this node's ‖∇‖ sits on the trace's log scale (0 … 1).
+  const level = useExplorer((s) => (view?.grad ? encoderFor(selectTimeline(s)).level(l2(view.grad.data)) : null));
   const traceScale = useExplorer((s) => {
     const t = heatScale === 'trace' ? selectTimeline(s) : null;
     return t ? traceScaleOf(t) : null;
@@ -62,6 +71,7 @@ function TensorNodeBody({ id, data }: { id: string; data: TensorNodeData }) {
   const m = data.model;
   const cls = [
     'gf-node',
+    'gf-node--tensor',
     `gf-node--${data.kind}`,
     m.shape.length === 0 ? 'gf-node--scalar' : '',
     m.role ? `gf-role--${m.role}` : '',
@@ -103,6 +113,12 @@ function TensorNodeBody({ id, data }: { id: string; data: TensorNodeData }) {
         isConnectable={false}
         style={{ top: data.handles?.out ?? outputHandleY(data.box) }}
       />
+      <div className="gf-node__far" aria-hidden="true">
+        <span className="gf-node__far-symbol">{m.symbol || m.label}</span>
+        <span className="gf-node__far-bar">
+          <i style={{ width: `${Math.round((level ?? 0) * 100)}%` }} />
+        </span>
+      </div>
       <div className="gf-node__head">
         <span className="gf-node__label" title={m.label}>
           {m.label}
