@@ -101,7 +101,12 @@ export const FoldedGroup: StoryObj<typeof ExplorerStory> = {
   play: async ({ canvasElement }) => {
     const group = () => canvasElement.querySelector<HTMLElement>('[data-testid=group-lora]');
     await waitFor(() => expect(group()?.classList.contains('gf-node--folded')).toBe(true), { timeout: 20_000 });
-    expect(group()?.textContent).toContain('3 nodes · ∇ arrived');
+    // The last step (backward at BA) is inside the block: it names the member and its op, and
+    // shows the gradient norm arriving from downstream and the one it sends on upstream.
+    expect(group()?.querySelector('[data-testid=folded-now]')?.textContent).toBe('◀ BA · matmul');
+    expect(group()?.classList.contains('is-stepping')).toBe(true);
+    expect(group()?.querySelector('[data-testid=folded-flow]')?.textContent).toMatch(/^‖∇‖ \d\.\de-?\d+ → (\d\.\de-?\d+|—)$/);
+    expect(Number(group()?.dataset.gradIn)).toBeGreaterThan(0);
     expect(nodeEl(canvasElement, 'BA')).toBeNull();
     // React Flow shows a node once it is measured: wait for the button to be there for a user.
     await userEvent.click(await within(canvasElement).findByRole('button', { name: 'unfold lora' }, { timeout: 20_000 }));
