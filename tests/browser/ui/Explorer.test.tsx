@@ -107,6 +107,9 @@ describe('Explorer with the tiny graph the engine ran', () => {
 describe('presenter mode on the canvas', () => {
   test('every gradient edge carries its ‖∇‖ as a label; forward and idle edges carry none', async () => {
     const { store } = await tinyStore({ present: true });
+    // The whole graph in view (following would frame one step; edges off screen are not mounted).
+    const { canvasViewOf } = await import('../../../src/ui/canvas/viewState');
+    canvasViewOf(store).getState().setFollow(false);
     await render(<Explorer store={store} graphList={false} />);
     await expect.poll(() => edge('a->c#0'), { timeout: 15_000 }).not.toBeNull();
     const label = (id: string) => edge(id)?.querySelector('[data-testid=edge-label]')?.textContent ?? null;

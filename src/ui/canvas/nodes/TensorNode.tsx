@@ -90,8 +90,10 @@ function TensorNodeBody({ id, data }: { id: string; data: TensorNodeData }) {
   return (
     <div
       className={cls}
-      style={{ width: data.box.w, height: data.box.h }}
       data-testid={`node-${id}`}
+      // Semantic zoom draws these far out with CSS alone (no extra elements per node).
+      data-symbol={m.symbol || m.label}
+      style={{ width: data.box.w, height: data.box.h, ['--gf-level' as string]: level ?? 0 }}
       data-value-state={view?.valueState ?? 'pending'}
       data-grad-state={hidden ? 'hidden' : (view?.gradState ?? 'none')}
     >
@@ -113,12 +115,6 @@ function TensorNodeBody({ id, data }: { id: string; data: TensorNodeData }) {
         isConnectable={false}
         style={{ top: data.handles?.out ?? outputHandleY(data.box) }}
       />
-      <div className="gf-node__far" aria-hidden="true">
-        <span className="gf-node__far-symbol">{m.symbol || m.label}</span>
-        <span className="gf-node__far-bar">
-          <i style={{ width: `${Math.round((level ?? 0) * 100)}%` }} />
-        </span>
-      </div>
       <div className="gf-node__head">
         <span className="gf-node__label" title={m.label}>
           {m.label}
