@@ -3,13 +3,13 @@ import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useExplorer, useExplorerStore } from '../store/context';
 import { CanvasBar } from './CanvasBar';
-import { Camera, FIT } from './camera/Camera';
+import { Camera } from './camera/Camera';
 import type { FlowNode } from './flow';
 import { edgeTypes, nodeTypes } from './nodeTypes';
 import { ParticleLayer } from './ParticleLayer';
 import { setCanvasDrawn } from './ready';
 import { useLaidOut } from './useLaidOut';
-import { followOn, useCanvasView, useCanvasViewStore } from './viewState';
+import { useCanvasViewStore } from './viewState';
 
 const FAR_ZOOM = 0.45;
 
@@ -20,8 +20,6 @@ export function Canvas() {
   const folded = useExplorer(useShallow((s) => s.folded));
   const store = useExplorerStore();
   const view = useCanvasViewStore();
-  const presenter = useExplorer((s) => s.presenter);
-  const follow = useCanvasView((v) => followOn(v, presenter));
   // Semantic zoom: below this zoom nodes draw as symbol + ‖∇‖ bar (labels would be unreadable).
   const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
   const box = useRef<HTMLDivElement>(null);
@@ -68,8 +66,6 @@ export function Canvas() {
           key={laid.graphKey}
           // Only nodes and edges in view are mounted: a big graph costs what is on screen.
           onlyRenderVisibleElements
-          fitView={!follow}
-          fitViewOptions={FIT}
           nodes={nodes}
           edges={laid.edges}
           nodeTypes={nodeTypes}

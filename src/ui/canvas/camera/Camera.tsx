@@ -5,7 +5,7 @@ import { useExplorer, useExplorerStore } from '../../store/context';
 import { selectTimeline } from '../../store/selectors';
 import type { FlowNode } from '../flow';
 import { followOn, useCanvasView, useCanvasViewStore } from '../viewState';
-import { fitIfLegible, frameFocus, type Pane, type Rect, targetLabelPx, union, type Viewport } from './frame';
+import { fitIfLegible, fitZoom, frameFocus, type Pane, type Rect, targetLabelPx, union, type Viewport } from './frame';
 import { flowIdsOf, focusNodeAt, neighboursOf, rectsOf } from './rects';
 
 /** Whole-graph fit (also the view outside follow mode). */
@@ -71,6 +71,20 @@ export function Camera({ nodes, graphKey }: { nodes: readonly FlowNode[]; graphK
     return frameFocus(focus, context, pane, o);
   };
 
+  /**
+   * The whole graph, from the layout's own rects (React Flow's fitView only counts nodes it has
+   * measured, and with onlyRenderVisibleElements the ones off screen never are).
+   */
+  const fitAllTo = (pane: Pane, duration: number) => {
+    const all = union([...geo.rects.values()]);
+    if (!all) return;
+    const zoom = Math.max(FIT.minZoom, Math.min(FIT.maxZoom, fitZoom(all, pane, FIT.padding * Math.min(pane.width, pane.height))));
+    void rf.setViewport(
+      { x: pane.width / 2 - (all.x + all.w / 2) * zoom, y: pane.height / 2 - (all.y + all.h / 2) * zoom, zoom },
+      { duration },
+    );
+  };
+
   const paused = useCanvasView((v) => v.paused);
   const last = useRef({ graph: '', fit: fitNonce, cursor, size: '', follow });
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-frames on exactly these changes; `target` reads the rest
@@ -85,20 +99,21 @@ export function Camera({ nodes, graphKey }: { nodes: readonly FlowNode[]; graphK
     const followChanged = l.follow !== follow;
     last.current = { graph: graphKey, fit: fitNonce, cursor, size: `${width}x${height}`, follow };
     const duration = reduced || newGraph ? 0 : MOVE_MS;
+    const pane = { width, height };
     if (fitAsked) {
-      void rf.fitView({ ...FIT, duration });
+      fitAllTo(pane, duration);
       return;
     }
     if (!follow) {
-      if (newGraph || resized || followChanged) void rf.fitView(FIT);
+      if (newGraph || resized || followChanged) fitAllTo(pane, 0);
       return;
     }
     // A step resumes a camera paused by a manual pan or zoom.
     if (stepped) view.getState().resume();
     else if (paused) return;
-    const vp = target({ width, height });
+    const vp = target(pane);
     if (vp) void rf.setViewport(vp, { duration });
-    else void rf.fitView({ ...FIT, duration });
+    else fitAllTo(pane, duration);
   }, [nodes, graphKey, width, height, follow, followNonce, fitNonce, cursor, paused, timeline, presenter, reduced, rf]);
 
   // Which flow node the step is about, for tests and the legibility benchmark (data-focus-node).
