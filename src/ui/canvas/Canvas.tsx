@@ -1,5 +1,5 @@
 import { Background, ReactFlow, useStore as useFlowStore } from '@xyflow/react';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useExplorer, useExplorerStore } from '../store/context';
 import { CanvasBar } from './CanvasBar';
