@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { OptionValue } from '../core/types';
+import { preloadLayout } from '../ui/canvas/layout';
 import { Explorer, type ExplorerControls } from '../ui/Explorer';
 import { createExplorerStore, type ExplorerInit, type ExplorerStore } from '../ui/store';
 import { selectBusy, selectLength } from '../ui/store/selectors';
@@ -54,6 +55,8 @@ export function Embed({ source, step, controls = 'full', height = 560, onStepCha
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` says when `source` changed
   useEffect(() => {
     let live = true;
+    // The layout engine (elkjs) loads while the engine computes the first run, not after it.
+    preloadLayout();
     void resolveGraph(source, location.href, stepNow.current).then((r) => {
       if (live) setResolved({ key, r });
     });

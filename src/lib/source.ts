@@ -1,7 +1,8 @@
 import type { Problem } from '../core/errors';
 import { parseGraphText } from '../core/load';
 import type { OptionValue } from '../core/types';
-import { fetchGraph } from '../ui/load/remote';
+import { gfToGraphObject, isGfName, looksLikeGf } from '../lang/sniff';
+import { fetchGraph, fetchGraphText, resolveGraphUrl } from '../ui/load/remote';
 import type { ExplorerInit } from '../ui/store';
 
 /** Where an embed's graph comes from: the first of `src`, `text`, `graph` that is set. */
@@ -38,11 +39,21 @@ export const refKey = (r: GraphRef): string =>
  */
 export async function resolveGraph(r: GraphRef, page: string, step?: number): Promise<Resolved> {
   if (r.src !== undefined) {
+    // A .gf file goes through the graph language, anything else through JSON; the same fetch limits.
+    if (isGfName(r.src)) {
+      const url = resolveGraphUrl(r.src, page);
+      if (!url.ok) return url;
+      const text = await fetchGraphText(url.value);
+      if (!text.ok) return text;
+      const got = gfToGraphObject(text.value);
+      return got.ok ? { ok: true, init: { spec: got.value, step } } : got;
+    }
     const got = await fetchGraph(r.src, page);
     return got.ok ? { ok: true, init: { spec: got.value, step } } : got;
   }
   if (r.text !== undefined) {
-    const got = parseGraphText(r.text, { name: 'the graph written in the page' });
+    // Inline text has no file name: graph language when it reads like it, else JSON.
+    const got = looksLikeGf(r.text) ? gfToGraphObject(r.text) : parseGraphText(r.text, { name: 'the graph written in the page' });
     return got.ok ? { ok: true, init: { spec: got.value, step } } : got;
   }
   if (typeof r.graph === 'string') {

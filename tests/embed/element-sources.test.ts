@@ -47,7 +47,11 @@ let lib: StaticServer;
 const other = mkdtempSync(join(tmpdir(), 'gradflow-other-'));
 let otherSite: StaticServer;
 
+const GF = 'param u = [0.5, -1.5]\nv = tanh(u)\nS = sum(v)\nobjective S\n';
+
 const PAGES: Record<string, string> = {
+  '/graphs/mine.gf': GF,
+  '/graphs/bad.gf': 'param u = [0.5, -1.5]\nv = tanh(u\n',
   '/graphs/readme.json': JSON.stringify(README_GRAPH),
   '/graphs/broken.json': '{"nodes": [ {"id": "x", ',
   '/graphs/bad-op.json': JSON.stringify({
@@ -231,6 +235,23 @@ button, select, input { font: italic 20px serif !important; border-radius: 20px 
 gradflow-graph { font: 30px/4 "Comic Sans MS", cursive; letter-spacing: 4px; color: blue; text-transform: uppercase; }
 :root { --gf-bogus: 1; }
 </style>`;
+
+describe('<gradflow-graph>: graph-language (.gf) files and text', () => {
+  test('src="….gf" and inline .gf text show their graphs; a .gf syntax error shows its line and column', async () => {
+    const p = await open(
+      page(`<gradflow-graph src="/graphs/mine.gf" controls="steps" height="360"></gradflow-graph>
+<gradflow-graph controls="steps" height="360"><script type="text/gradflow">${GF.replace('u =', 'w =').replaceAll('(u)', '(w)')}</script></gradflow-graph>
+<gradflow-graph src="/graphs/bad.gf" height="300"></gradflow-graph>`),
+      'gf',
+    );
+    const panels = await settled(p, 3);
+    expect(panels.slice(0, 2)).toEqual(['', '']);
+    expect(panels[2]).toMatch(/line 3, column 1: unexpected end of file/);
+    expect(await nodeIds(p)).toEqual([['S', 'u', 'v'], ['S', 'v', 'w'], []]);
+    // 2 forward steps, the seed, 2 backward
+    expect(await counters(p)).toEqual(['0 / 5', '0 / 5']);
+  });
+});
 
 describe('<gradflow-graph>: styles isolated in a shadow root', () => {
   test('a hostile host stylesheet changes nothing inside the element, and the element changes nothing outside', async () => {

@@ -1,0 +1,84 @@
+/**
+ * How long a course page waits for its first graph: `npm run -s bench:embed [-- --runs N --json]`.
+ * Serves dist-lib/ (built first if missing) with a page holding the README's two
+ * <gradflow-graph> elements, opens it in Debian's Chromium N times (fresh context, cold cache)
+ * and prints medians: the element script defined (the baseline: download + parse), the first
+ * graph drawn (edges on its canvas), both drawn. The goal is a first graph within 2 s.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serveStatic } from '../tests/embed/static-server';
+import { CHROMIUM_ARGS } from '../vitest.config';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const LIB = join(ROOT, 'dist-lib');
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const RUNS = arg('runs', 5);
+const JSON_OUT = process.argv.includes('--json');
+
+if (!existsSync(join(LIB, 'gradflow-element.js'))) {
+  console.error('bench:embed: building dist-lib (npm run build:lib)…');
+  execFileSync('npm', ['run', '-s', 'build:lib'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+}
+
+const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Lecture</title>
+<script>
+  globalThis.__t = {};
+  const deep = () => [...document.querySelectorAll('gradflow-graph')].filter((el) => el.shadowRoot?.querySelector('[data-testid=gf-edge]')).length;
+  const tick = () => {
+    const n = deep();
+    if (n >= 1 && !__t.first) __t.first = performance.now();
+    if (n >= 2 && !__t.both) { __t.both = performance.now(); return; }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  customElements.whenDefined('gradflow-graph').then(() => { __t.defined = performance.now(); });
+</script></head>
+<body><main><h1>Lecture 6</h1>
+<gradflow-graph graph="ex06-attention-backward" step="8" controls="steps" height="480"></gradflow-graph>
+<gradflow-graph graph="ex04-vanishing-gradients" options="activation=relu, init=he" height="600"></gradflow-graph>
+</main><script type="module" src="/gradflow-element.js"></script></body></html>`;
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? (s[(s.length - 1) / 2] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
+};
+
+const server = await serveStatic(LIB, { pages: { '/lecture.html': PAGE } });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const runs: { defined: number; first: number; both: number }[] = [];
+try {
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}lecture.html`);
+    await page.waitForFunction(() => (globalThis as any).__t.both, undefined, { timeout: 60_000 });
+    runs.push(await page.evaluate(() => (globalThis as any).__t));
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const out = {
+  runs: RUNS,
+  scriptDefinedMs: Math.round(median(runs.map((r) => r.defined))),
+  firstGraphMs: Math.round(median(runs.map((r) => r.first))),
+  bothGraphsMs: Math.round(median(runs.map((r) => r.both))),
+  goalMs: 2000,
+};
+if (JSON_OUT) console.log(JSON.stringify(out));
+else {
+  console.log(`embed, ${RUNS} cold loads (median, ms from navigation start):`);
+  console.log(`  script defined   ${out.scriptDefinedMs}`);
+  console.log(
+    `  first graph      ${out.firstGraphMs}   (${(out.firstGraphMs / out.scriptDefinedMs).toFixed(1)}× the script alone; goal ≤ ${out.goalMs})`,
+  );
+  console.log(`  both graphs      ${out.bothGraphsMs}`);
+}
