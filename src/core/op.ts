@@ -81,6 +81,11 @@ export interface OpDef<A = Record<string, never>> {
    * function whose VJP is its exact derivative (dropout), so gradcheck checks it like any op.
    */
   exactGivenSamples?: boolean;
+  /**
+   * What a stochastic op drew in this run beyond its output (dropout's keep-mask), one entry per
+   * output entry; the engine records it on the node's forward step so views can show it.
+   */
+  drawn?: (attrs: A, ctx: OpContext) => Float32Array | undefined;
   /** The VJP deliberately differs from the derivative (straight-through estimators). */
   straightThrough?: boolean;
   /** Attrs that name other nodes: compile checks they exist and, if asked, share this op's output shape. */

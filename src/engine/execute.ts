@@ -120,7 +120,8 @@ export function execute(program: Program, o: ExecOptions): ExecResult {
       values.set(n.id, v);
       return v;
     };
-    const emit = (n: CompiledNode, phase: 'forward' | 'recompute', v: Snapshot) =>
+    const emit = (n: CompiledNode, phase: 'forward' | 'recompute', v: Snapshot) => {
+      const drawn = record ? n.op?.drawn?.(n.attrs, ctx) : undefined;
       rec.push(
         {
           phase,
@@ -130,9 +131,11 @@ export function execute(program: Program, o: ExecOptions): ExecResult {
           commentary: !record ? '' : phase === 'forward' ? commentary(n, 'forward') : `recompute ${n.id} from the last checkpoint`,
           live: held,
           ...(record ? { value: v } : {}),
+          ...(drawn ? { drawn: { shape: v.shape, data: drawn } } : {}),
         },
         [v.data],
       );
+    };
 
     // Forward. A value goes once its forward consumers have run, unless backward reads it
     // (and, when checkpointing, it is not one the policy drops).

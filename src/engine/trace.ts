@@ -25,6 +25,8 @@ export interface Step {
   op: string;
   /** forward / recompute: the value the node produced. */
   value?: Snapshot;
+  /** forward / recompute of a stochastic op that declares `drawn`: what it drew (dropout's keep-mask, 1 kept, 0 dropped), shaped like the value. */
+  drawn?: Snapshot;
   /** seed / backward: ∂objective/∂(this node's output), complete when its step comes. */
   grad?: Snapshot;
   /** backward: the gradient sent to each input that needs one. */

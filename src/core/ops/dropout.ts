@@ -17,8 +17,6 @@ export type DropoutAttrs = z.infer<typeof attrs>;
  * the output: a kept 0 looks like a dropped entry) multiplies by the very mask the forward used.
  */
 const drawn = new WeakMap<OpContext, WeakMap<object, Float32Array>>();
-/** The same masks by output tensor, for views that show them. */
-const byOutput = new WeakMap<Tensor, Float32Array>();
 
 function maskFor(ctx: OpContext, attrs: DropoutAttrs, size: number): Float32Array {
   let perNode = drawn.get(ctx);
@@ -35,11 +33,6 @@ function maskFor(ctx: OpContext, attrs: DropoutAttrs, size: number): Float32Arra
   return mask;
 }
 
-/** The keep-mask behind a dropout output (1 = kept, 0 = dropped), for views that show it. */
-export function dropoutMask(output: Tensor): Float32Array | undefined {
-  return byOutput.get(output);
-}
-
 /**
  * Inverted dropout: y = x ⊙ m / (1 − p) with m ~ Bernoulli(1 − p) per entry, drawn from the
  * run's seeded rng (same seed, same mask). Given the mask the op is linear, so its VJP is the
@@ -51,6 +44,11 @@ export const dropout = defineOp<DropoutAttrs>({
   symbol: 'dropout',
   stochastic: true,
   exactGivenSamples: true,
+  // The keep-mask this node drew in the run, recorded on its forward step (Step.drawn).
+  drawn: (attrs, ctx) => {
+    const mask = drawn.get(ctx)?.get(attrs);
+    return mask && Float32Array.from(mask);
+  },
   attrs,
   shape: ([x]) => x as number[],
   forward: ([x], attrs, ctx) => {
@@ -59,7 +57,6 @@ export const dropout = defineOp<DropoutAttrs>({
     const mask = maskFor(ctx, attrs, t.size);
     // + 0 turns the −0 of a dropped negative entry into 0.
     const y = tf.add(tf.mul(t, tf.mul(tf.tensor(mask, t.shape, 'float32'), 1 / (1 - p))), 0);
-    byOutput.set(y, mask);
     return y;
   },
   // The mask lives with the run (ctx), not in a saved tensor.

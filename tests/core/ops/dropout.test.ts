@@ -2,7 +2,6 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../../src/core/compile';
 import type { Tensor } from '../../../src/core/op';
-import { dropoutMask } from '../../../src/core/ops/dropout';
 import { makeRng } from '../../../src/core/random';
 import type { AttrValue, Shape } from '../../../src/core/types';
 import { relativeError } from '../../../src/engine/numeric';
@@ -21,7 +20,7 @@ function sample(x: { shape: Shape; data: Float32Array }, raw: Record<string, Att
     const y = op.forward([xt], attrs, ctx);
     const dyT = dy ? tf.tensor(dy, y.shape) : tf.onesLike(y);
     const g = (callVjp(op, [xt], y, dyT, attrs, ctx)[0] as () => Tensor)();
-    return { y: Array.from(y.dataSync()), mask: Array.from(dropoutMask(y) ?? []), g: Array.from(g.dataSync()) };
+    return { y: Array.from(y.dataSync()), mask: Array.from(op.drawn?.(attrs, ctx) ?? []), g: Array.from(g.dataSync()) };
   });
 }
 
@@ -184,6 +183,19 @@ describe('dropout through the engine', () => {
     expect(new Set(gx.map((g) => g !== 0)).size).toBe(2);
   });
 
+  it('the forward step records the mask (Step.drawn): value and gradient follow it, kept zeros of x included', () => {
+    const trace = run(program, { seed: 4 });
+    const step = trace.steps.find((s) => s.phase === 'forward' && s.node === 'd');
+    expect(step?.drawn?.shape).toEqual([2, 4]);
+    const mask = Array.from(step?.drawn?.data ?? []);
+    expect(mask.every((m) => m === 0 || m === 1)).toBe(true);
+    const x = [0.5, -1, 2, 0, 1, 3, -2, 0.25];
+    expect(Array.from(trace.values.get('d')?.data ?? [])).toEqual(x.map((xi, i) => 2 * xi * (mask[i] as number) + 0));
+    expect(Array.from(trace.grads.get('x')?.data ?? [])).toEqual(mask.map((m, i) => 2 * (i + 1) * m));
+    // Only dropout declares draws; other steps carry none.
+    expect(trace.steps.filter((s) => s.drawn).map((s) => s.node)).toEqual(['d']);
+  });
+
   it('the same seed gives the same trace; another seed another mask', () => {
     const a = run(program, { seed: 4 });
     const b = run(program, { seed: 4 });
@@ -221,6 +233,12 @@ describe('dropout through the engine', () => {
       const plain = run(layered, { seed });
       const ckpt = run(layered, { seed, checkpointEvery: 2 });
       expect(ckpt.steps.some((s) => s.phase === 'recompute' && (s.node === 'd1' || s.node === 'd2'))).toBe(true);
+      // A recomputed dropout reports the same mask as its forward step.
+      for (const id of ['d1', 'd2']) {
+        const masks = ckpt.steps.filter((s) => s.node === id && s.drawn).map((s) => Array.from(s.drawn?.data ?? []).join());
+        expect(masks.length).toBeGreaterThan(0);
+        expect(new Set(masks).size).toBe(1);
+      }
       for (const id of ['d1', 'd2', 'L'])
         expect(Array.from(ckpt.values.get(id)?.data ?? [])).toEqual(Array.from(plain.values.get(id)?.data ?? []));
       expect(Array.from(ckpt.grads.get('x')?.data ?? [])).toEqual(Array.from(plain.grads.get('x')?.data ?? []));
