@@ -9,13 +9,14 @@ import { createComputeClient } from './compute/client';
 import { graphFromLink } from './share/link';
 import { createExplorerStore } from './store';
 import { parseUrl } from './store/url';
+import { applyUrlFolds } from './store/useUrlSync';
 
 // The store lives outside React: StrictMode's double mount must not start two workers.
 const url = parseUrl(location.search);
 // A link that carries its graph (#gf=…, a file opened or pasted before): same checks as a file.
 const linked = await graphFromLink(location.hash);
 const store = createExplorerStore(createComputeClient(), {
-  ...(linked?.ok ? { spec: linked.value } : { graph: url.graph }),
+  ...(linked?.ok ? { spec: linked.value } : { graph: url.graph, src: url.src }),
   options: url.options,
   step: url.step,
   node: url.node,
@@ -29,6 +30,8 @@ void store
   .init()
   .then(() => {
     if (linked && !linked.ok) store.setState({ problems: [linked.problem], problemSource: 'file' });
+    // The linked exercise opens with the link's folds (a `?src=` graph gets them in useUrlSync).
+    if (url.src === undefined && store.getState().run?.graph.id === url.graph) applyUrlFolds(store, url);
   });
 // The layout worker (elkjs, ~1.6 MB) loads while the engine computes the first graph.
 preloadLayout();

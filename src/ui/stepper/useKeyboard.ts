@@ -104,25 +104,39 @@ export function useStepKeys(store: ExplorerStore, scope: KeyScope | false = 'win
   }, [store, scope]);
 }
 
-/** Advances while playing, `speed` steps per second. */
+/**
+ * Advances while playing, `speed` steps per second. Ticks keep to a schedule (the next one is
+ * due one interval after the last was due, not after the last step finished drawing), so the
+ * rate holds at `speed` even when a step takes a while to draw.
+ */
 export function usePlayback(store: ExplorerStore): void {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
-    const schedule = () => {
-      const s = store.getState();
+    let due = 0;
+    const arm = () => {
       if (timer) clearTimeout(timer);
-      timer = s.playing ? setTimeout(tick, 1000 / s.speed) : null;
+      timer = store.getState().playing ? setTimeout(tick, Math.max(0, due - performance.now())) : null;
+    };
+    const start = () => {
+      due = performance.now() + 1000 / store.getState().speed;
+      arm();
     };
     const tick = () => {
       timer = null;
+      const interval = 1000 / store.getState().speed;
+      const now = performance.now();
+      due += interval;
+      // Far behind (the tab slept, a huge step): carry on from now rather than race to catch up.
+      if (due < now - interval) due = now + interval;
       store.getState().tick();
+      arm();
     };
     let prev = store.getState();
     const unsub = store.subscribe((s) => {
-      if (s.playing !== prev.playing || s.speed !== prev.speed || (s.playing && s.cursor !== prev.cursor)) schedule();
+      if (s.playing !== prev.playing || s.speed !== prev.speed) start();
       prev = s;
     });
-    schedule();
+    start();
     return () => {
       unsub();
       if (timer) clearTimeout(timer);

@@ -16,6 +16,8 @@ export type ExplorerStore = StoreApi<ExplorerState>;
 export interface ExplorerInit {
   graph?: string;
   spec?: unknown;
+  /** A `?src=` link the page will load (loadUrl): no first exercise is opened before it. */
+  src?: string;
   options?: Record<string, OptionValue>;
   step?: number;
   node?: string;

@@ -14,12 +14,21 @@ export interface UrlState {
   predict: boolean;
   /** Projector theme (`theme=light|dark`); absent for the default look. */
   theme?: 'light' | 'dark';
+  /** Groups folded / unfolded against the graph's defaults (`fold=a,b&unfold=c`). */
+  fold?: string[];
+  unfold?: string[];
 }
 
 const int = (v: string | null): number | undefined => {
   // regex: a number in the address bar
   if (v === null || !/^\d{1,7}$/.test(v)) return undefined;
   return Number(v);
+};
+
+/** A comma-separated list of group ids (`fold=layer3,layer4`); none when empty. */
+const list = (v: string | null): string[] | undefined => {
+  const ids = (v ?? '').split(',').filter((x) => x !== '');
+  return ids.length ? ids : undefined;
 };
 
 export function parseUrl(search: string): UrlState {
@@ -37,7 +46,22 @@ export function parseUrl(search: string): UrlState {
     present: p.get('present') === '1',
     predict: p.get('predict') === '1',
     theme: p.get('theme') === 'light' || p.get('theme') === 'dark' ? (p.get('theme') as 'light' | 'dark') : undefined,
+    fold: list(p.get('fold')),
+    unfold: list(p.get('unfold')),
   };
+}
+
+/** The folds a link asks for: the graph's defaults changed by its `fold` and `unfold` lists (known groups only). */
+export function foldsFor(
+  defaults: Readonly<Record<string, boolean>>,
+  url: Pick<UrlState, 'fold' | 'unfold'>,
+  groups: readonly { id: string }[],
+): Record<string, boolean> {
+  const known = new Set(groups.map((g) => g.id));
+  const out: Record<string, boolean> = { ...defaults };
+  for (const g of url.fold ?? []) if (known.has(g)) out[g] = true;
+  for (const g of url.unfold ?? []) if (known.has(g)) out[g] = false;
+  return out;
 }
 
 export interface UrlView {
@@ -55,6 +79,9 @@ export interface UrlView {
   present: boolean;
   predict: boolean;
   theme?: string;
+  /** Fold state now and as the graph opens by default: the link carries the difference. */
+  folded?: Readonly<Record<string, boolean>>;
+  defaultFolded?: Readonly<Record<string, boolean>>;
 }
 
 /** Query string for a view; options equal to their default are left out. */
@@ -73,5 +100,14 @@ export function toSearch(v: UrlView): string {
   if (v.present) p.set('present', '1');
   if (v.predict) p.set('predict', '1');
   if (v.theme === 'light' || v.theme === 'dark') p.set('theme', v.theme);
+  if (v.folded && v.defaultFolded) {
+    const d = v.defaultFolded;
+    const f = v.folded;
+    const ids = [...new Set([...Object.keys(f), ...Object.keys(d)])].sort();
+    const fold = ids.filter((g) => f[g] && !d[g]);
+    const unfold = ids.filter((g) => !f[g] && d[g]);
+    if (fold.length) p.set('fold', fold.join(','));
+    if (unfold.length) p.set('unfold', unfold.join(','));
+  }
   return `?${p.toString()}`;
 }

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { canvasViewOf } from '../canvas/viewState';
+import { defaultFolds } from './folds';
 import type { ExplorerState, ExplorerStore } from './types';
-import { parseUrl, toSearch } from './url';
+import { foldsFor, parseUrl, toSearch, type UrlState } from './url';
 
 /**
  * The link for the current view, or null when there is none: a bundled exercise by id, a
@@ -24,7 +25,16 @@ export function searchFor(s: ExplorerState, view?: { theme: string }): string | 
     present: s.presenter,
     predict: s.predict,
     theme: view?.theme,
+    folded: s.folded,
+    defaultFolded: defaultFolds(s.run.graph),
   });
+}
+
+/** Applies a link's `fold` / `unfold` to the graph on screen (once it is the linked one). */
+export function applyUrlFolds(store: ExplorerStore, url: Pick<UrlState, 'fold' | 'unfold'>): void {
+  const run = store.getState().run;
+  if (!run || (!url.fold && !url.unfold)) return;
+  store.setState({ folded: foldsFor(defaultFolds(run.graph), url, run.graph.groups) });
 }
 
 /** One fetch per store and link, even when the effect runs twice (StrictMode in development). */
@@ -47,7 +57,8 @@ export function useUrlSync(store: ExplorerStore, delayMs = 120): void {
     let timer: ReturnType<typeof setTimeout> | null = null;
     let last = location.search;
     let live = true;
-    const { src, step, node, theme } = parseUrl(location.search);
+    const url = parseUrl(location.search);
+    const { src, step, node, theme } = url;
     const view = canvasViewOf(store);
     if (theme) view.getState().setTheme(theme);
     let holding = src !== undefined;
@@ -73,6 +84,7 @@ export function useUrlSync(store: ExplorerStore, delayMs = 120): void {
           if (step !== undefined) s.seek(step);
           if (node !== undefined && s.run?.graph.nodes.some((n) => n.id === node)) s.select(node);
         }
+        if (ok) applyUrlFolds(store, url);
         holding = false;
         schedule();
       });

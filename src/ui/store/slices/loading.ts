@@ -74,7 +74,14 @@ export const createLoadingSlice: Slice<LoadingSlice> =
         await get().loadSpec(init.spec);
         return;
       }
-      const wanted = init.graph ?? (cat.value.some((e) => e.id === DEFAULT_GRAPH) ? DEFAULT_GRAPH : cat.value[0]?.id);
+      // A `?src=` link brings its own graph (loadUrl): laying out the first exercise meanwhile is wasted.
+      if (init.src !== undefined && init.graph === undefined) return;
+      await openFirst(cat.value);
+    };
+
+    /** The linked exercise, else the first one a newcomer sees. */
+    const openFirst = async (catalogue: readonly { id: string }[]) => {
+      const wanted = init.graph ?? (catalogue.some((e) => e.id === DEFAULT_GRAPH) ? DEFAULT_GRAPH : catalogue[0]?.id);
       if (!wanted) return;
       const ok = await get().loadGraph(wanted, {
         options: init.options,
@@ -84,7 +91,7 @@ export const createLoadingSlice: Slice<LoadingSlice> =
       });
       // A link to a known graph with a bad option still shows that graph, with its defaults, under
       // the error panel. An unknown id shows only the error: never a different graph.
-      if (!ok && !get().run && init.graph && cat.value.some((e) => e.id === init.graph)) {
+      if (!ok && !get().run && init.graph && catalogue.some((e) => e.id === init.graph)) {
         const problems = get().problems;
         await get().loadGraph(init.graph);
         if (problems) set({ problems, problemSource: 'graph' });
@@ -129,8 +136,22 @@ export const createLoadingSlice: Slice<LoadingSlice> =
       async loadUrl(src) {
         const parsed = await fetchGraph(src, location.href);
         await initialising;
-        if (refused(parsed)) return false;
-        return loadSource({ kind: 'spec', spec: parsed.value, src });
+        // Nothing on screen yet (init waited for the link): a refused link shows the first graph under its problem.
+        const fallBack = async () => {
+          if (get().run) return;
+          const problems = get().problems;
+          const source = get().problemSource;
+          await openFirst(get().catalogue ?? []);
+          if (problems) set({ problems, problemSource: source });
+        };
+        if (!parsed.ok) {
+          await fallBack();
+          refused(parsed);
+          return false;
+        }
+        const ok = await loadSource({ kind: 'spec', spec: parsed.value, src });
+        if (!ok) await fallBack();
+        return ok;
       },
 
       async engineMemory() {
