@@ -304,6 +304,9 @@ describe('hardening end to end (production build)', () => {
     await expect.poll(() => graphTitle(page), { timeout: 30_000 }).toBe('my graph');
     await expect.poll(() => counterText(page)).toBe('2 / 5');
     expect(await page.textContent('.gf-current-custom')).toBe('my graph (from /graphs/mine.json)');
+    // keys act once the graph is drawn
+    await page.waitForSelector('[data-testid=gf-edge]', { state: 'attached' });
+    await page.waitForTimeout(100);
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => new URL(page.url()).search).toBe('?src=%2Fgraphs%2Fmine.json&step=3');
     expect(
