@@ -290,7 +290,7 @@ try {
   });
 
   await section('legibility', async () => {
-    Object.assign(result, await legibilityFigures({ newPage, appUrl: app.url }));
+    Object.assign(result, await legibilityFigures(browser, app.url));
   });
   if (Object.keys(errors).length) result.errors = errors;
 
