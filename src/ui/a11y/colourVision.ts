@@ -25,6 +25,7 @@ const MACHADO: Record<Deficiency, M3> = {
 };
 
 export function parseHex(hex: string): Rgb {
+  // regex: a #rrggbb colour from the palette, not graph data
   const m = /^#([0-9a-f]{6})$/i.exec(hex.trim());
   if (!m) throw new Error(`not a #rrggbb colour: ${hex}`);
   const n = Number.parseInt(m[1] as string, 16);
