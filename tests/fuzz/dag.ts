@@ -147,8 +147,9 @@ export function dagMatchesTfGrads(program: Program, seed: number): boolean {
   leaves.forEach((id, i) => {
     const got = t.grads.get(id)?.data ?? new Float32Array((expected[i] as Float32Array).length);
     const err = relativeError(got, expected[i] as Float32Array);
-    // A gradient that is zero up to rounding (Σ softmax) has no meaningful relative error.
-    const tiny = Math.max(...Array.from(got, Math.abs), ...Array.from(expected[i] as Float32Array, Math.abs)) < 1e-6;
+    // A gradient that is zero up to float32 rounding (Σ softmax; a row shift under layer_norm,
+    // which it cancels) has no meaningful relative error: both sides are then below ~1e-5.
+    const tiny = Math.max(...Array.from(got, Math.abs), ...Array.from(expected[i] as Float32Array, Math.abs)) < 1e-5;
     if (!(err < 1e-4) && !tiny) throw new Error(`leaf ${id}: engine vs tf.grads relative error ${err}`);
   });
   return true;
