@@ -40,6 +40,14 @@ const sci = (x: number, decimals: number): string => {
   return `${m.includes('.') ? m.replace(/\.?0+$/, '') : m}e${e.replace('+', '')}`;
 };
 
+/** Always scientific (a gradient norm on an edge): `digits` significant digits, zeros dropped, `−` for minus (3.2e−9, 8e0). */
+export function fmtSci(x: number, digits = 2): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
+  if (x === 0) return '0';
+  return sci(x, Math.max(0, digits - 1)).replace(/-/g, '−');
+}
+
 /** A small tensor written out (`[[0.1, 2], …]`); larger ones by shape only. */
 export function fmtTensor(s: Snapshot, maxEntries = MAX_WRITTEN_ENTRIES): string {
   if (s.shape.length === 0) return fmt(s.data[0] as number);

@@ -86,7 +86,7 @@ export const Vanishing: Story = {
     expect(widths[0]).toBeCloseTo(7.6, 6);
     expect(widths[4]).toBeCloseTo(1.6, 6);
     expect(edgeEl(canvasElement, 'layer0')?.dataset.look).toBe('floor');
-    expect(edgeEl(canvasElement, 'layer0')?.querySelector('[data-testid=edge-label]')?.textContent).toBe('1.0e-9');
+    expect(edgeEl(canvasElement, 'layer0')?.querySelector('[data-testid=edge-label]')?.textContent).toBe('1e−9');
     expect(Number(edgeEl(canvasElement, 'layer0')?.dataset.gradNorm)).toBe(1e-9);
   },
 };

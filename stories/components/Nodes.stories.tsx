@@ -105,7 +105,7 @@ export const FoldedGroup: StoryObj<typeof ExplorerStory> = {
     // shows the gradient norm arriving from downstream and the one it sends on upstream.
     expect(group()?.querySelector('[data-testid=folded-now]')?.textContent).toBe('◀ BA · matmul');
     expect(group()?.classList.contains('is-stepping')).toBe(true);
-    expect(group()?.querySelector('[data-testid=folded-flow]')?.textContent).toMatch(/^‖∇‖ \d\.\de-?\d+ → (\d\.\de-?\d+|—)$/);
+    expect(group()?.querySelector('[data-testid=folded-flow]')?.textContent).toMatch(/^‖∇‖ \d(\.\d)?e−?\d+ → (\d(\.\d)?e−?\d+|—)$/);
     expect(Number(group()?.dataset.gradIn)).toBeGreaterThan(0);
     expect(nodeEl(canvasElement, 'BA')).toBeNull();
     // React Flow shows a node once it is measured: wait for the button to be there for a user.

@@ -1,3 +1,4 @@
+import { fmtSci } from '../../core/format';
 import { type EdgeStyle, FORWARD_STYLE, GRAD_DECADES, type GradEncoder, IDLE_STYLE } from '../trace/encoding';
 import type { EdgeView } from '../trace/timeline';
 import type { Route } from './edgePath';
@@ -14,12 +15,8 @@ export interface EdgeLook extends EdgeStyle {
 export const FLOOR_COLOUR = '#a0673f';
 const ZERO_COLOUR = '#7d8793';
 
-/** ‖∇‖ for a label: scientific notation with two significant digits (`3.2e-9`). */
-export function sci(n: number): string {
-  if (!Number.isFinite(n)) return Number.isNaN(n) ? 'NaN' : '∞';
-  if (n === 0) return '0';
-  return n.toExponential(1).replace('e+', 'e');
-}
+/** ‖∇‖ for a label: always scientific, two significant digits (`3.2e−9`); the project's one formatter. */
+export const sci = (n: number): string => fmtSci(n, 2);
 
 export function edgeLook(view: EdgeView, encoder: GradEncoder): EdgeLook {
   if (view.phase === 'forward') return { ...FORWARD_STYLE, kind: 'forward' };

@@ -99,9 +99,9 @@ describe('GradientEdge', () => {
     await expect.poll(() => document.querySelectorAll('[data-testid=gf-edge]').length).toBe(5);
     const title = (id: string) => edgeEl(id).querySelector(':scope > title')?.textContent;
     expect(title('idle')).toBe('s0 → t0: no gradient yet');
-    expect(title('fwd')).toBe('s1 → t1: value sent forward (‖value‖ = 1.0e0)');
-    expect(title('bwd')).toBe('s2 → t2: ‖∇‖ = 3.4e-4');
-    expect(title('tiny')).toBe('s3 → t3: ‖∇‖ = 3.2e-9, below the colour scale (more than 6 decades under the largest)');
+    expect(title('fwd')).toBe('s1 → t1: value sent forward (‖value‖ = 1e0)');
+    expect(title('bwd')).toBe('s2 → t2: ‖∇‖ = 3.4e−4');
+    expect(title('tiny')).toBe('s3 → t3: ‖∇‖ = 3.2e−9, below the colour scale (more than 6 decades under the largest)');
     expect(title('zero')).toBe('s4 → t4: ‖∇‖ = 0');
   });
 
@@ -123,7 +123,7 @@ describe('GradientEdge', () => {
     expect(css('idle').strokeDasharray).toBe('none');
     expect(line('tiny').getTotalLength()).toBeGreaterThan(100);
     // its exponent written on it; idle edges carry no label
-    expect(edgeEl('tiny').querySelector('[data-testid=edge-label]')?.textContent).toBe('3.2e-9');
+    expect(edgeEl('tiny').querySelector('[data-testid=edge-label]')?.textContent).toBe('3.2e−9');
     expect(edgeEl('idle').querySelector('[data-testid=edge-label]')).toBeNull();
   });
 });
