@@ -5,6 +5,7 @@ import { useExplorer, useExplorerStore } from '../store/context';
 import { CanvasBar } from './CanvasBar';
 import { Camera } from './camera/Camera';
 import type { FlowNode } from './flow';
+import { describeNode } from './nodeKind';
 import { edgeTypes, nodeTypes } from './nodeTypes';
 import { ParticleLayer } from './ParticleLayer';
 import { setCanvasDrawn } from './ready';
@@ -41,9 +42,10 @@ export function Canvas() {
     return laid.nodes.map((n) => {
       if (!('model' in n.data)) return n;
       const m = models.get(n.id);
-      return m && m !== n.data.model ? ({ ...n, data: { ...n.data, model: m } } as FlowNode) : n;
+      // What the node is follows its model (an option can change an attribute, e.g. the estimator).
+      return m && m !== n.data.model ? ({ ...n, data: { ...n.data, model: m, identity: describeNode(m, objectiveNode) } } as FlowNode) : n;
     });
-  }, [laid, graph]);
+  }, [laid, graph, objectiveNode]);
 
   if (layoutError)
     return (
