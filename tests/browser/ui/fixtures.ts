@@ -12,8 +12,9 @@ import type { ExplorerInit } from '../../../src/ui/store';
  * Backward: ∂L/∂t = 2t = −4; ∂L/∂s = −4; ∂L/∂a = −4 (via t) + Σ(b ⊙ −4) = −4 + 8 = 4;
  *   ∂L/∂c = [−4, −4]; ∂L/∂b = a·[−4, −4] = [−8, −8].
  * `a` feeds two nodes, so its gradient is partial (−4) until c's backward step completes it.
- * With `checkpoint_every: 2` the engine frees c (layer 1) after s used it and recomputes it
- * before s's backward step.
+ * Checkpointed (`checkpoint: 2`, what the `checkpoint_every` option of the fake client answers
+ * with): the engine frees t (layer 3, read by L's backward step) after the forward pass and
+ * recomputes its segment from the checkpoint s before L's backward step.
  */
 export const TINY_SPEC = {
   id: 'tiny',
@@ -25,7 +26,7 @@ export const TINY_SPEC = {
     { id: 'c', op: 'mul', inputs: ['a', 'b'], layer: 1 },
     { id: 's', op: 'sum', inputs: ['c'], layer: 2 },
     { id: 't', op: 'add', inputs: ['s', 'a'], layer: 3 },
-    { id: 'L', op: 'square', inputs: ['t'] },
+    { id: 'L', op: 'square', inputs: ['t'], layer: 4 },
   ],
   objectives: [{ name: 'loss', node: 'L' }],
   options: [{ name: 'checkpoint_every', values: [0, 2], default: 0 }],
@@ -37,14 +38,15 @@ export const snap = (data: number[], shape: number[] = data.length === 1 ? [] : 
   data: Float32Array.from(data),
 });
 
-async function engineRun(options: Record<string, unknown>): Promise<RunResult> {
-  const r = await createInlineClient().run({ source: { kind: 'spec', spec: TINY_SPEC }, options });
+async function engineRun(checkpoint: number): Promise<RunResult> {
+  const spec = checkpoint ? { ...TINY_SPEC, checkpoint } : TINY_SPEC;
+  const r = await createInlineClient().run({ source: { kind: 'spec', spec }, options: { checkpoint_every: checkpoint } });
   if (!r.ok) throw new Error(`the tiny graph did not run: ${JSON.stringify(r.problems)}`);
   return r.value;
 }
 
-const PLAIN = await engineRun({});
-const CHECKPOINTED = await engineRun({ checkpoint_every: 2 });
+const PLAIN = await engineRun(0);
+const CHECKPOINTED = await engineRun(2);
 
 /** The engine's run of the tiny graph (a fresh copy each call: tests may compare identities). */
 export function tinyRun(o: { checkpointed?: boolean } = {}): RunResult {
