@@ -7,6 +7,7 @@ import { useCanvasKeys } from './canvas/useCanvasKeys';
 import { useCanvasView } from './canvas/viewState';
 import { ErrorBoundary } from './common/ErrorBoundary';
 import { ErrorPanel } from './common/ErrorPanel';
+import { EditorPane } from './editor/EditorPane';
 import { LessonSlot } from './LessonSlot';
 import { GraphList } from './sidebar/GraphList';
 import { Toolbar } from './sidebar/Toolbar';
@@ -93,6 +94,7 @@ function Layout({ graphList, controls, embedded, focusable, rootRef }: LayoutPro
       >
         <div className="gf-stage">
           {full && <Toolbar />}
+          {full && <EditorPane />}
           <ErrorPanel />
           <ErrorBoundary resetKey={layoutKey} label="canvas">
             <ReactFlowProvider>

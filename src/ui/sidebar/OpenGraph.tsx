@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { sizeProblem } from '../../core/load';
+import { EditorButtons } from '../editor/EditorButtons';
 import { useExplorer, useExplorerStore } from '../store/context';
 
 /**
@@ -66,6 +67,7 @@ export function OpenGraph() {
           <button type="submit">Load</button>
         </form>
       )}
+      <EditorButtons />
     </section>
   );
 }

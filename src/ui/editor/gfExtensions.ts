@@ -1,0 +1,37 @@
+import { autocompletion, completeFromList } from '@codemirror/autocomplete';
+import { defaultHighlightStyle, LanguageSupport, LRLanguage, syntaxHighlighting } from '@codemirror/language';
+import { type Diagnostic, linter } from '@codemirror/lint';
+import type { Extension } from '@codemirror/state';
+import type { GfProblem } from '../../lang';
+import { completions, gfParser, parseGf } from '../../lang';
+
+/** The .gf language for CodeMirror: the same Lezer parser and highlight tags as the CLI's. */
+export const gfLanguage = LRLanguage.define({
+  name: 'gradflow',
+  parser: gfParser,
+  languageData: { commentTokens: { line: '#' } },
+});
+
+/** A problem of `parseGf` as a CodeMirror diagnostic (the mark covers at least one character). */
+export function toDiagnostic(p: GfProblem, length: number): Diagnostic {
+  const from = Math.min(Math.max(0, p.from), length);
+  const to = Math.min(Math.max(from, p.to), length);
+  return { from, to, severity: 'error', message: `${p.line}:${p.col} ${p.message}` };
+}
+
+/** Highlighting, completion of op names / keywords, and lint marks from `parseGf`. */
+export function gfExtensions(): Extension[] {
+  const words = completions();
+  return [
+    new LanguageSupport(gfLanguage),
+    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+    autocompletion({ override: [completeFromList(words)] }),
+    linter(
+      (view) => {
+        const text = view.state.doc.toString();
+        return parseGf(text).problems.map((p) => toDiagnostic(p, text.length));
+      },
+      { delay: 300 },
+    ),
+  ];
+}

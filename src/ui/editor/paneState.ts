@@ -1,0 +1,30 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ExplorerStore } from '../store';
+import { loadDraft } from './draft';
+
+/** Whether an explorer's text editor is open, and text the editor must show (set by a button). */
+export interface PaneState {
+  open: boolean;
+  /** Text to put into the editor; `revision` changes each time, so the same text can be set twice. */
+  text: string;
+  revision: number;
+}
+
+const panes = new WeakMap<ExplorerStore, StoreApi<PaneState>>();
+
+/** One pane state per explorer store. A saved draft opens the pane with it. */
+export function paneFor(store: ExplorerStore): StoreApi<PaneState> {
+  let pane = panes.get(store);
+  if (!pane) {
+    const draft = loadDraft();
+    pane = createStore<PaneState>()(() => ({ open: draft !== null, text: draft ?? '', revision: 0 }));
+    panes.set(store, pane);
+  }
+  return pane;
+}
+
+/** Opens the pane showing `text`. */
+export function openWith(store: ExplorerStore, text: string): void {
+  const pane = paneFor(store);
+  pane.setState({ open: true, text, revision: pane.getState().revision + 1 });
+}
