@@ -7,7 +7,7 @@ import { useCanvasKeys } from './canvas/useCanvasKeys';
 import { useCanvasView } from './canvas/viewState';
 import { ErrorBoundary } from './common/ErrorBoundary';
 import { ErrorPanel } from './common/ErrorPanel';
-import { EditorPane } from './editor/EditorPane';
+import { EditorSlot } from './editor/EditorSlot';
 import { LessonSlot } from './LessonSlot';
 import { GraphList } from './sidebar/GraphList';
 import { Toolbar } from './sidebar/Toolbar';
@@ -94,7 +94,7 @@ function Layout({ graphList, controls, embedded, focusable, rootRef }: LayoutPro
       >
         <div className="gf-stage">
           {full && <Toolbar />}
-          {full && <EditorPane />}
+          {full && <EditorSlot />}
           <ErrorPanel />
           <ErrorBoundary resetKey={layoutKey} label="canvas">
             <ReactFlowProvider>

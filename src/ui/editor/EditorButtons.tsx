@@ -1,5 +1,4 @@
 import type { GraphSpec } from '../../core/types';
-import { printGf } from '../../lang';
 import { useExplorer, useExplorerStore } from '../store/context';
 import { loadDraft } from './draft';
 import { openWith } from './paneState';
@@ -16,9 +15,12 @@ objective y
 export function EditorButtons() {
   const store = useExplorerStore();
   const spec = useExplorer((s) => (s.source?.kind === 'spec' ? s.source.spec : null));
-  const printed = (): string | null => {
+  // The printer loads on demand: the .gf compiler is not part of the app shell.
+  const printed = async (): Promise<string | null> => {
+    if (!spec) return null;
     try {
-      return spec ? printGf(spec as GraphSpec) : null;
+      const { printGf } = await import('../../lang');
+      return printGf(spec as GraphSpec);
     } catch {
       return null;
     }
@@ -32,8 +34,8 @@ export function EditorButtons() {
         type="button"
         disabled={spec === null}
         title={spec === null ? 'Bundled exercises are not graph files; open or paste one to edit it' : undefined}
-        onClick={() => {
-          const text = printed();
+        onClick={async () => {
+          const text = await printed();
           if (text !== null) openWith(store, text);
         }}
       >

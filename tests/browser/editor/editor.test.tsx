@@ -33,7 +33,7 @@ describe('the .gf text editor (real engine, Chromium)', () => {
   test('typing the micrograd expression puts its graph on the canvas, with dx = 46; broken text keeps it', async () => {
     const { store, screen } = await explorer();
     await screen.getByRole('button', { name: 'New graph (text)…' }).click();
-    await expect.poll(content).not.toBeNull();
+    await expect.poll(content, { timeout: 15_000 }).not.toBeNull(); // the pane loads CodeMirror on first open
     await typeText(MICRO);
     await expect.poll(() => store.getState().run?.graph.nodes.some((n) => n.id === 'z.scale'), { timeout: 15_000 }).toBe(true);
     expect(store.getState().run?.trace.values.get('y')?.data[0]).toBe(-20);
@@ -53,7 +53,7 @@ describe('the .gf text editor (real engine, Chromium)', () => {
   test('a syntax error is listed at its line:column', async () => {
     const { screen } = await explorer();
     await screen.getByRole('button', { name: 'New graph (text)…' }).click();
-    await expect.poll(content).not.toBeNull();
+    await expect.poll(content, { timeout: 15_000 }).not.toBeNull(); // the pane loads CodeMirror on first open
     await typeText('input x = 3\ny = x ** 2)\nobjective y\n');
     // the second `*` of line 2 (column 8) is where the parser stops
     await expect.poll(problemList).toBe('2:8 unexpected "*" in an assignment');
@@ -62,7 +62,7 @@ describe('the .gf text editor (real engine, Chromium)', () => {
   test('completion offers op names', async () => {
     const { screen } = await explorer();
     await screen.getByRole('button', { name: 'New graph (text)…' }).click();
-    await expect.poll(content).not.toBeNull();
+    await expect.poll(content, { timeout: 15_000 }).not.toBeNull(); // the pane loads CodeMirror on first open
     await typeText('input x = 3\n');
     await userEvent.keyboard('{Control>}{End}{/Control}');
     await userEvent.keyboard('y = rel');
@@ -72,7 +72,7 @@ describe('the .gf text editor (real engine, Chromium)', () => {
   test('the draft survives a remount; "Discard draft" removes it', async () => {
     const first = await explorer();
     await first.screen.getByRole('button', { name: 'New graph (text)…' }).click();
-    await expect.poll(content).not.toBeNull();
+    await expect.poll(content, { timeout: 15_000 }).not.toBeNull(); // the pane loads CodeMirror on first open
     await typeText('input w = 2\nv = w * w\nobjective v\n');
     await expect.poll(() => localStorage.getItem(DRAFT_KEY)).toBe('input w = 2\nv = w * w\nobjective v\n');
     first.screen.unmount();
