@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect } from 'storybook/test';
+import { expect, waitFor } from 'storybook/test';
 import { ExplorerStory, explorerArgTypes, withExplorerStore } from '../support/explorer';
 import { edgeEl, expectStep, gradNorm, graphReady, nodeEl } from '../support/play';
 
@@ -36,7 +36,8 @@ export const ReinforceEstimate: Story = {
     await expectStep(canvasElement, { at: 7, of: 7, phase: 'backward', says: 'REINFORCE: ∇θ ≈', node: 'z' });
     expect(edgeEl(canvasElement, 'theta->z#0')?.dataset.phase).toBe('backward');
     expect(gradNorm(canvasElement, 'theta->z#0')).toBeGreaterThan(0);
-    expect(canvasElement.querySelector('[data-panel=estimator]')).not.toBeNull();
+    // the lesson panels load on their own chunk
+    await waitFor(() => expect(canvasElement.querySelector('[data-panel=estimator]')).not.toBeNull(), { timeout: 20_000 });
   },
 };
 

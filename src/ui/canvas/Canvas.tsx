@@ -12,7 +12,8 @@ import { setCanvasDrawn } from './ready';
 import { useLaidOut } from './useLaidOut';
 import { useCanvasViewStore } from './viewState';
 
-const FAR_ZOOM = 0.45;
+// Below this zoom a node is its symbol and a ‖∇‖ bar: ex03 at 1280×720 fits at ~0.4 and keeps its numbers.
+const FAR_ZOOM = 0.3;
 
 /** The graph: React Flow with an elkjs layout computed once per structure, never per step. */
 export function Canvas() {

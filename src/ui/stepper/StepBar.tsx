@@ -59,7 +59,8 @@ export function StepBar() {
           {cursor} / {n}
         </output>
       </div>
-      <p className="gf-commentary" data-testid="commentary" data-phase={step?.phase ?? 'start'}>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a line longer than its two rows scrolls, and a scrollable region must be reachable by keyboard */}
+      <p className="gf-commentary" data-testid="commentary" data-phase={step?.phase ?? 'start'} tabIndex={0}>
         {step ? (
           <>
             <span className={`gf-phase-tag gf-phase-tag--${step.phase}`}>{step.phase}</span>
