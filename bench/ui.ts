@@ -20,12 +20,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { serveStatic as serveDir } from '../tests/embed/static-server.ts';
 import { CHROMIUM_ARGS } from '../vitest.config.ts';
 import { SYNTHETIC_KINDS, type SyntheticKind, syntheticGraph } from './synthetic.ts';
 import { treeCpuMs } from './ui/cpu.ts';
 import { legibilityFigures } from './ui/legibility-run.ts';
 import { PAGE_HELPERS } from './ui/paint.ts';
-import { serveDir } from './ui/serve.ts';
 import { shellSize } from './ui/shell.ts';
 
 const args = process.argv.slice(2);

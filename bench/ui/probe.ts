@@ -3,10 +3,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { serveStatic as serveDir } from '../../tests/embed/static-server.ts';
 import { CHROMIUM_ARGS } from '../../vitest.config.ts';
 import { SYNTHETIC_KINDS, syntheticGraph } from '../synthetic.ts';
 import { PAGE_HELPERS } from './paint.ts';
-import { serveDir } from './serve.ts';
 
 const [dist, query] = process.argv.slice(2) as [string, string];
 mkdirSync(join(dist, 'synthetic'), { recursive: true });

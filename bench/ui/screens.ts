@@ -5,10 +5,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { serveStatic as serveDir } from '../../tests/embed/static-server.ts';
 import { CHROMIUM_ARGS } from '../../vitest.config.ts';
 import { syntheticGraph } from '../synthetic.ts';
 import { PAGE_HELPERS } from './paint.ts';
-import { serveDir } from './serve.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const out = resolve(process.argv[2] ?? join(tmpdir(), 'gradflow-screens'));

@@ -1,6 +1,7 @@
 import type { Problem } from '../../core/errors';
 import { MAX_FILE_BYTES } from '../../core/limits';
 import { FILE_FIELD, type Loaded, parseGraphText, sizeProblem } from '../../core/load';
+import { readCapped } from './readCapped';
 
 /** Field of a problem with a `?src=` link. */
 export const SRC_FIELD = 'src';
@@ -66,27 +67,12 @@ export async function fetchGraphText(url: URL, o: { fetch?: typeof fetch; limit?
     const p = sizeProblem(name, new TextEncoder().encode(text).length, limit);
     return p ? { ok: false, problem: p } : { ok: true, value: text };
   }
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      void reader.cancel().catch(() => {});
-      return {
-        ok: false,
-        problem: { field: FILE_FIELD, message: `${name} is over the limit of ${limit} bytes (${(limit / 1048576).toFixed(1)} MB)` },
-      };
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.byteLength;
+  const bytes = await readCapped(res.body.getReader(), limit);
+  if (bytes === null) {
+    return {
+      ok: false,
+      problem: { field: FILE_FIELD, message: `${name} is over the limit of ${limit} bytes (${(limit / 1048576).toFixed(1)} MB)` },
+    };
   }
   return { ok: true, value: new TextDecoder().decode(bytes) };
 }

@@ -1,5 +1,6 @@
 import type { Problem } from '../../core/errors';
 import { MAX_FILE_BYTES } from '../../core/limits';
+import { readCapped } from '../load/readCapped';
 
 /**
  * A graph carried in a link's fragment: `#gf=` + base64url(deflate-raw(UTF-8 text)). The
@@ -20,27 +21,8 @@ export type Decoded = { ok: true; value: string } | { ok: false; problem: Proble
 
 const refuse = (message: string): Decoded => ({ ok: false, problem: { field: LINK_FIELD, message } });
 
-async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit: number): Promise<Uint8Array | null> {
-  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(stream).getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      void reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit: number): Promise<Uint8Array | null> {
+  return readCapped(new Blob([bytes as BlobPart]).stream().pipeThrough(stream).getReader(), limit);
 }
 
 function toBase64Url(bytes: Uint8Array): string {
