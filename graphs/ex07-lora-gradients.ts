@@ -3,7 +3,7 @@ import { makeRng } from '../src/core/random';
 import type { GraphSpec, NestedNumber, NodeSpec } from '../src/core/types';
 import { statsAndFacts } from '../src/engine/blocks';
 import { execute } from '../src/engine/execute';
-import type { Check, Exercise, Table } from '../src/engine/exercise';
+import type { Check, Exercise, Lesson, LessonContext, Table } from '../src/engine/exercise';
 import { train } from '../src/engine/train';
 import { leaf, node, toNested } from './_build';
 import { fdGradientCheck } from './_checks';
@@ -164,7 +164,14 @@ export const ex07: Exercise = {
   id: 'ex07-lora-gradients',
   title: 'Ex 7 · LoRA gradients',
   text: 'y = (W₀ + BA)x with W₀ frozen and B, A trainable; L = ȳ·y. Derive dA and dB, check them against finite differences, count trainable entries, and train LoRA against full fine-tuning.',
-  options: [],
+  options: [
+    {
+      name: 'adapter',
+      label: 'Trainable weights: LoRA (W₀ frozen, B and A trained) or full fine-tuning (W trained)',
+      values: ['lora', 'full'],
+      default: 'lora',
+    },
+  ],
   notes: [
     'With B = 0 (LoRA’s initialisation) dA = Bᵀȳxᵀ is exactly zero, so the notebook’s “(b) dA matches FD” compares 0 with 0 and passes vacuously. That is the point of B = 0: the model starts unchanged (W = W₀), B gets the gradient ȳ(Ax)ᵀ ≠ 0, and after one SGD step A starts to learn.',
     'W₀ is frozen: the engine never computes its gradient (no m×n buffer), which is the memory LoRA saves.',
@@ -173,7 +180,35 @@ export const ex07: Exercise = {
     '“Both converge” passes in the notebook for the wrong reason: it compares LoRA’s first and last minibatch losses (0.643 → 0.434), which is minibatch noise, and ignores the full model. On all 50 samples LoRA’s loss only goes from 0.542545 to 0.542536: with B = 0, A = 0.01·randn and η = 0.005, dB = dW·Aᵀ is tiny and ‖BA‖ reaches only 5e-5 in 200 steps. Full fine-tuning really learns (0.5948 → 0.4675). Here the check compares the loss on all 50 samples before and after training, for both models; it passes, but LoRA’s decrease is about 1e-5.',
     'Training data are the notebook’s draws (X, A’s start, W_full’s start, the minibatch indices) when W₀ is 8×6 and r = 2; for other shapes the same recipe is drawn from the run’s seed. At the notebook’s shapes (d) trains from the notebook’s W₀ (target 0.5·W₀) whatever W₀ is edited to, so an edit re-runs the trace and the checks without re-training; at other shapes it trains from the graph’s W₀.',
   ],
-  build: () => ({
+  build: (options) => (options.adapter === 'full' ? fullSpec() : loraSpec()),
+  lesson: (ctx) => lesson(ctx, ctx.options.adapter === 'full' ? 'full' : 'lora'),
+};
+
+/** Full fine-tuning: W itself is the parameter (starting at the notebook's W₀), y = Wx, L = ȳ·y. */
+function fullSpec(): GraphSpec {
+  return {
+    nodes: [
+      leaf('W', data.W0, 'param', { label: 'W', note: 'every entry trainable (starts at W₀)' }),
+      leaf('x', data.x, 'input', { label: 'x' }),
+      leaf('y_bar', data.y_bar, 'constant', { label: 'ȳ', note: 'the upstream gradient ∂L/∂y' }),
+      node('y', 'matmul', ['W', 'x'], {
+        label: 'y = Wx',
+        commentary: { forward: 'y = Wx', backward: 'y = Wx backward: dW = ȳ xᵀ, all m×n entries computed and stored' },
+      }),
+      node('loss', 'dot', ['y_bar', 'y'], {
+        label: 'L = ȳ·y',
+        commentary: {
+          forward: 'L = ȳ·y: a scalar whose gradient with respect to y is ȳ',
+          backward: 'L backward: y receives ȳ, the upstream gradient of the notebook',
+        },
+      }),
+    ],
+    objectives: [{ name: 'loss', node: 'loss', label: 'L = ȳ·y' }],
+  };
+}
+
+function loraSpec(): GraphSpec {
+  return {
     nodes: [
       leaf('W0', data.W0, 'frozen', { label: 'W₀', note: 'pretrained weight, frozen' }),
       leaf('B', zeros(data.W0.length, data.A.length), 'param', { label: 'B', group: 'lora', note: 'starts at zero' }),
@@ -209,48 +244,58 @@ export const ex07: Exercise = {
     ],
     objectives: [{ name: 'loss', node: 'loss', label: 'L = ȳ·y' }],
     groups: [{ id: 'lora', label: 'LoRA branch', kind: 'lora' }],
-  }),
-  lesson: ({ program, trace, seed }) => {
-    const [m = 0, n = 0] = program.nodes.get('W0')?.shape ?? [];
-    const r = program.nodes.get('A')?.shape[0] ?? 0;
-    const run = training(program.nodes.get('W0')?.value as Float32Array, [m, n, r], seed);
-    const ends = (l: number[]) => [l[0] as number, l[l.length - 1] as number];
-    const [loraStart = 0, loraEnd = 0] = ends(run.lora.allSamples);
-    const [fullStart = 0, fullEnd = 0] = ends(run.full.allSamples);
-    const converge: Check = {
-      name: 'Both converge',
-      pass: loraEnd < loraStart && fullEnd < fullStart,
-      got: { lora: loraEnd, full: fullEnd },
-      expected: { lora: `< ${loraStart}`, full: `< ${fullStart}` },
-    };
-    const source = run.fromNotebook ? 'notebook data' : `data drawn from seed ${seed}`;
-    return {
-      checks: [
-        fdGradientCheck(program, trace, 'A', '(b) dA matches FD', FD_STEP),
-        fdGradientCheck(program, trace, 'B', '(b) dB matches FD', FD_STEP),
-        converge,
-      ],
-      blocks: {
-        training: {
-          lr: LR,
-          steps: STEPS,
-          runs: [
-            { label: `LoRA (r = ${r}), minibatch of ${BATCH}, ${source}`, losses: run.lora.minibatch },
-            { label: `Full fine-tuning, minibatch of ${BATCH}, ${source}`, losses: run.full.minibatch },
-            { label: `LoRA (r = ${r}), all ${SAMPLES} samples`, losses: run.lora.allSamples },
-            { label: `Full fine-tuning, all ${SAMPLES} samples`, losses: run.full.allSamples },
-          ],
-        },
-        tables: tables(m, n, r),
-        ...statsAndFacts({
-          final_minibatch_loss_lora: run.lora.minibatch.at(-1) as number,
-          final_minibatch_loss_full: run.full.minibatch.at(-1) as number,
-          all_samples_loss_lora_start: loraStart,
-          all_samples_loss_lora_end: loraEnd,
-          all_samples_loss_full_start: fullStart,
-          all_samples_loss_full_end: fullEnd,
-        }),
+  };
+}
+
+/**
+ * The checks and blocks. LoRA: dA and dB against finite differences. Full fine-tuning: dW (the
+ * graph's W starts at W₀; (d) and the tables use the notebook's rank r = 2 for the LoRA side).
+ */
+function lesson({ program, trace, seed }: LessonContext, adapter: 'lora' | 'full'): Lesson {
+  const weight = adapter === 'full' ? 'W' : 'W0';
+  const [m = 0, n = 0] = program.nodes.get(weight)?.shape ?? [];
+  const r = adapter === 'full' ? data.A.length : (program.nodes.get('A')?.shape[0] ?? 0);
+  const run = training(program.nodes.get(weight)?.value as Float32Array, [m, n, r], seed);
+  const ends = (l: number[]) => [l[0] as number, l[l.length - 1] as number];
+  const [loraStart = 0, loraEnd = 0] = ends(run.lora.allSamples);
+  const [fullStart = 0, fullEnd = 0] = ends(run.full.allSamples);
+  const converge: Check = {
+    name: 'Both converge',
+    pass: loraEnd < loraStart && fullEnd < fullStart,
+    got: { lora: loraEnd, full: fullEnd },
+    expected: { lora: `< ${loraStart}`, full: `< ${fullStart}` },
+  };
+  const source = run.fromNotebook ? 'notebook data' : `data drawn from seed ${seed}`;
+  return {
+    checks: [
+      ...(adapter === 'full'
+        ? [fdGradientCheck(program, trace, 'W', '(b) dW matches FD', FD_STEP)]
+        : [
+            fdGradientCheck(program, trace, 'A', '(b) dA matches FD', FD_STEP),
+            fdGradientCheck(program, trace, 'B', '(b) dB matches FD', FD_STEP),
+          ]),
+      converge,
+    ],
+    blocks: {
+      training: {
+        lr: LR,
+        steps: STEPS,
+        runs: [
+          { label: `LoRA (r = ${r}), minibatch of ${BATCH}, ${source}`, losses: run.lora.minibatch },
+          { label: `Full fine-tuning, minibatch of ${BATCH}, ${source}`, losses: run.full.minibatch },
+          { label: `LoRA (r = ${r}), all ${SAMPLES} samples`, losses: run.lora.allSamples },
+          { label: `Full fine-tuning, all ${SAMPLES} samples`, losses: run.full.allSamples },
+        ],
       },
-    };
-  },
-};
+      tables: tables(m, n, r),
+      ...statsAndFacts({
+        final_minibatch_loss_lora: run.lora.minibatch.at(-1) as number,
+        final_minibatch_loss_full: run.full.minibatch.at(-1) as number,
+        all_samples_loss_lora_start: loraStart,
+        all_samples_loss_lora_end: loraEnd,
+        all_samples_loss_full_start: fullStart,
+        all_samples_loss_full_end: fullEnd,
+      }),
+    },
+  };
+}
