@@ -20,6 +20,7 @@ import {
   MAX_PROBLEMS,
   MAX_TEXT,
 } from './limits';
+import { MAX_TRACKS, trackSchema } from './track';
 import { checkSchema, nodeSwitchSchema } from './variants';
 
 /** A tensor literal as written in a graph file: a number or a (rectangular) nested array. */
@@ -113,6 +114,8 @@ export const graphSpecSchema = z.strictObject({
   checkpoint: z.number().int().min(0).max(MAX_CHECKPOINT).optional(),
   /** Declarative checks (value or gradient vs a number), evaluated like an exercise's. */
   checks: z.array(checkSchema).max(200).optional(),
+  /** Lecture tracks (src/core/track.ts): stops played with → in presenter mode. */
+  tracks: z.array(trackSchema).max(MAX_TRACKS).optional(),
 });
 
 export type NodeSpec = z.infer<typeof nodeSchema>;

@@ -1,5 +1,6 @@
 import { compile, type Program, withValues } from '../core/compile';
 import { resolveOptions } from '../core/options';
+import { checkTracks, type TrackSpec } from '../core/track';
 import type { GraphSpec, OptionSpec, OptionValue } from '../core/types';
 import { resolveSwitches } from '../core/variants';
 import type { LessonBlocks } from './blocks';
@@ -44,6 +45,19 @@ export interface Exercise {
   notes: string[];
   build(options: Readonly<Record<string, OptionValue>>): GraphSpec;
   lesson(ctx: LessonContext): Lesson;
+  /** Lecture tracks (src/core/track.ts); checked against the graph at each stop's options. */
+  tracks?: TrackSpec[];
+}
+
+/** Tracks already checked against their exercise's graphs (bundled exercises: once per session). */
+const checkedTracks = new WeakMap<readonly TrackSpec[], Exercise>();
+
+/** Refuses a track naming a node, edge or option its graph does not have (GraphError, located). */
+function checkExerciseTracks(ex: Exercise): void {
+  const tracks = ex.tracks;
+  if (!tracks?.length || checkedTracks.get(tracks) === ex) return;
+  checkTracks(tracks, ex.options, (o) => ex.build(o));
+  checkedTracks.set(tracks, ex);
 }
 
 export interface ExerciseRun extends LessonContext, Lesson {
@@ -64,9 +78,11 @@ export interface ExerciseRunOptions {
 export function compileExercise(ex: Exercise, o: ExerciseRunOptions = {}): { program: Program; options: Record<string, OptionValue> } {
   const options = resolveOptions(ex.options, o.options);
   const built = ex.build(options);
+  checkExerciseTracks(ex);
   const checkpoint = o.checkpoint ?? built.checkpoint;
   const spec = {
     ...built,
+    ...(ex.tracks?.length ? { tracks: ex.tracks } : {}),
     id: ex.id,
     title: ex.title,
     options: ex.options,
@@ -97,6 +113,7 @@ export function exerciseFromSpec(spec: GraphSpec): Exercise {
     text: '',
     options: spec.options ?? [],
     notes: spec.notes ?? [],
+    ...(spec.tracks ? { tracks: spec.tracks } : {}),
     build: (options) => resolveSwitches(spec, options),
     lesson: ({ trace }) => ({ checks: (spec.checks ?? []).map((c) => evaluateCheck(c, trace)), blocks: {} }),
   };

@@ -38,6 +38,27 @@ export interface SwitchExpr extends Span {
   cases: Case[];
 }
 
+/** A value in a track's stop: `"text"`, `2`, `true`, `a3`, `backward(a3)`, `[z1, edge(x, z1)]`, `{ act: relu }`. */
+export type StopRefValue = { k: 'ref'; fn: string; args: string[] } & Span;
+export type StopValue =
+  | ({ k: 'str'; v: string } & Span)
+  | ({ k: 'num'; v: number } & Span)
+  | ({ k: 'bool'; v: boolean } & Span)
+  | ({ k: 'name'; id: string } & Span)
+  | StopRefValue
+  | ({ k: 'list'; items: (({ k: 'name'; id: string } & Span) | StopRefValue)[] } & Span)
+  | ({ k: 'set'; pairs: ({ key: string; value: OptionLit } & Span)[] } & Span);
+
+export interface StopField extends Span {
+  key: string;
+  value: StopValue;
+}
+
+export interface StopStmt extends Span {
+  title?: string;
+  fields: StopField[];
+}
+
 export type Stmt =
   | ({ k: 'graph'; title?: string; annotations: Annotation[] } & Span)
   | ({ k: 'note'; text: string } & Span)
@@ -47,4 +68,5 @@ export type Stmt =
   | ({ k: 'layer'; n: number; body: Stmt[] } & Span)
   | ({ k: 'objective'; name: string; node?: string; nodeSpan?: Span; annotations: Annotation[] } & Span)
   | ({ k: 'check'; name?: string; measure: Expr; cmp: string; expected: Expr; within?: Expr } & Span)
+  | ({ k: 'track'; title?: string; stops: StopStmt[] } & Span)
   | ({ k: 'assign'; role?: string; id: string; idSpan: Span; rhs: Expr | SwitchExpr; annotations: Annotation[] } & Span);

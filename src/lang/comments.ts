@@ -13,7 +13,7 @@ export interface Attached {
  */
 export function statementKeys(stmts: Stmt[]): { key: string; from: number; to: number }[] {
   const out: { key: string; from: number; to: number }[] = [];
-  const counts = { check: 0, note: 0 };
+  const counts = { check: 0, note: 0, track: 0 };
   const walk = (list: Stmt[]) => {
     for (const s of list) {
       const key =
@@ -34,6 +34,14 @@ export function statementKeys(stmts: Stmt[]): { key: string; from: number; to: n
                     : s.k;
       // a block's own line ends at its `{`: what follows belongs to the statements inside
       const to = (s.k === 'group' || s.k === 'layer') && s.body?.length ? (s.body[0] as Stmt).from : s.to;
+      if (s.k === 'track') {
+        const t = counts.track++;
+        out.push({ key: `track:${t}`, from: s.from, to: s.stops[0]?.from ?? s.to });
+        s.stops.forEach((st, j) => {
+          out.push({ key: `stop:${t}:${j}`, from: st.from, to: st.to });
+        });
+        continue;
+      }
       if (s.k !== 'layer') out.push({ key, from: s.from, to });
       if ((s.k === 'group' || s.k === 'layer') && s.body) walk(s.body);
     }

@@ -1,6 +1,8 @@
+import { type Anchor, MAX_PAUSE, type StopSpec, type TrackSpec, trackProblems } from '../core/track';
 import type { GraphSpec, GroupSpec, NestedNumber, NodeSpec, ObjectiveSpec, OptionSpec, OptionValue, Role } from '../core/types';
 import type { CheckCmp, CheckSpec, NodeCase } from '../core/variants';
-import type { Annotation, Expr, Span, Stmt, SwitchExpr } from './ast';
+import { resolveSwitches } from '../core/variants';
+import type { Annotation, Expr, Span, Stmt, StopStmt, StopValue, SwitchExpr } from './ast';
 import { At, constValue, isConst, isPlainLiteral, roundF32, seedOf } from './consts';
 import { didYouMean, lowerAssign } from './lower';
 import type { RawProblem } from './syntax';
@@ -31,6 +33,7 @@ export function compileStatements(stmts: Stmt[]): Compiled {
   const notes: string[] = [];
   const checks: (CheckSpec & { span: Span })[] = [];
   const uses: { id: string; span: Span; node: string }[] = [];
+  const tracks: { track: TrackSpec; stops: StopStmt[] }[] = [];
   const spec: GraphSpec = { nodes: [], objectives: [] };
   let checkpoint: number | undefined;
 
@@ -185,6 +188,10 @@ export function compileStatements(stmts: Stmt[]): Compiled {
         case 'check':
           checks.push({ ...checkOf(s), span: s });
           return;
+        case 'track':
+          tracks.push({ track: { ...(s.title !== undefined ? { title: s.title } : {}), stops: s.stops.map(stopOf) }, stops: s.stops });
+          if (!s.stops.length) throw new At(s, 'a track needs at least one stop: stop "title" { at: forward(node) }', 'tracks');
+          return;
         case 'assign':
           return assign(s, {});
       }
@@ -234,6 +241,10 @@ export function compileStatements(stmts: Stmt[]): Compiled {
   if (notes.length) spec.notes = notes;
   if (checks.length) spec.checks = checks.map(({ span: _s, ...c }) => c);
   if (checkpoint !== undefined) (spec as { checkpoint?: number }).checkpoint = checkpoint;
+  if (tracks.length) {
+    spec.tracks = tracks.map((t) => t.track);
+    if (!problems.length) problems.push(...trackNames(spec, tracks));
+  }
   return { spec, problems, spans, inits };
 }
 
@@ -326,4 +337,67 @@ function switchNode(
   const base = fallback ?? cases[String(opt.default)];
   if (!base) throw new At(sw, `no case for the default ${String(opt.default)} of option ${opt.name} (add it, or an else case)`, 'by.cases');
   return { ...base, id: s.id, op: isLeaf ? 'leaf' : (base.op as string), by: { option: sw.option, cases } };
+}
+
+const STOP_KEYS = ['at', 'frame', 'callout', 'anchor', 'set', 'pause'];
+
+/** `edge(a, b)` or a node name → an anchor. */
+function anchorOf(v: StopValue, field: string): Anchor {
+  if (v.k === 'name') return { node: v.id };
+  if (v.k === 'ref' && v.fn === 'edge' && v.args.length === 2) return { edge: { from: v.args[0] as string, to: v.args[1] as string } };
+  throw new At(v, `${field} takes a node name or edge(from, to)`, field);
+}
+
+/** One `stop "title" { … }` → a StopSpec; a wrong key or value is located at its field. */
+function stopOf(st: StopStmt): StopSpec {
+  let at: StopSpec['at'] | undefined;
+  const out: Omit<StopSpec, 'at'> = st.title !== undefined ? { title: st.title } : {};
+  for (const f of st.fields) {
+    const v = f.value;
+    switch (f.key) {
+      case 'at':
+        if (v.k === 'name' && (v.id === 'start' || v.id === 'end')) at = { phase: v.id };
+        else if (v.k === 'ref' && (v.fn === 'forward' || v.fn === 'backward') && v.args.length === 1)
+          at = { phase: v.fn, node: v.args[0] as string };
+        else throw new At(v, 'at takes start, end, forward(node) or backward(node)', 'at');
+        break;
+      case 'frame':
+        out.frame = (v.k === 'list' ? v.items : [v]).map((x) => anchorOf(x, 'frame'));
+        break;
+      case 'anchor':
+        out.anchor = anchorOf(v, 'anchor');
+        break;
+      case 'callout':
+        if (v.k !== 'str') throw new At(v, 'callout is text: callout: "…"', 'callout');
+        out.callout = v.v;
+        break;
+      case 'set':
+        if (v.k !== 'set') throw new At(v, 'set takes options: set: { activation: relu }', 'set');
+        out.set = {};
+        for (const p of v.pairs) {
+          if (Object.hasOwn(out.set, p.key)) throw new At(p, `option ${p.key} is set twice`, 'set');
+          out.set[p.key] = p.value;
+        }
+        break;
+      case 'pause':
+        if (v.k !== 'num' || !(v.v >= 0 && v.v <= MAX_PAUSE)) throw new At(v, `pause is seconds, 0 to ${MAX_PAUSE}`, 'pause');
+        out.pause = v.v;
+        break;
+      default:
+        throw new At(f, `a stop has no "${f.key}" (it takes: ${STOP_KEYS.join(', ')})`, f.key);
+    }
+  }
+  if (!at) throw new At(st, 'a stop needs at: start, end, forward(node) or backward(node)', 'at');
+  return { at, ...out };
+}
+
+/** Names a track uses that its graph (at that stop's options) does not have, at the stop's field. */
+function trackNames(spec: GraphSpec, tracks: { stops: StopStmt[] }[]): RawProblem[] {
+  const found = trackProblems(spec.tracks ?? [], spec.options ?? [], (o) => resolveSwitches(spec, o));
+  return found.map((p) => {
+    const m = /^tracks\[(\d+)\]\.stops\[(\d+)\]\.([a-z]+)/.exec(p.field);
+    const stop = m ? tracks[Number(m[1])]?.stops[Number(m[2])] : undefined;
+    const span = stop?.fields.find((f) => f.key === m?.[3]) ?? stop ?? { from: 0, to: 0 };
+    return { from: span.from, to: span.to, field: p.field, message: p.message };
+  });
 }

@@ -1,3 +1,4 @@
+import type { Anchor, StopSpec, TrackSpec } from '../core/track';
 import type { AttrValue, GraphSpec, NestedNumber, NodeSpec } from '../core/types';
 import type { CheckSpec, NodeCase } from '../core/variants';
 import type { Expr, KwValue } from './ast';
@@ -153,6 +154,30 @@ function checkLine(c: CheckSpec): string {
   return `check ${c.name !== undefined ? `${quote(c.name)} ` : ''}${measure} ${c.cmp} ${literal(c.expected)}${c.tol !== undefined ? ` within ${num(c.tol)}` : ''}`;
 }
 
+const anchorText = (a: Anchor): string => ('node' in a ? ident(a.node) : `edge(${ident(a.edge.from)}, ${ident(a.edge.to)})`);
+
+/** One stop on one line: `stop "title" { at: backward(a3), frame: [z1], callout: "…" }`. */
+function stopLine(s: StopSpec): string {
+  const parts = ['node' in s.at ? `at: ${s.at.phase}(${ident(s.at.node)})` : `at: ${s.at.phase}`];
+  if (s.frame !== undefined) parts.push(`frame: [${s.frame.map(anchorText).join(', ')}]`);
+  if (s.callout !== undefined) parts.push(`callout: ${quote(s.callout)}`);
+  if (s.anchor !== undefined) parts.push(`anchor: ${anchorText(s.anchor)}`);
+  if (s.set !== undefined)
+    parts.push(
+      `set: { ${Object.entries(s.set)
+        .map(([k, v]) => `${ident(k)}: ${optionLit(v)}`)
+        .join(', ')} }`,
+    );
+  if (s.pause !== undefined) parts.push(`pause: ${num(s.pause)}`);
+  return `stop${s.title !== undefined ? ` ${quote(s.title)}` : ''} { ${parts.join(', ')} }`;
+}
+
+function trackLines(t: TrackSpec, i: number, withComments: (key: string, line: string) => string): string[] {
+  const head = withComments(`track:${i}`, `track${t.title !== undefined ? ` ${quote(t.title)}` : ''} {`);
+  const stops = t.stops.map((s, j) => withComments(`stop:${i}:${j}`, stopLine(s)).replace(/^(?=.)/gm, '  '));
+  return [head, ...stops, '}'];
+}
+
 /** A GraphSpec as canonical .gf text; parseGf(printGf(spec)).spec equals spec. */
 export function printGf(spec: GraphSpec, o: PrintOptions = {}): string {
   const out: string[] = [];
@@ -234,6 +259,9 @@ export function printGf(spec: GraphSpec, o: PrintOptions = {}): string {
     );
   }
   for (const c of spec.checks ?? []) tail.push(withComments(`check:${counts.check++}`, checkLine(c)));
+  (spec.tracks ?? []).forEach((t, i) => {
+    tail.push('', ...trackLines(t, i, withComments));
+  });
   const end = o.comments?.get('end');
   if (end) tail.push(...end.lead);
   out.push(tail.join('\n'));

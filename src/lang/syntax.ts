@@ -1,5 +1,5 @@
 import type { SyntaxNode, Tree } from '@lezer/common';
-import type { Annotation, BinOp, Case, Expr, KwValue, OptionLit, Span, Stmt, SwitchExpr } from './ast';
+import type { Annotation, BinOp, Case, Expr, KwValue, OptionLit, Span, Stmt, StopRefValue, StopStmt, StopValue, SwitchExpr } from './ast';
 import { parser } from './gf.parser';
 
 /** A problem at a place in the text (offsets; line/column are added by locate()). */
@@ -21,6 +21,8 @@ const WHAT: Record<string, string> = {
   ObjectiveStmt: 'an objective',
   GraphDecl: 'the graph line',
   Assign: 'an assignment',
+  TrackDecl: 'a track',
+  StopDecl: 'a stop { at: …, callout: "…", … }',
 };
 
 /** Where Lezer had to recover: one problem per line, naming what was found and where it was. */
@@ -148,6 +150,65 @@ class Reader {
     return { k: 'switch', option: this.ident(opt), optionSpan: this.span(opt), cases, ...this.span(n) };
   }
 
+  stopRef(n: SyntaxNode): StopRefValue {
+    return {
+      k: 'ref',
+      fn: this.src(n.firstChild as SyntaxNode),
+      args: n.getChildren('Ident').map((i) => this.ident(i)),
+      ...this.span(n),
+    };
+  }
+
+  stopValue(v: SyntaxNode): StopValue {
+    const c = v.firstChild as SyntaxNode;
+    const s = this.span(c);
+    switch (c.name) {
+      case 'String':
+        return { k: 'str', v: this.str(c), ...s };
+      case 'SignedNumber':
+        return { k: 'num', v: this.number(c), ...s };
+      case 'Boolean':
+        return { k: 'bool', v: this.src(c) === 'true', ...s };
+      case 'Ident':
+        return { k: 'name', id: this.ident(c), ...s };
+      case 'StopRef':
+        return this.stopRef(c);
+      case 'StopList':
+        return {
+          k: 'list',
+          items: c.getChildren('StopItem').map((it) => {
+            const x = it.firstChild as SyntaxNode;
+            return x.name === 'StopRef' ? this.stopRef(x) : { k: 'name' as const, id: this.ident(x), ...this.span(x) };
+          }),
+          ...s,
+        };
+      case 'OptionSet':
+        return {
+          k: 'set',
+          pairs: c.getChildren('OptionPair').map((p) => ({
+            key: this.ident(p.firstChild as SyntaxNode),
+            value: this.optionLit(kid(p, 'OptionValue') as SyntaxNode),
+            ...this.span(p),
+          })),
+          ...s,
+        };
+    }
+    throw new Error(`unexpected stop value ${c.name}`);
+  }
+
+  stop(n: SyntaxNode): StopStmt {
+    const t = kid(n, 'String');
+    return {
+      ...(t ? { title: this.str(t) } : {}),
+      fields: n.getChildren('StopField').map((f) => ({
+        key: this.src(f.firstChild as SyntaxNode),
+        value: this.stopValue(kid(f, 'StopValue') as SyntaxNode),
+        ...this.span(f),
+      })),
+      ...this.span(n),
+    };
+  }
+
   stmts(parent: SyntaxNode): Stmt[] {
     return kids(parent)
       .filter((c) => c.name !== 'LineComment' && c.name !== '{' && c.name !== '}')
@@ -224,6 +285,10 @@ class Reader {
           ...(exprs[2] ? { within: this.expr(exprs[2]) } : {}),
           ...s,
         };
+      }
+      case 'TrackDecl': {
+        const t = kid(n, 'String');
+        return { k: 'track', ...(t ? { title: this.str(t) } : {}), stops: n.getChildren('StopDecl').map((x) => this.stop(x)), ...s };
       }
       case 'Assign': {
         const role = kid(n, 'Role');

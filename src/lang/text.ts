@@ -23,6 +23,8 @@ export const KEYWORDS: readonly string[] = [
   'true',
   'false',
   'null',
+  'track',
+  'stop',
 ];
 const RESERVED = new Set(KEYWORDS);
 const PLAIN = /^[A-Za-z_][A-Za-z0-9_.]*$/;

@@ -47,6 +47,11 @@ export function graphModel(program: Program, ex: Pick<Exercise, 'id' | 'title' |
     options: (spec.options ?? []).map((o) => ({ ...o, label: inertText(o.label) })),
     objectives: spec.objectives.map((o) => ({ ...o, label: inertText(o.label) })),
     notes: (spec.notes ?? []).map((t) => inertText(t)),
+    tracks: (spec.tracks ?? []).map((t) => ({
+      ...t,
+      title: inertText(t.title),
+      stops: t.stops.map((s) => ({ ...s, title: inertText(s.title), callout: inertText(s.callout) })),
+    })),
     structureKey,
   };
 }

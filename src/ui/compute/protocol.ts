@@ -1,4 +1,5 @@
 import type { Problem } from '../../core/errors';
+import type { TrackSpec } from '../../core/track';
 import type { GroupSpec, NestedNumber, ObjectiveSpec, OptionSpec, OptionValue, Role, Shape } from '../../core/types';
 import type { Check, LessonBlocks } from '../../engine/exercise';
 import type { Trace } from '../../engine/trace';
@@ -56,6 +57,8 @@ export interface GraphModel {
   options: OptionSpec[];
   objectives: ObjectiveSpec[];
   notes: string[];
+  /** Lecture tracks (checked against the graph; display text inert). */
+  tracks: TrackSpec[];
   /** Changes only when nodes, edges or groups change: the layout is cached on it. */
   structureKey: string;
 }
