@@ -1,5 +1,4 @@
 import type { Exercise } from '../src/engine/exercise';
-import { CATALOGUE, type ExerciseId } from './catalogue';
 import { ex01 } from './ex01-scalar-chain-rule';
 import { ex02 } from './ex02-jacobian-composition';
 import { ex03 } from './ex03-two-layer-backprop';
@@ -12,23 +11,42 @@ import { ex08Ste } from './ex08-ste';
 import { ex09 } from './ex09-residual-flow';
 import { ex10 } from './ex10-attention-scores';
 
-export { CATALOGUE, EXERCISE_IDS, type ExerciseId, THEMES, type Theme } from './catalogue';
+/** The course themes the sidebar groups by (it lists them in order of first appearance). */
+export const THEMES = ['Chain rule', 'Backprop through networks', 'Attention and fine-tuning', 'Discrete and stochastic nodes'] as const;
 
-const MODULES: readonly Exercise[] = [ex01, ex02, ex03, ex04, ex05, ex06, ex07, ex08Reinforce, ex08Ste, ex09, ex10];
+export type Theme = (typeof THEMES)[number];
 
-/** Every exercise, in the catalogue's order, with its theme: what the CLI, the UI and the stories list. */
-export const EXERCISES: readonly Exercise[] = CATALOGUE.map(({ id, theme }) => {
-  const ex = MODULES.find((m) => m.id === id);
-  if (!ex) throw new Error(`graphs/catalogue.ts lists "${id}" but no graph module defines it`);
-  return { ...ex, theme };
-});
+/**
+ * The one exercise registry: every bundled exercise, in notebook order, with the course theme it
+ * belongs to. The CLI, the explorer's sidebar (through the worker's catalogue), the stories and
+ * the tests all read this list; adding an exercise is its module and one line here.
+ * Ids are stable: deep links, embeds and story ids use them.
+ */
+const ENTRIES: readonly (readonly [Exercise, Theme])[] = [
+  [ex01, 'Chain rule'],
+  [ex02, 'Chain rule'],
+  [ex03, 'Backprop through networks'],
+  [ex04, 'Backprop through networks'],
+  [ex05, 'Backprop through networks'],
+  [ex06, 'Attention and fine-tuning'],
+  [ex07, 'Attention and fine-tuning'],
+  [ex08Reinforce, 'Discrete and stochastic nodes'],
+  [ex08Ste, 'Discrete and stochastic nodes'],
+  [ex09, 'Backprop through networks'],
+  [ex10, 'Attention and fine-tuning'],
+];
 
-for (const m of MODULES) {
-  if (!CATALOGUE.some((c) => c.id === m.id)) throw new Error(`exercise "${m.id}" is missing from graphs/catalogue.ts`);
+/** Every exercise, in the registry's order, with its theme: what the CLI, the UI and the stories list. */
+export const EXERCISES: readonly Exercise[] = ENTRIES.map(([ex, theme]) => ({ ...ex, theme }));
+
+export const EXERCISE_IDS: readonly string[] = EXERCISES.map((e) => e.id);
+
+for (const [i, id] of EXERCISE_IDS.entries()) {
+  if (EXERCISE_IDS.indexOf(id) !== i) throw new Error(`graphs/index.ts lists exercise "${id}" twice`);
 }
 
 export function findExercise(id: string): Exercise | undefined {
   return EXERCISES.find((e) => e.id === id);
 }
 
-export const isExerciseId = (id: string): id is ExerciseId => CATALOGUE.some((c) => c.id === id);
+export const isExerciseId = (id: string): boolean => EXERCISE_IDS.includes(id);

@@ -61,7 +61,7 @@ function line(program: Program, trace: Trace, s: Step): string {
   }
 }
 
-/** The trace with every forward, backward, seed and recompute line in the graph's labels (free lines are the engine's). */
+/** The trace with every forward, backward, seed and recompute line in the graph's labels (free lines name the label already). */
 export function teach(program: Program, trace: Trace): Trace {
   return { ...trace, steps: trace.steps.map((s) => ({ ...s, commentary: line(program, trace, s) })) };
 }

@@ -5,7 +5,7 @@ import { GraphError, ShapeError } from '../core/errors';
 import { type OpContext, type Tensor, vjpArgs } from '../core/op';
 import { makeRng } from '../core/random';
 import { type Snapshot, sameShape, showShape, sizeOf } from '../core/tensor';
-import { nodeLine } from './commentary';
+import { nameOf, nodeLine } from './commentary';
 import { type MemoryPlan, planMemory, recomputeSet } from './memory';
 import { Recorder } from './recorder';
 import { edgeId, type Fault, type SentGrad, type Step, type TraceStats } from './trace';
@@ -99,13 +99,18 @@ export function execute(program: Program, o: ExecOptions): ExecResult {
       live.set(id, t);
       if (node(id).op) held++;
     };
-    const drop = (id: string, why?: string) => {
+    /** `why` words the free step with the node's name from the graph (its label), not its id. */
+    const drop = (id: string, why?: (name: string) => string) => {
       const t = live.get(id);
       if (!t || !node(id).op) return;
       t.dispose();
       live.delete(id);
       held--;
-      if (why) rec.push({ phase: 'free', node: id, op: node(id).op?.name ?? 'leaf', edges: [], commentary: why, live: held }, []);
+      if (why)
+        rec.push(
+          { phase: 'free', node: id, op: node(id).op?.name ?? 'leaf', edges: [], commentary: why(nameOf(node(id))), live: held },
+          [],
+        );
     };
     const evaluate = (n: CompiledNode) => {
       const y = evaluateNode(
@@ -160,7 +165,7 @@ export function execute(program: Program, o: ExecOptions): ExecResult {
       const announced = done.filter((s) => !o.forwardOnly && plan.dropped.has(s) && plan.lastRead.has(s));
       for (const s of done) if (!announced.includes(s)) drop(s);
       emit(n, 'forward', v);
-      for (const s of announced) drop(s, `free ${s}: not a checkpoint, dropped until backward needs it`);
+      for (const s of announced) drop(s, (name) => `free ${name}: not a checkpoint, dropped until backward needs it`);
     }
     if (o.forwardOnly) return;
 
@@ -195,7 +200,7 @@ export function execute(program: Program, o: ExecOptions): ExecResult {
         // Recomputed intermediates that no remaining step reads (z on the way to a = relu(z)).
         for (const r of [...recomputed]) {
           if ((plan.lastRead.get(r) ?? Number.POSITIVE_INFINITY) <= i) continue;
-          drop(r, `free ${r} again: only needed to rebuild its consumers`);
+          drop(r, (name) => `free ${name} again: only needed to rebuild its consumers`);
           recomputed.delete(r);
         }
         backwardStep(n, dy);
@@ -203,7 +208,7 @@ export function execute(program: Program, o: ExecOptions): ExecResult {
       // Values whose last reader was this step.
       for (const [v, last] of plan.lastRead) {
         if (last !== i || !live.has(v)) continue;
-        drop(v, recomputed.has(v) ? `free ${v} again: its segment is done` : undefined);
+        drop(v, recomputed.has(v) ? (name) => `free ${name} again: its segment is done` : undefined);
         recomputed.delete(v);
       }
     }

@@ -1,6 +1,6 @@
 import type { Decorator } from '@storybook/react-vite';
 import { type ReactNode, useEffect, useState } from 'react';
-import { EXERCISE_IDS } from '../../graphs/catalogue';
+import { EXERCISE_IDS } from '../../graphs/index';
 import type { OptionValue } from '../../src/core/types';
 import { Explorer, type ExplorerControls } from '../../src/ui/Explorer';
 import { createExplorerStore, type ExplorerStore } from '../../src/ui/store';
@@ -25,7 +25,7 @@ export interface ExplorerArgs {
   folded?: Record<string, boolean>;
 }
 
-/** Ids of the bundled exercises, for the `graphId` control (the tfjs-free catalogue, not graphs/index.ts). */
+/** Ids of the bundled exercises, for the `graphId` control (the exercise registry, graphs/index.ts). */
 export { EXERCISE_IDS };
 
 const storeSignature = (a: ExplorerArgs) => JSON.stringify([a.graphId, a.step, a.options, a.predict, a.node, a.folded]);

@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { EXERCISES } from '../../graphs/index';
+import { EXERCISES, findExercise } from '../../graphs/index';
 import { compile } from '../../src/core/compile';
 import { REGISTRY } from '../../src/core/registry';
 import type { GraphSpec } from '../../src/core/types';
 import { nameOf, teach } from '../../src/engine/commentary';
-import { runExercise } from '../../src/engine/exercise';
+import { type Exercise, runExercise } from '../../src/engine/exercise';
 import { run } from '../../src/engine/run';
 
 describe('step commentary in the graph’s names', () => {
@@ -73,6 +73,26 @@ describe('step commentary in the graph’s names', () => {
           expect(s.commentary, `${ex.id} ${s.node}`).toContain(s.node === r.trace.objectiveNode ? ' 1' : '∂');
         if (own === undefined && n?.spec.label && s.phase === 'forward') expect(s.commentary).toContain(nameOf(n));
       }
+    }
+  });
+
+  test('free and recompute lines call a node by its label, not its id', () => {
+    const ex = findExercise('ex05-gradient-checkpointing') as Exercise;
+    // Relabel every node so a line that used the id could not pass by accident.
+    const relabelled: Exercise = {
+      ...ex,
+      build: (o) => {
+        const spec = ex.build(o);
+        return { ...spec, nodes: spec.nodes.map((n) => ({ ...n, label: `ℓ_${n.id}` })) };
+      },
+    };
+    const r = runExercise(relabelled, { options: { checkpoint_every: 3 } });
+    const memorySteps = r.trace.steps.filter((s) => s.phase === 'free' || s.phase === 'recompute');
+    expect(memorySteps.filter((s) => s.phase === 'free').length).toBeGreaterThan(0);
+    expect(memorySteps.filter((s) => s.phase === 'recompute').length).toBeGreaterThan(0);
+    for (const s of memorySteps) {
+      expect(s.commentary, `${s.phase} ${s.node}`).toContain(`ℓ_${s.node}`);
+      expect(s.commentary.replaceAll(`ℓ_${s.node}`, ''), `${s.phase} ${s.node}`).not.toMatch(new RegExp(`\\b${s.node}\\b`));
     }
   });
 });

@@ -1,4 +1,4 @@
-import type { Check, Fact, LessonBlocks } from '../../engine/exercise';
+import type { Check, LessonBlocks } from '../../engine/exercise';
 
 /**
  * Graph text (labels, notes, commentary, titles) is data. React already renders it as text;
@@ -18,40 +18,24 @@ export function inertText(s: string | undefined): string | undefined {
   return s === undefined ? s : s.replace(INVISIBLE, marker);
 }
 
-/** A lesson's checks and blocks with every string through inertText (numbers untouched). */
+/**
+ * A lesson's checks and blocks with every string through inertText (numbers untouched). It walks
+ * the blocks whole, so a new block type is inert without a line here; ids are ASCII by the
+ * schema, so inertText leaves the node ids a block names as they are.
+ */
 export function inertLesson(lesson: { checks: Check[]; blocks: LessonBlocks }): { checks: Check[]; blocks: LessonBlocks } {
-  const b = lesson.blocks;
   return {
     checks: lesson.checks.map((c) => ({ ...c, name: inertText(c.name), got: inertAny(c.got), expected: inertAny(c.expected) })),
-    blocks: {
-      ...b,
-      series: b.series?.map((s) => ({
-        ...s,
-        title: inertText(s.title),
-        xLabel: inertText(s.xLabel),
-        yLabel: inertText(s.yLabel),
-        lines: s.lines.map((l) => ({ ...l, label: inertText(l.label), quantity: inertText(l.quantity) })),
-      })),
-      training: b.training && { ...b.training, runs: b.training.runs.map((r) => ({ ...r, label: inertText(r.label) })) },
-      tables: b.tables?.map((t) => ({
-        ...t,
-        title: inertText(t.title),
-        columns: t.columns.map((c) => inertText(c)),
-        rows: t.rows.map((r) => r.map((v) => (typeof v === 'string' ? inertText(v) : v))),
-      })),
-      facts: b.facts && inertFacts(b.facts),
-      memory: b.memory && { ...b.memory, marks: inertFacts(b.memory.marks), facts: inertFacts(b.memory.facts) },
-      estimators: b.estimators?.map((e) => ({ ...e, label: inertText(e.label) })),
-      estimatorTarget: b.estimatorTarget && inertFacts([b.estimatorTarget])[0],
-    },
+    blocks: inertAny(lesson.blocks) as LessonBlocks,
   };
 }
 
-const inertFacts = (facts: readonly Fact[]): Fact[] => facts.map((f) => ({ ...f, label: inertText(f.label) }));
-
-/** Strings anywhere inside a JSON-like value (a check's got/expected). */
+/** Strings anywhere inside a JSON-like value: arrays and plain objects are copied, other values kept. */
 function inertAny(v: unknown): unknown {
   if (typeof v === 'string') return inertText(v);
   if (Array.isArray(v)) return v.map(inertAny);
+  if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [inertText(k), inertAny(x)]));
+  }
   return v;
 }

@@ -22,37 +22,62 @@ export interface LessonPanelsProps {
   nodes?: readonly LayeredNode[];
 }
 
+/** What a panel is handed besides its own block. */
+interface PanelContext {
+  trace: Trace;
+  cursor: number;
+  layers: ReturnType<typeof nodesByLayer>;
+  onHighlight?: (nodeIds: string[] | null) => void;
+  /** A React key unique to this exercise and panel. */
+  key: (name: string) => string;
+}
+
+type Draw<K extends keyof LessonBlocks> = (block: NonNullable<LessonBlocks[K]>, ctx: PanelContext, blocks: LessonBlocks) => JSX.Element[];
+
 /**
- * The lesson's plots and tables under the canvas. Each panel is drawn for the typed block that
- * asks for it (series, training, jacobians, memory, attention, estimators, tables, facts); the
- * exercise id only resets panel state (replays, progress) when the exercise changes. Draws
- * numbers, never computes gradients.
+ * The one map from a block type to the panels drawn for it, in display order. `null`: the block is
+ * machine-readable only (`run --json`) and draws nothing. Typed over every key of LessonBlocks, so a
+ * new block type does not compile until it has its line here.
+ */
+const PANELS: { [K in keyof LessonBlocks]-?: Draw<K> | null } = {
+  series: (series, c) =>
+    series.map((s, i) => <SeriesChart key={c.key(`series-${i}`)} series={s} layers={c.layers} onHighlight={c.onHighlight} />),
+  training: (training, c) => [<TrainingChart key={c.key('training')} training={training} />],
+  jacobians: (jacobians, c) => (Object.keys(jacobians).length ? [<JacobianPanel key={c.key('jacobians')} jacobians={jacobians} />] : []),
+  memory: (memory, c) => [<MemoryTimeline key={c.key('memory')} steps={c.trace.steps} cursor={c.cursor} memory={memory} />],
+  attention: (attention, c) => [<AttentionHeatmap key={c.key('attention')} trace={c.trace} node={attention.node} cursor={c.cursor} />],
+  estimators: (estimators, c, b) =>
+    estimators.length ? [<EstimatorHistogram key={c.key('estimators')} estimators={estimators} target={b.estimatorTarget} />] : [],
+  tables: (tables, c) => tables.map((t, i) => <TableView key={c.key(`table-${i}`)} table={t} />),
+  facts: (facts, c) =>
+    facts.length
+      ? [
+          <TableView
+            key={c.key('stats')}
+            table={{ title: 'Statistics', columns: ['quantity', 'value'], rows: facts.map((f) => [f.label, f.value]) }}
+          />,
+        ]
+      : [],
+  // Drawn by the panel of another block, or read by `run --json` only.
+  estimatorTarget: null,
+  estimates: null,
+  estimatorSamples: null,
+  stats: null,
+};
+
+/**
+ * The lesson's plots and tables. Each panel is drawn for the typed block that asks for it
+ * (`PANELS`); the exercise id only resets panel state (replays, progress) when the exercise
+ * changes. Draws numbers, never computes gradients.
  */
 export function LessonPanels({ exerciseId, blocks, trace, cursor, onHighlight, nodes = [] }: LessonPanelsProps): JSX.Element | null {
   const layers = useMemo(() => nodesByLayer(nodes), [nodes]);
-  const panels: JSX.Element[] = [];
-  const key = (name: string) => `${exerciseId}:${name}`;
-  blocks.series?.forEach((s, i) => {
-    panels.push(<SeriesChart key={key(`series-${i}`)} series={s} layers={layers} onHighlight={onHighlight} />);
+  const ctx: PanelContext = { trace, cursor, layers, onHighlight, key: (name) => `${exerciseId}:${name}` };
+  const panels = (Object.keys(PANELS) as (keyof LessonBlocks)[]).flatMap((k) => {
+    const draw = PANELS[k] as Draw<typeof k> | null;
+    const block = blocks[k];
+    return draw && block !== undefined ? draw(block as NonNullable<LessonBlocks[typeof k]>, ctx, blocks) : [];
   });
-  if (blocks.training) panels.push(<TrainingChart key={key('training')} training={blocks.training} />);
-  if (blocks.jacobians && Object.keys(blocks.jacobians).length) {
-    panels.push(<JacobianPanel key={key('jacobians')} jacobians={blocks.jacobians} />);
-  }
-  if (blocks.memory) panels.push(<MemoryTimeline key={key('memory')} steps={trace.steps} cursor={cursor} memory={blocks.memory} />);
-  if (blocks.attention) {
-    panels.push(<AttentionHeatmap key={key('attention')} trace={trace} node={blocks.attention.node} cursor={cursor} />);
-  }
-  if (blocks.estimators?.length) {
-    panels.push(<EstimatorHistogram key={key('estimators')} estimators={blocks.estimators} target={blocks.estimatorTarget} />);
-  }
-  blocks.tables?.forEach((t, i) => {
-    panels.push(<TableView key={key(`table-${i}`)} table={t} />);
-  });
-  if (blocks.facts?.length) {
-    const rows = blocks.facts.map((f) => [f.label, f.value]);
-    panels.push(<TableView key={key('stats')} table={{ title: 'Statistics', columns: ['quantity', 'value'], rows }} />);
-  }
   if (!panels.length) return null;
 
   return (
