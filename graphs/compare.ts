@@ -1,5 +1,5 @@
 import type { OptionValue } from '../src/core/types';
-import type { ExerciseId } from './catalogue';
+import type { ExerciseId } from './index';
 
 /**
  * Comparisons a lecturer makes, as data: one exercise under two option sets. `a` is what pane A

@@ -39,7 +39,10 @@ const ENTRIES: readonly (readonly [Exercise, Theme])[] = [
 /** Every exercise, in the registry's order, with its theme: what the CLI, the UI and the stories list. */
 export const EXERCISES: readonly Exercise[] = ENTRIES.map(([ex, theme]) => ({ ...ex, theme }));
 
-export const EXERCISE_IDS: readonly string[] = EXERCISES.map((e) => e.id);
+/** A bundled exercise's id (checked against this registry at run time: tests/compare/presets.test.ts, findExercise). */
+export type ExerciseId = string;
+
+export const EXERCISE_IDS: readonly ExerciseId[] = EXERCISES.map((e) => e.id);
 
 for (const [i, id] of EXERCISE_IDS.entries()) {
   if (EXERCISE_IDS.indexOf(id) !== i) throw new Error(`graphs/index.ts lists exercise "${id}" twice`);
