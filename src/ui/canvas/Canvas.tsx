@@ -1,9 +1,11 @@
 import { Background, ReactFlow, useStore as useFlowStore } from '@xyflow/react';
-import { useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useExplorer, useExplorerStore } from '../store/context';
 import { CanvasBar } from './CanvasBar';
 import { Camera } from './camera/Camera';
+import { connectEdit } from './edit/connect';
+import { useEditing } from './edit/useEditing';
 import type { FlowNode } from './flow';
 import { describeNode } from './nodeKind';
 import { edgeTypes, nodeTypes } from './nodeTypes';
@@ -11,6 +13,9 @@ import { ParticleLayer } from './ParticleLayer';
 import { setCanvasDrawn } from './ready';
 import { useLaidOut } from './useLaidOut';
 import { useCanvasViewStore } from './viewState';
+
+// The canvas's editing controls load with the text editor they write into (not with the shell).
+const EditLayer = lazy(() => import('./edit/EditLayer').then((m) => ({ default: m.EditLayer })));
 
 // Below this zoom a node is its symbol and a ‖∇‖ bar: ex03 at 1280×720 fits at ~0.4 and keeps its numbers.
 const FAR_ZOOM = 0.3;
@@ -22,6 +27,7 @@ export function Canvas() {
   const folded = useExplorer(useShallow((s) => s.folded));
   const store = useExplorerStore();
   const view = useCanvasViewStore();
+  const editing = useEditing();
   // Semantic zoom: below this zoom nodes draw as symbol + ‖∇‖ bar (labels would be unreadable).
   const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
   const box = useRef<HTMLDivElement>(null);
@@ -74,7 +80,8 @@ export function Canvas() {
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           nodesDraggable={false}
-          nodesConnectable={false}
+          nodesConnectable={editing}
+          onConnect={editing ? (c) => void connectEdit(store, c) : undefined}
           elementsSelectable={false}
           edgesFocusable={false}
           disableKeyboardA11y
@@ -94,6 +101,11 @@ export function Canvas() {
           <Camera nodes={nodes} graphKey={laid.graphKey} />
           <ParticleLayer />
           <Background gap={24} size={1} color="var(--gf-grid)" />
+          {editing && (
+            <Suspense fallback={null}>
+              <EditLayer />
+            </Suspense>
+          )}
         </ReactFlow>
       </div>
     </div>

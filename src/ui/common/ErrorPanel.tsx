@@ -10,6 +10,7 @@ const HEADINGS: Record<ProblemSource, string> = {
   option: 'That option was not applied',
   file: 'That graph file was not loaded',
   engine: 'The engine reported a problem',
+  edit: 'That canvas edit was not applied',
 };
 
 /** Messages can quote a file's text back: shown as text, invisible characters marked, clipped. */

@@ -64,6 +64,7 @@ export function computeRun(exercise: Exercise, req: RunRequest, backend: string)
     options: r.options,
     seed: r.seed,
     leafValues: leafValues(r.program),
+    spec: r.program.spec,
     backend,
     ms,
   };

@@ -1,6 +1,6 @@
 import type { Problem } from '../../core/errors';
 import type { TrackSpec } from '../../core/track';
-import type { GroupSpec, NestedNumber, ObjectiveSpec, OptionSpec, OptionValue, Role, Shape } from '../../core/types';
+import type { GraphSpec, GroupSpec, NestedNumber, ObjectiveSpec, OptionSpec, OptionValue, Role, Shape } from '../../core/types';
 import type { Check, LessonBlocks } from '../../engine/exercise';
 import type { Trace } from '../../engine/trace';
 
@@ -87,6 +87,11 @@ export interface RunResult {
   seed: number;
   /** Current value of every leaf, for the editors. */
   leafValues: Record<string, NestedNumber>;
+  /**
+   * The GraphSpec the engine ran: options resolved (no `by` left), leaf edits applied. "Edit this
+   * graph" prints it as .gf text, so an exercise opens as text at its current options.
+   */
+  spec: GraphSpec;
   /** tfjs backend that produced it (`wasm` or `cpu`). */
   backend: string;
   /** Wall time of the run on the compute side. */

@@ -1,4 +1,5 @@
 import type { GraphSpec } from '../../core/types';
+import type { ExplorerState } from '../store';
 import { useExplorer, useExplorerStore } from '../store/context';
 import { loadDraft } from './draft';
 import { openWith } from './paneState';
@@ -11,20 +12,24 @@ y = x * x
 objective y
 `;
 
+/**
+ * The graph on screen as a spec to print, and what it is a copy of. The learner's own graph is
+ * its spec as loaded (options and switches kept). An exercise is the spec the engine ran at its
+ * current options (`run.spec`): its options are already resolved into the nodes, so the copy
+ * declares none, and it gets an id and title of its own so it never passes for the exercise.
+ */
+export function editableSpec(s: ExplorerState): { spec: GraphSpec; copyOf: string | null } | null {
+  if (!s.run) return null;
+  if (s.source?.kind === 'spec') return { spec: s.source.spec as GraphSpec, copyOf: null };
+  const { options: _resolved, ...ran } = s.run.spec;
+  const title = s.run.graph.title;
+  return { spec: { ...ran, id: `${s.run.graph.id}-copy`, title: `${title} (edited copy)` }, copyOf: title };
+}
+
 /** "New graph" (the draft, or a starter) and "Edit this graph" (the graph on screen printed as .gf). */
 export function EditorButtons() {
   const store = useExplorerStore();
-  const spec = useExplorer((s) => (s.source?.kind === 'spec' ? s.source.spec : null));
-  // The printer loads on demand: the .gf compiler is not part of the app shell.
-  const printed = async (): Promise<string | null> => {
-    if (!spec) return null;
-    try {
-      const { printGf } = await import('../../lang');
-      return printGf(spec as GraphSpec);
-    } catch {
-      return null;
-    }
-  };
+  const hasRun = useExplorer((s) => s.run !== null);
   return (
     <>
       <button type="button" onClick={() => openWith(store, loadDraft() ?? NEW_GRAPH)}>
@@ -32,11 +37,13 @@ export function EditorButtons() {
       </button>
       <button
         type="button"
-        disabled={spec === null}
-        title={spec === null ? 'Bundled exercises are not graph files; open or paste one to edit it' : undefined}
+        disabled={!hasRun}
         onClick={async () => {
-          const text = await printed();
-          if (text !== null) openWith(store, text);
+          const e = editableSpec(store.getState());
+          if (!e) return;
+          // The printer loads on demand: the .gf compiler is not part of the app shell.
+          const { printGf } = await import('../../lang');
+          openWith(store, printGf(e.spec), e.copyOf);
         }}
       >
         Edit this graph as text…

@@ -1,13 +1,19 @@
-import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { defaultKeymap, history, historyKeymap, redo, redoDepth, undo, undoDepth } from '@codemirror/commands';
+import { setDiagnostics } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers } from '@codemirror/view';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { type GfProblem, parseGf } from '../../lang';
-import { useExplorerStore } from '../store/context';
-import { clearDraft, saveDraft } from './draft';
-import { gfExtensions } from './gfExtensions';
+import { useExplorer, useExplorerStore } from '../store/context';
+import { setBridge } from './bridge';
+import { saveDraft } from './draft';
+import { EditorBar } from './EditorBar';
+import { gfExtensions, toDiagnostic } from './gfExtensions';
+import { canvasTransaction, isCanvasEdit } from './history';
+import { locateEngineProblems, problemText } from './located';
 import { paneFor } from './paneState';
+import { runText } from './runText';
 import './editor.css';
 
 /** How long typing must pause before the canvas is recomputed. */
@@ -15,9 +21,11 @@ export const RERUN_DELAY_MS = 300;
 
 /**
  * The .gf text editor: CodeMirror with the language's highlighting, completion and lint. As you
- * type (debounced) the text goes through the explorer's one loader; while it does not parse, the
- * last good graph stays on the canvas and the problems are listed here at line:column. The text
- * is kept in localStorage until "Discard draft".
+ * type (debounced) the text runs; while it does not parse, the last good graph stays on the
+ * canvas and the problems are listed here at line:column. The engine's problems with a text that
+ * parses are marked on the line of the node they name. Canvas edits arrive through the bridge as
+ * transactions of CodeMirror's history (see history.ts). The text is kept in localStorage until
+ * "Discard draft".
  */
 export function EditorPane() {
   const store = useExplorerStore();
@@ -26,7 +34,10 @@ export function EditorPane() {
   const revision = useStore(pane, (s) => s.revision);
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
-  const [problems, setProblems] = useState<GfProblem[]>([]);
+  const engine = useRef<GfProblem[]>([]);
+  const [parseProblems, setParseProblems] = useState<GfProblem[]>([]);
+  const [doc, setDoc] = useState('');
+  const storeProblems = useExplorer((s) => (s.problemSource === 'graph' ? s.problems : null));
 
   useEffect(() => {
     if (!open || !host.current) return;
@@ -34,76 +45,102 @@ export function EditorPane() {
     let lastRun: string | null = null;
     const check = (text: string) => {
       const parsed = parseGf(text);
-      setProblems(parsed.problems);
+      setParseProblems(parsed.problems);
       if (parsed.problems.length > 0 || text === lastRun) return;
       lastRun = text;
-      void store.getState().loadSpecText(text, 'draft.gf');
+      void runText(store, text);
     };
-    const initial = pane.getState().text;
-    const v = new EditorView({
-      parent: host.current,
-      state: EditorState.create({
-        doc: initial,
+    const depths = (s: EditorState) => pane.setState({ undoDepth: undoDepth(s), redoDepth: redoDepth(s) });
+    const stateFor = (text: string) =>
+      EditorState.create({
+        doc: text,
         extensions: [
           lineNumbers(),
           history(),
           keymap.of([...defaultKeymap, ...historyKeymap]),
-          gfExtensions(),
+          gfExtensions(() => engine.current),
           EditorView.contentAttributes.of({ 'aria-label': 'graph text (.gf)' }),
           EditorView.updateListener.of((u) => {
             if (!u.docChanged) return;
             const text = u.state.doc.toString();
+            depths(u.state);
+            setDoc(text);
             saveDraft(text);
             clearTimeout(timer);
+            // A canvas edit was run before it was written: the text is already on screen.
+            if (u.transactions.some(isCanvasEdit)) {
+              lastRun = text;
+              setParseProblems([]);
+              return;
+            }
             timer = setTimeout(() => check(text), RERUN_DELAY_MS);
           }),
         ],
-      }),
-    });
+      });
+    const initial = pane.getState().text;
+    const v = new EditorView({ parent: host.current, state: stateFor(initial) });
     view.current = v;
-    // A restored draft is listed but not run: it must not replace the graph a link asked for.
-    setProblems(parseGf(initial).problems);
+    setDoc(initial);
+    // A restored draft, or a graph opened as text, is listed but not run: it must not replace the
+    // graph on screen (a link's, an exercise) until the learner edits it.
+    lastRun = initial;
+    setParseProblems(parseGf(initial).problems);
+    depths(v.state);
+    setBridge(store, {
+      text: () => v.state.doc.toString(),
+      writeEdit: (text) => v.dispatch(canvasTransaction(v.state.doc.toString(), text)),
+      undo: () => undo(v),
+      redo: () => redo(v),
+    });
+    pane.setState({ ready: true });
+    const unsubscribe = pane.subscribe((s, prev) => {
+      // A button asked for other text ("Edit this graph", "New graph"): a new document, a new history.
+      if (s.revision === prev.revision) return;
+      clearTimeout(timer);
+      lastRun = s.text;
+      v.setState(stateFor(s.text));
+      setDoc(s.text);
+      setParseProblems(parseGf(s.text).problems);
+      depths(v.state);
+    });
     return () => {
       clearTimeout(timer);
+      unsubscribe();
+      setBridge(store, null);
+      pane.setState({ ready: false });
       v.destroy();
       view.current = null;
     };
   }, [open, store, pane]);
 
-  // A button asked for other text ("Edit this graph", "New graph"): replace the document.
+  // The engine's problems with the text on screen, on the lines of the nodes they name.
+  const located = useMemo(() => (storeProblems ? locateEngineProblems(doc, storeProblems) : []), [doc, storeProblems]);
   useEffect(() => {
+    engine.current = located;
     const v = view.current;
-    if (!v || revision === 0) return;
-    const text = pane.getState().text;
-    if (v.state.doc.toString() !== text) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: text } });
-  }, [revision, pane]);
+    // The linter reruns on typing only: the engine's verdict arrives later, so mark it now.
+    if (v && parseGf(v.state.doc.toString()).problems.length === 0)
+      v.dispatch(
+        setDiagnostics(
+          v.state,
+          located.map((p) => toDiagnostic(p, v.state.doc.length)),
+        ),
+      );
+  }, [located]);
 
   if (!open) return null;
+  const problems = parseProblems.length ? parseProblems : located;
   return (
-    <section className="gf-editor" aria-label="graph text editor" data-testid="editor-pane">
-      <div className="gf-editor__bar">
-        <h2>Graph text</h2>
-        <button
-          type="button"
-          onClick={() => {
-            clearDraft();
-            pane.setState({ open: false, text: '' });
-          }}
-        >
-          Discard draft
-        </button>
-        <button type="button" onClick={() => pane.setState({ open: false })}>
-          Close
-        </button>
-      </div>
+    <section className="gf-editor" aria-label="graph text editor" data-testid="editor-pane" data-revision={revision}>
+      <EditorBar pane={pane} text={() => view.current?.state.doc.toString() ?? ''} parses={parseProblems.length === 0} />
       <div ref={host} className="gf-editor__text" />
       <ul className="gf-editor__problems" data-testid="editor-problems" aria-live="polite">
         {problems.map((p) => (
-          <li key={`${p.from}:${p.message}`}>
+          <li key={`${p.from}:${p.message}`} data-node={p.node ?? ''} data-field={p.field}>
             <span className="gf-editor__at">
               {p.line}:{p.col}
             </span>{' '}
-            {p.message}
+            {problemText(p)}
           </li>
         ))}
       </ul>

@@ -19,8 +19,11 @@ export function toDiagnostic(p: GfProblem, length: number): Diagnostic {
   return { from, to, severity: 'error', message: `${p.line}:${p.col} ${p.message}` };
 }
 
-/** Highlighting, completion of op names / keywords, and lint marks from `parseGf`. */
-export function gfExtensions(): Extension[] {
+/**
+ * Highlighting, completion of op names / keywords, and lint marks: `parseGf`'s problems, and
+ * while the text parses, the engine's problems placed on their nodes' lines (`engine()`).
+ */
+export function gfExtensions(engine: () => readonly GfProblem[] = () => []): Extension[] {
   const words = completions();
   return [
     new LanguageSupport(gfLanguage),
@@ -29,7 +32,8 @@ export function gfExtensions(): Extension[] {
     linter(
       (view) => {
         const text = view.state.doc.toString();
-        return parseGf(text).problems.map((p) => toDiagnostic(p, text.length));
+        const parsed = parseGf(text).problems;
+        return (parsed.length ? parsed : engine()).map((p) => toDiagnostic(p, text.length));
       },
       { delay: 300 },
     ),

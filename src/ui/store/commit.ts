@@ -8,7 +8,7 @@ import { selectTimeline, timelineOf } from './selectors';
 import type { ExplorerState, GetState, SetState } from './types';
 
 /** Where the problems on the error panel came from (the panel says so). */
-export type ProblemSource = 'graph' | 'value' | 'option' | 'file' | 'engine';
+export type ProblemSource = 'graph' | 'value' | 'option' | 'file' | 'engine' | 'edit';
 
 /** A graph's run request plus everything that asked for it: committed with its run or not at all. */
 export interface Candidate {

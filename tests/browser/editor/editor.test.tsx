@@ -2,8 +2,10 @@ import '@xyflow/react/dist/style.css';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
+import { parseGf } from '../../../src/lang';
 import { createInlineClient } from '../../../src/ui/compute/client';
 import { Explorer } from '../../../src/ui/Explorer';
+import { bridgeOf } from '../../../src/ui/editor/bridge';
 import { DRAFT_KEY } from '../../../src/ui/editor/draft';
 import { createExplorerStore } from '../../../src/ui/store';
 import { MICRO } from '../../lang/micro';
@@ -86,12 +88,54 @@ describe('the .gf text editor (real engine, Chromium)', () => {
 
   test('"Edit this graph as text" opens the graph on screen printed as .gf', async () => {
     const { store, screen } = await explorer();
-    // a bundled exercise is not a graph file: nothing to print
-    await expect.element(screen.getByRole('button', { name: 'Edit this graph as text…' })).toBeDisabled();
     await screen.getByRole('button', { name: 'micrograd sanity check' }).click();
     await expect.poll(() => store.getState().run?.trace.grads.get('x')?.data[0], { timeout: 15_000 }).toBe(46);
     await screen.getByRole('button', { name: 'Edit this graph as text…' }).click();
     await expect.poll(() => content()?.textContent ?? '').toContain('q = relu(z) + z * x');
     expect(problemList()).toBe('');
+    // the learner's own graph: not a copy of anything
+    expect(document.querySelector('[data-testid=editor-copy-of]')).toBeNull();
+  });
+
+  test('an exercise opens as an edited copy at its current options; the exercise is unchanged until the copy is edited', async () => {
+    const store = createExplorerStore(createInlineClient(), { graph: 'ex04-vanishing-gradients', options: { activation: 'tanh' } });
+    await store.getState().init();
+    const screen = await render(<Explorer store={store} />);
+    const gradW1 = store.getState().run?.trace.grads.get('W1')?.data.slice(0, 3);
+    await screen.getByRole('button', { name: 'Edit this graph as text…' }).click();
+    await expect.poll(content, { timeout: 15_000 }).not.toBeNull();
+    // CodeMirror draws only the lines in view: read the whole document from the editor itself
+    const text = () => bridgeOf(store)?.text() ?? '';
+    // at its current option: tanh, resolved into the nodes (the copy declares no options)
+    await expect.poll(text).toContain('a1 = tanh(z1)');
+    const ops = parseGf(text()).spec?.nodes.map((n) => n.op) ?? [];
+    expect(ops.filter((op) => op === 'tanh')).toHaveLength(20);
+    expect(ops).not.toContain('sigmoid');
+    expect(parseGf(text()).spec?.options).toBeUndefined();
+    expect(document.querySelector('[data-testid=editor-copy-of]')?.textContent).toMatch(/^edited copy of .*exercise itself is unchanged/);
+    // opening it as text runs nothing: the exercise is still the graph on screen
+    expect(store.getState().source).toEqual({ kind: 'exercise', id: 'ex04-vanishing-gradients' });
+    // the copy, unedited, computes the exercise's gradients exactly
+    const spec = parseGf(text()).spec;
+    expect(spec?.id).toBe('ex04-vanishing-gradients-copy');
+    expect(await store.getState().runEdited(spec as NonNullable<typeof spec>, 'graph')).toBe(true);
+    expect(store.getState().source?.kind).toBe('spec');
+    expect(store.getState().run?.trace.grads.get('W1')?.data.slice(0, 3)).toEqual(gradW1);
+  });
+
+  test("an engine error in text that parses is marked on its node's line and named in the error panel", async () => {
+    const { store, screen } = await explorer();
+    await screen.getByRole('button', { name: 'New graph (text)…' }).click();
+    await expect.poll(content, { timeout: 15_000 }).not.toBeNull();
+    // parses fine; the engine refuses: a [2] vector cannot matmul a [3] vector
+    await typeText('input u = [1, 2]\ninput v = [1, 2, 3]\nd = u · v\nobjective d\n');
+    await expect.poll(problemList, { timeout: 15_000 }).toMatch(/^3:1 node "d", field /);
+    const panel = document.querySelector('[data-testid=error-panel] li');
+    expect(panel?.getAttribute('data-node')).toBe('d');
+    expect(panel?.textContent).toContain('node “d”, field');
+    expect(store.getState().problemSource).toBe('graph');
+    // the lint mark sits on line 3
+    const marked = () => [...document.querySelectorAll('.cm-lintRange-error')].map((e) => e.textContent).join('');
+    await expect.poll(marked).toBe('d = u · v');
   });
 });

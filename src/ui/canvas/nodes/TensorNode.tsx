@@ -53,7 +53,7 @@ function GradPart({ d, view, hidden, scale }: { d: TensorNodeData; view: NodeVie
   return <Slot box={d.box} />;
 }
 
-function TensorNodeBody({ id, data }: { id: string; data: TensorNodeData }) {
+function TensorNodeBody({ id, data, connectable = false }: { id: string; data: TensorNodeData; connectable?: boolean }) {
   countRender('node', id);
   const heatScale = useCanvasView((v) => v.heatScale);
   const view = useExplorer(nodeViewOf(id));
@@ -104,7 +104,7 @@ function TensorNodeBody({ id, data }: { id: string; data: TensorNodeData }) {
           id={`in${i}`}
           type="target"
           position={Position.Left}
-          isConnectable={false}
+          isConnectable={connectable}
           style={{ top: data.handles?.in[i] ?? inputHandleY(data.box, i, m.inputs.length) }}
         />
       ))}
@@ -112,7 +112,7 @@ function TensorNodeBody({ id, data }: { id: string; data: TensorNodeData }) {
         id="out"
         type="source"
         position={Position.Right}
-        isConnectable={false}
+        isConnectable={connectable}
         style={{ top: data.handles?.out ?? outputHandleY(data.box) }}
       />
       <div className="gf-node__head">
@@ -147,4 +147,7 @@ function TensorNodeBody({ id, data }: { id: string; data: TensorNodeData }) {
 }
 
 /** Every graph node: one component, its look from `data.kind` (leaf, op, objective, stochastic). */
-export const TensorNode = memo(({ id, data }: NodeProps<TensorFlowNode>) => <TensorNodeBody id={id} data={data} />);
+// Handles connect only while the canvas is editable (the explorer's `nodesConnectable`).
+export const TensorNode = memo(({ id, data, isConnectable }: NodeProps<TensorFlowNode>) => (
+  <TensorNodeBody id={id} data={data} connectable={isConnectable} />
+));

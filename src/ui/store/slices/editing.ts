@@ -1,4 +1,4 @@
-import type { NestedNumber, OptionValue } from '../../../core/types';
+import type { GraphSpec, NestedNumber, OptionValue } from '../../../core/types';
 import { isProblem, parseValueText } from '../values';
 import type { Slice } from './deps';
 
@@ -23,6 +23,14 @@ export interface EditingSlice {
   setObjective(name: string): Promise<void>;
   /** Reruns with another seed; the seed changes only when that run succeeds. */
   setSeed(seed: number): Promise<void>;
+  /**
+   * Runs the graph of the text editor (typed text, or a canvas edit about to be written into it).
+   * Same graph being edited: the step, selection, options and objective carry over when they
+   * still exist; value edits are dropped (the text holds the values). On failure the last good
+   * run stays and the problems show, from `source` ('graph' for typed text, 'edit' for a refused
+   * canvas edit, which is then not written into the text).
+   */
+  runEdited(spec: GraphSpec, source: 'graph' | 'edit'): Promise<boolean>;
 }
 
 export const createEditingSlice: Slice<EditingSlice> =
@@ -72,5 +80,21 @@ export const createEditingSlice: Slice<EditingSlice> =
       const c = runner.current();
       if (!c || !Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) return;
       await runner.recompute({ ...c, seed }, 'option');
+    },
+
+    runEdited(spec, source) {
+      const s = get();
+      const declared = new Map((spec.options ?? []).map((o) => [o.name, o.values]));
+      const options = Object.fromEntries(
+        Object.entries(s.options).filter(([k, v]) => declared.get(k)?.some((x) => String(x) === String(v))),
+      );
+      const objective = s.objective !== undefined && spec.objectives.some((o) => o.name === s.objective) ? s.objective : undefined;
+      // A first text run replaces whatever was on screen: a new graph (fresh folds, step 0).
+      const newGraph = !(s.source?.kind === 'spec' && s.source.src === undefined);
+      return runner.recompute(
+        { source: { kind: 'spec', spec }, options, inputs: {}, objective, seed: s.seed },
+        source,
+        newGraph ? { newGraph, extra: { cursor: 0, selected: null, drafts: {}, playing: false } } : { extra: { drafts: {} } },
+      );
     },
   });

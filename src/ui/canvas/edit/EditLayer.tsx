@@ -1,0 +1,43 @@
+import { Panel } from '@xyflow/react';
+import { useCallback, useRef } from 'react';
+import { useStore } from 'zustand';
+import { bridgeOf } from '../../editor/bridge';
+import { paneFor } from '../../editor/paneState';
+import { useExplorerStore } from '../../store/context';
+import { SelectedNodeEditor } from './NodeEditor';
+import { Palette } from './Palette';
+import { useEditKeys } from './useEditKeys';
+import './edit.css';
+
+/**
+ * The canvas's editing controls, shown while the text editor is open (the text is what every
+ * edit rewrites): the op palette, the selected node's editor, undo/redo of the one history.
+ * Handles connect too (Canvas's onConnect → connectEdit).
+ */
+export function EditLayer() {
+  const store = useExplorerStore();
+  const pane = paneFor(store);
+  const undoDepth = useStore(pane, (s) => s.undoDepth);
+  const redoDepth = useStore(pane, (s) => s.redoDepth);
+  const search = useRef<HTMLInputElement>(null);
+  const openPalette = useCallback(() => {
+    search.current?.focus();
+    // the palette may be mounting with a new layout: try again on the next frame
+    if (document.activeElement !== search.current) requestAnimationFrame(() => search.current?.focus());
+  }, []);
+  useEditKeys(store, openPalette);
+  return (
+    <Panel position="top-left" className="gf-edit" data-testid="canvas-edit">
+      <div className="gf-edit__row">
+        <Palette ref={search} />
+        <button type="button" disabled={undoDepth === 0} onClick={() => bridgeOf(store)?.undo()} aria-label="undo (Ctrl+Z)">
+          ↶
+        </button>
+        <button type="button" disabled={redoDepth === 0} onClick={() => bridgeOf(store)?.redo()} aria-label="redo (Ctrl+Shift+Z)">
+          ↷
+        </button>
+      </div>
+      <SelectedNodeEditor />
+    </Panel>
+  );
+}

@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'react';
+import type { GraphSpec } from '../../../core/types';
+import { OPS } from '../../../lang';
+import type { NodeModel } from '../../compute/protocol';
+import { useExplorer, useExplorerStore } from '../../store/context';
+import { applyEdit } from './applyEdit';
+import { addResidual, deleteNode, type Edited, renameNode, setInput, setOp } from './specEdits';
+
+/** Ops with this many input slots (a select offers only ops the node's inputs can feed). */
+const opsOfArity = (n: number): string[] =>
+  Object.entries(OPS)
+    .filter(([, o]) => o.inputs.length === n)
+    .map(([name]) => name)
+    .sort();
+
+const NodeOptions = ({ nodes }: { nodes: readonly NodeModel[] }) =>
+  nodes.map((n) => (
+    <option key={n.id} value={n.id}>
+      {n.id}
+    </option>
+  ));
+
+/** The selected node's structure, editable: id, op, each input, a residual around it, delete. */
+export function NodeEditor({ node, all }: { node: NodeModel; all: readonly NodeModel[] }) {
+  const store = useExplorerStore();
+  const [id, setId] = useState(node.id);
+  const [skip, setSkip] = useState('');
+  useEffect(() => setId(node.id), [node.id]);
+  const edit = (f: (s: GraphSpec) => Edited) => void applyEdit(store, f);
+  const others = all.filter((n) => n.id !== node.id);
+  const leaf = node.op === 'leaf';
+  return (
+    <fieldset className="gf-edit__node" aria-label={`edit node ${node.id}`}>
+      <legend>Node {node.id}</legend>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          edit((s) => renameNode(s, node.id, id.trim()));
+        }}
+      >
+        <label>
+          id <input value={id} onChange={(e) => setId(e.target.value)} aria-label="node id" spellCheck={false} />
+        </label>
+        <button type="submit" disabled={id.trim() === node.id || id.trim() === ''}>
+          Rename
+        </button>
+      </form>
+      {!leaf && (
+        <label>
+          op{' '}
+          <select aria-label="node op" value={node.op} onChange={(e) => edit((s) => setOp(s, node.id, e.target.value))}>
+            {opsOfArity(node.inputs.length).map((op) => (
+              <option key={op} value={op}>
+                {op}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {node.inputs.map((src, slot) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: input slots are positional
+        <label key={slot}>
+          {node.slotNames[slot] ?? `input ${slot + 1}`} ←{' '}
+          <select
+            aria-label={`input ${node.slotNames[slot] ?? slot + 1}`}
+            value={src}
+            onChange={(e) => edit((s) => setInput(s, node.id, slot, e.target.value))}
+          >
+            <NodeOptions nodes={others} />
+          </select>
+        </label>
+      ))}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (skip) edit((s) => addResidual(s, node.id, skip));
+        }}
+      >
+        <label>
+          residual: {node.id} +{' '}
+          <select aria-label="residual from" value={skip} onChange={(e) => setSkip(e.target.value)}>
+            <option value="">(choose a node)</option>
+            <NodeOptions nodes={others} />
+          </select>
+        </label>
+        <button type="submit" disabled={!skip}>
+          Add residual
+        </button>
+      </form>
+      <button type="button" onClick={() => edit((s) => deleteNode(s, node.id))} aria-keyshortcuts="Delete">
+        Delete node
+      </button>
+    </fieldset>
+  );
+}
+
+/** The selected node's editor, when a node is selected. */
+export function SelectedNodeEditor() {
+  const selected = useExplorer((s) => s.selected);
+  const nodes = useExplorer((s) => s.run?.graph.nodes);
+  const node = nodes?.find((n) => n.id === selected);
+  return node && nodes ? <NodeEditor node={node} all={nodes} /> : null;
+}

@@ -1,0 +1,27 @@
+import type { ExplorerStore } from '../store';
+
+/**
+ * What the canvas may ask of the mounted text editor, without importing CodeMirror (the canvas
+ * is in the app shell; CodeMirror loads with the pane). EditorPane registers one per explorer.
+ */
+export interface EditorBridge {
+  /** The editor's current text. */
+  text(): string;
+  /**
+   * Writes a canvas edit into the text as one undoable transaction. The caller has already run
+   * the edited graph, so the text is marked as run (no second run for it).
+   */
+  writeEdit(text: string): void;
+  undo(): void;
+  redo(): void;
+}
+
+const bridges = new WeakMap<ExplorerStore, EditorBridge>();
+
+export const setBridge = (store: ExplorerStore, b: EditorBridge | null): void => {
+  if (b) bridges.set(store, b);
+  else bridges.delete(store);
+};
+
+/** The mounted editor of this explorer, or null when the pane is closed. */
+export const bridgeOf = (store: ExplorerStore): EditorBridge | null => bridges.get(store) ?? null;
