@@ -1,4 +1,6 @@
-// Ad-hoc probe: where a step's time goes (sync JS of store.next vs. until painted), one graph.
+// Ad-hoc probe: where a step's time goes (sync JS of store.next vs. until painted; the renderer's
+// style/layout/paint totals from a Chromium trace; top self-time functions), one graph.
+// PROBE_CSS=… adds a style sheet first (hide a part to see what it costs).
 //   tsx bench/ui/probe.ts <built-app-dir> <query>
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +9,10 @@ import { serveStatic as serveDir } from '../../tests/embed/static-server.ts';
 import { CHROMIUM_ARGS } from '../../vitest.config.ts';
 import { SYNTHETIC_KINDS, syntheticGraph } from '../synthetic.ts';
 import { PAGE_HELPERS } from './paint.ts';
+
+/** Renderer events whose time a step's paint is made of. */
+const RENDERING_EVENTS = new Set(['FunctionCall', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'UpdateLayoutTree', 'Layout']);
+for (const e of ['PrePaint', 'Paint', 'Layerize', 'Commit', 'HitTest', 'MajorGC', 'MinorGC']) RENDERING_EVENTS.add(e);
 
 const [dist, query] = process.argv.slice(2) as [string, string];
 mkdirSync(join(dist, 'synthetic'), { recursive: true });
@@ -28,10 +34,14 @@ try {
     'ms; nodes',
     await page.evaluate(() => document.querySelectorAll('.react-flow__node').length),
   );
+  // PROBE_CSS: extra CSS for an experiment (e.g. hide a part to see what it costs).
+  if (process.env.PROBE_CSS) await page.addStyleTag({ content: process.env.PROBE_CSS });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
+  // Where the native time goes (style, layout, paint…): a Chromium trace over the same steps.
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   const r = await page.evaluate(async () => {
     const w = globalThis as Record<string, any>;
     const s = w.__gradflow;
@@ -46,6 +56,16 @@ try {
     return out.join(' ');
   });
   console.log('step sync/painted ms:', r);
+  const trace = JSON.parse((await browser.stopTracing()).toString()) as {
+    traceEvents: { name: string; ph: string; dur?: number; tid: number; args?: { data?: { frame?: string } } }[];
+  };
+  const byName = new Map<string, number>();
+  for (const e of trace.traceEvents)
+    if (e.ph === 'X' && e.dur && RENDERING_EVENTS.has(e.name)) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
+  console.log(
+    'trace totals over the steps (ms, nested events overlap):',
+    Object.fromEntries([...byName].map(([k, v]) => [k, Math.round(v)])),
+  );
   const { profile } = (await cdp.send('Profiler.stop')) as {
     profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount: number }[] };
   };

@@ -1,6 +1,7 @@
 import type { ELK as ElkApi, ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api';
 import { type Box, inputHandleY, outputHandleY } from './box';
 import type { FlowNode, GradientFlowEdge, Handles, Row, Structure } from './flow';
+import { timed } from './phaseTiming';
 import { routeRows } from './routes';
 
 // elkjs is large (~1.6 MB): it runs in its own Web Worker, loaded with the first layout.
@@ -247,7 +248,7 @@ async function place(s: Structure): Promise<Placed> {
     });
   }
   const api = await loadElk();
-  const out: ElkNode = await api.layout({ id: 'root', layoutOptions: ROOT_OPTIONS, children: top, edges });
+  const out: ElkNode = await timed('elk', () => api.layout({ id: 'root', layoutOptions: ROOT_OPTIONS, children: top, edges }));
 
   const placed = new Map<string, ElkNode>();
   const walk = (list: ElkNode[] | undefined) => {

@@ -2,6 +2,7 @@ import { type RefObject, useEffect, useRef, useState } from 'react';
 import type { GraphModel } from '../compute/protocol';
 import { buildStructure, layoutKey, type Structure } from './flow';
 import { layoutStructure } from './layout';
+import { timed } from './phaseTiming';
 import { relayoutBlock, singleToggle } from './unfold';
 
 export type Laid = Structure & {
@@ -54,13 +55,13 @@ export function useLaidOut(
     const cacheKey = `${key}|${shape.aspect ?? ''}|${shape.width ?? ''}`;
     const hit = cache.get(cacheKey);
     const prev = current.current;
-    const next = buildStructure(graph, objectiveNode, folded);
+    const next = timed('structure', () => buildStructure(graph, objectiveNode, folded));
     const toggled = prev && prev.graphKey === graphKey ? singleToggle(prev.folded, folded) : null;
     const work: Promise<Structure> = hit
       ? Promise.resolve(hit)
       : toggled !== null && prev
-        ? relayoutBlock(prev, next, toggled)
-        : layoutStructure(next, shape);
+        ? timed('unfold', () => relayoutBlock(prev, next, toggled))
+        : timed('layout', () => layoutStructure(next, shape));
     work.then(
       (s) => {
         if (!live) return;

@@ -100,3 +100,35 @@ describe('a big graph costs what changes, not what exists', () => {
     }
   }, 90_000);
 });
+
+describe('the node list of a big graph', () => {
+  test('mounts a window around the focused item, each item placed in the whole list; ↓ walks past the window', async () => {
+    const store = createExplorerStore(createInlineClient());
+    await store.getState().loadSpec(syntheticGraph('chain', 600));
+    await render(
+      <div style={{ width: 1280, height: 800 }}>
+        <Explorer store={store} controls="steps" graphList={false} />
+      </div>,
+    );
+    const graph = store.getState().run?.graph;
+    if (!graph) throw new Error('no graph');
+    const total = graph.nodes.reduce((s, n) => s + 1 + n.inputs.length, 0);
+    const items = () => [...document.querySelectorAll<HTMLElement>('[data-testid=a11y-item]')];
+    await expect.poll(() => items().length).toBeGreaterThan(0);
+    expect(total).toBeGreaterThan(1000);
+    expect(items().length).toBeLessThanOrEqual(81);
+    expect(items().every((e) => e.getAttribute('aria-setsize') === String(total))).toBe(true);
+    expect(items()[0]?.getAttribute('aria-posinset')).toBe('1');
+    // Walk 100 items down: focus stays in the list, the window follows, the names follow the graph's order.
+    (items()[0] as HTMLElement).focus();
+    for (let i = 0; i < 100; i++) {
+      (document.activeElement as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+      // One press at a time, as a person types (React applies each before the next).
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    await expect.poll(() => (document.activeElement as HTMLElement | null)?.getAttribute('aria-posinset')).toBe('101');
+    expect(items().length).toBeLessThanOrEqual(81);
+    const order = graph.nodes.flatMap((n) => [`node ${n.label},`, ...n.inputs.map(() => 'edge ')]);
+    expect(document.activeElement?.textContent?.startsWith(order[100] as string)).toBe(true);
+  }, 90_000);
+});
