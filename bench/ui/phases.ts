@@ -69,7 +69,7 @@ try {
       const painted = await w.__paintedWhen(() => s.getState().run?.graph.id === spec.id && w.__anyShown(ids));
       unsub();
       mo.disconnect();
-      for (const name of ['structure', 'layout', 'elk']) {
+      for (const name of ['structure', 'layout', 'elk', 'layered']) {
         const m = performance.getEntriesByName(`gf:${name}`).at(-1);
         if (m) out[name] = m.duration;
         if (m && name === 'layout') out.layout_end = m.startTime + m.duration - t0;
@@ -85,7 +85,7 @@ try {
     };
     const r = (x: number | undefined) => (x === undefined ? '—' : Math.round(x));
     console.log(
-      `${kind}-${n}: run ${r(phases.run)} ms | structure ${r(phases.structure)} | elk ${r(phases.elk)} | layout ${r(phases.layout)} (done at ${r(phases.layout_end)}) | mounted at ${r(phases.mounted)} | painted at ${r(phases.painted)} | ${phases.dom_nodes} RF nodes, ${phases.dom_elements} elements`,
+      `${kind}-${n}: run ${r(phases.run)} ms | structure ${r(phases.structure)} | elk ${r(phases.elk)} | layered ${r(phases.layered)} | layout ${r(phases.layout)} (done at ${r(phases.layout_end)}) | mounted at ${r(phases.mounted)} | painted at ${r(phases.painted)} | ${phases.dom_nodes} RF nodes, ${phases.dom_elements} elements`,
     );
     const self = new Map<string, number>();
     for (const x of profile.nodes) {

@@ -1,6 +1,7 @@
 import type { ELK as ElkApi, ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api';
 import { type Box, inputHandleY, outputHandleY } from './box';
 import type { FlowNode, GradientFlowEdge, Handles, Row, Structure } from './flow';
+import { layered } from './layered';
 import { timed } from './phaseTiming';
 import { routeRows } from './routes';
 
@@ -40,6 +41,8 @@ const SIDE_GAP = 26;
 const STACK_GAP = 10;
 /** Vertical gap between wrapped rows (room for the row-to-row edges' lanes). */
 export const ROW_GAP = 56;
+/** A flat structure (no frames) of more boxes than this is placed by `layered`, not elkjs (seconds at this size). */
+export const FAST_LAYOUT_ABOVE = 100;
 /** Fewer top-level blocks than this never wrap. */
 const MIN_BLOCKS_TO_WRAP = 12;
 
@@ -247,8 +250,11 @@ async function place(s: Structure): Promise<Placed> {
       targets: [tn?.ports?.some((p) => p.id === tp) ? tp : e.target],
     });
   }
-  const api = await loadElk();
-  const out: ElkNode = await timed('elk', () => api.layout({ id: 'root', layoutOptions: ROOT_OPTIONS, children: top, edges }));
+  const flat = top.length === elkNodes.size;
+  const out: ElkNode =
+    flat && top.length > FAST_LAYOUT_ABOVE
+      ? timed('layered', () => placeLayered(top, edges, byId))
+      : await timed('elk', async () => (await loadElk()).layout({ id: 'root', layoutOptions: ROOT_OPTIONS, children: top, edges }));
 
   const placed = new Map<string, ElkNode>();
   const walk = (list: ElkNode[] | undefined) => {
@@ -288,6 +294,54 @@ async function place(s: Structure): Promise<Placed> {
   for (const n of s.nodes) topOf.set(n.id, topId(n));
   const tops = (out.children ?? []).map((c) => ({ id: c.id, x: c.x ?? 0, y: c.y ?? 0, w: c.width ?? 0, h: c.height ?? 0 }));
   return { nodes, tops, topOf };
+}
+
+/** Where a port sits on its node (px from the top): fixed by a cluster, else the box's default handle. */
+function portYs(en: ElkNode, n: FlowNode | undefined): Map<string, number> {
+  const out = new Map<string, number>();
+  const box = n ? boxOfNode(n) : undefined;
+  const inputs = n ? slotCount(n) : 0;
+  for (const p of en.ports ?? []) {
+    if (p.y !== undefined) out.set(p.id, p.y);
+  }
+  if (box && n) {
+    const outId = `${n.id}::out`;
+    if (!out.has(outId)) out.set(outId, outputHandleY(box));
+    for (let i = 0; i < inputs; i++) if (!out.has(`${n.id}::in${i}`)) out.set(`${n.id}::in${i}`, inputHandleY(box, i, inputs));
+  }
+  return out;
+}
+
+/** The flat structure placed by `layered`, returned as elk would (boxes and port positions). */
+function placeLayered(top: ElkNode[], edges: ElkExtendedEdge[], byId: Map<string, FlowNode>): ElkNode {
+  const nodeOf = new Map<string, string>();
+  const yOf = new Map<string, number>();
+  for (const en of top) {
+    nodeOf.set(en.id, en.id);
+    for (const [port, y] of portYs(en, byId.get(en.id))) {
+      nodeOf.set(port, en.id);
+      yOf.set(port, y);
+    }
+  }
+  const heightOf = new Map(top.map((en) => [en.id, en.height ?? 0]));
+  const endY = (end: string) => yOf.get(end) ?? (heightOf.get(nodeOf.get(end) ?? '') ?? 0) / 2;
+  const at = layered(
+    top.map((en) => ({ id: en.id, w: en.width ?? 0, h: en.height ?? 0 })),
+    edges.map((e) => {
+      const s = e.sources[0] as string;
+      const t = e.targets[0] as string;
+      return { source: nodeOf.get(s) ?? s, target: nodeOf.get(t) ?? t, sourceY: endY(s), targetY: endY(t) };
+    }),
+    { layerGap: 40, nodeGap: 18 },
+  );
+  return {
+    id: 'root',
+    children: top.map((en) => ({
+      ...en,
+      ...(at.get(en.id) ?? { x: 0, y: 0 }),
+      ports: en.ports?.map((p) => ({ ...p, y: p.y ?? yOf.get(p.id) })),
+    })),
+  };
 }
 
 /** Cut positions (x) between top-level boxes, i.e. where no block is split. */
