@@ -26,6 +26,9 @@ const json = args.includes('--json');
 const flagValue = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
 const reps = Number(flagValue('reps')) || 40;
 const backends = (flagValue('backends') ?? 'cpu,wasm').split(',');
+// `--graphs ex05,ex06` (id prefixes) and `--no-sections` narrow a run while profiling.
+const only = flagValue('graphs')?.split(',');
+const sections = !args.includes('--no-sections');
 
 interface Spread {
   median: number;
@@ -39,31 +42,55 @@ const spread = (xs: number[]): Spread => {
   return { median: r(quantile(s, 0.5)), p25: r(quantile(s, 0.25)), p75: r(quantile(s, 0.75)) };
 };
 
-/** Times two thunks alternately (A B, B A, …) after a warm-up; returns both spreads and the ratio of medians. */
-function versus(a: () => void, b: () => void): { a: Spread; b: Spread; ratio: number } {
+interface Versus {
+  /** CPU time of this process per call (ms): what the ratio is computed from. */
+  a: Spread;
+  b: Spread;
+  ratio: number;
+  /** The same calls' wall-clock medians and their ratio (includes time spent waiting for a core). */
+  wall: { a: number; b: number; ratio: number };
+}
+
+/**
+ * Times two thunks alternately (A B, B A, …) after a warm-up. Each call is measured twice: CPU
+ * time of this process (process.cpuUsage: user + system, all of its threads, GC included) and
+ * wall time. The ratio is of CPU-time medians: on a shared machine wall time also counts the
+ * time the process waits for a core, which swamps a millisecond-long call; CPU time does not.
+ */
+function versus(a: () => void, b: () => void): Versus {
   for (let i = 0; i < 5; i++) {
     a();
     b();
   }
-  const ta: number[] = [];
-  const tb: number[] = [];
-  const time = (f: () => void, into: number[]) => {
+  const cpu: [number[], number[]] = [[], []];
+  const wall: [number[], number[]] = [[], []];
+  const time = (f: () => void, side: 0 | 1) => {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     f();
-    into.push(performance.now() - t0);
+    wall[side].push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu[side].push((c.user + c.system) / 1000);
   };
   for (let i = 0; i < reps; i++) {
     if (i % 2 === 0) {
-      time(a, ta);
-      time(b, tb);
+      time(a, 0);
+      time(b, 1);
     } else {
-      time(b, tb);
-      time(a, ta);
+      time(b, 1);
+      time(a, 0);
     }
   }
-  const sa = spread(ta);
-  const sb = spread(tb);
-  return { a: sa, b: sb, ratio: Number((sa.median / sb.median).toFixed(3)) };
+  const sa = spread(cpu[0]);
+  const sb = spread(cpu[1]);
+  const wa = spread(wall[0]).median;
+  const wb = spread(wall[1]).median;
+  return {
+    a: sa,
+    b: sb,
+    ratio: Number((sa.median / sb.median).toFixed(3)),
+    wall: { a: wa, b: wb, ratio: Number((wa / wb).toFixed(3)) },
+  };
 }
 
 const stochasticNode = (p: Program) => p.order.find((id) => p.nodes.get(id)?.op?.stochastic);
@@ -83,6 +110,7 @@ function benchExercise(program: Program) {
     const est = versus(traced, () => void estimate(program, { node: z, seed: 0 }));
     out.engine_vs_estimate = est.ratio;
     out.estimate_ms = est.b;
+    out.engine_vs_estimate_wall = est.wall.ratio;
     return out;
   }
   const leaves = gradientLeaves(program, obj.node);
@@ -98,6 +126,7 @@ function benchExercise(program: Program) {
   const vs = versus(traced, tfOnce);
   out.engine_vs_tfgrads = vs.ratio;
   out.tfgrads_ms = vs.b;
+  out.engine_vs_tfgrads_wall = vs.wall.ratio;
   return out;
 }
 
@@ -111,7 +140,7 @@ for (const backend of backends) {
   await tf.ready();
   const perGraph: Record<string, unknown> = {};
   summary[backend] = {};
-  for (const ex of EXERCISES) {
+  for (const ex of EXERCISES.filter((e) => !only || only.some((p) => e.id.startsWith(p)))) {
     const r = benchExercise(compileExercise(ex).program);
     perGraph[ex.id] = r;
     if (typeof r.engine_vs_tfgrads === 'number') (summary[backend] as Record<string, number>)[ex.id] = r.engine_vs_tfgrads;
@@ -121,6 +150,6 @@ for (const backend of backends) {
 }
 report.engine_vs_tfgrads = summary;
 report.engine_vs_tfgrads_max = Object.fromEntries(Object.entries(summary).map(([b, s]) => [b, Math.max(...Object.values(s))]));
-for (const s of SECTIONS) report[s.key] = await s.run({ reps });
+if (sections) for (const s of SECTIONS) report[s.key] = await s.run({ reps });
 if (json) console.log(JSON.stringify(report));
 else console.log(JSON.stringify({ engine_vs_tfgrads_max: report.engine_vs_tfgrads_max }));
