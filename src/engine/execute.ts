@@ -49,7 +49,27 @@ function located<T>(node: string, f: () => T): T {
 const snap = (t: Tensor): Snapshot => ({ shape: t.shape.slice(), data: t.dataSync() as Float32Array });
 
 // Ids here; runExercise relabels the trace with the graph's names (src/engine/commentary.ts).
-const commentary = (n: CompiledNode, phase: 'forward' | 'backward'): string => nodeLine(undefined, n, phase);
+// A node's lines depend on the node alone: made once per compiled node.
+const lines = new WeakMap<CompiledNode, { forward: string; backward: string }>();
+const commentary = (n: CompiledNode, phase: 'forward' | 'backward'): string => {
+  let l = lines.get(n);
+  if (!l) {
+    l = { forward: nodeLine(undefined, n, 'forward'), backward: nodeLine(undefined, n, 'backward') };
+    lines.set(n, l);
+  }
+  return l[phase];
+};
+
+/** A node's distinct inputs (an input used twice, x·x, counts once), made once per compiled node. */
+const distinct = new WeakMap<CompiledNode, readonly string[]>();
+const distinctInputs = (n: CompiledNode): readonly string[] => {
+  let d = distinct.get(n);
+  if (!d) {
+    d = [...new Set(n.inputs)];
+    distinct.set(n, d);
+  }
+  return d;
+};
 
 /**
  * One op evaluation: the op's forward on its inputs, or — for a stochastic node seen before in
@@ -83,6 +103,9 @@ export function execute(program: Program, o: ExecOptions): ExecResult {
   tf.tidy(() => {
     const live = new Map<string, Tensor>();
     const acc = new Map<string, Tensor>();
+    // The snapshot of each acc entry when one was taken anyway (a sent gradient, a recorded
+    // total): read back once, reused as the next step's dy and as the final gradient.
+    const accSnap = new Map<string, Snapshot>();
     let held = 0; // computed values in `live`
     const draws = new Map<string, Snapshot>();
     const ctx: OpContext = {
@@ -150,16 +173,14 @@ export function execute(program: Program, o: ExecOptions): ExecResult {
     for (const id of program.order) {
       const n = node(id);
       if (!n.op) {
-        const t = tf.tensor(o.values?.get(id) ?? (n.value as Float32Array), n.shape);
-        hold(id, t);
-        values.set(id, { shape: n.shape.slice(), data: t.dataSync() as Float32Array });
+        const data = o.values?.get(id) ?? (n.value as Float32Array);
+        hold(id, tf.tensor(data, n.shape));
+        values.set(id, { shape: n.shape.slice(), data });
         continue;
       }
       const v = evaluate(n);
-      const done = [...new Set(n.inputs)].filter((src) => {
-        pending.set(src, (pending.get(src) as number) - n.inputs.filter((s) => s === src).length);
-        return pending.get(src) === 0 && !keepForBackward(src);
-      });
+      for (const src of n.inputs) pending.set(src, (pending.get(src) as number) - 1);
+      const done = distinctInputs(n).filter((src) => pending.get(src) === 0 && !keepForBackward(src));
       if (n.consumers.length === 0 && !keepForBackward(id)) done.push(id);
       // Values nobody reads again go silently; the policy's drops are steps of their own.
       const announced = done.filter((s) => !o.forwardOnly && plan.dropped.has(s) && plan.lastRead.has(s));
@@ -172,6 +193,7 @@ export function execute(program: Program, o: ExecOptions): ExecResult {
     const seedT = tf.tensor(o.seedGrad ?? new Float32Array(sizeOf(seedTarget.shape)).fill(1), seedTarget.shape);
     acc.set(o.seedNode, seedT);
     const seedSnap = snap(seedT);
+    accSnap.set(o.seedNode, seedSnap);
     rec.push(
       {
         phase: 'seed',
@@ -206,8 +228,8 @@ export function execute(program: Program, o: ExecOptions): ExecResult {
         backwardStep(n, dy);
       }
       // Values whose last reader was this step.
-      for (const [v, last] of plan.lastRead) {
-        if (last !== i || !live.has(v)) continue;
+      for (const v of plan.freeAt.get(i) ?? []) {
+        if (!live.has(v)) continue;
         drop(v, recomputed.has(v) ? (name) => `free ${name} again: its segment is done` : undefined);
         recomputed.delete(v);
       }
@@ -237,9 +259,12 @@ export function execute(program: Program, o: ExecOptions): ExecResult {
         acc.set(src, total);
         const gs = snap(g);
         check.push(gs.data);
-        if (record) sent.push({ slot, to: src, edge: edgeId(src, n.id, slot), grad: gs, total: snap(total) });
+        const ts = !prev ? gs : record ? snap(total) : undefined;
+        if (ts) accSnap.set(src, ts);
+        else accSnap.delete(src);
+        if (record) sent.push({ slot, to: src, edge: edgeId(src, n.id, slot), grad: gs, total: ts as Snapshot });
       });
-      const g = snap(dy);
+      const g = accSnap.get(n.id) ?? snap(dy);
       rec.push(
         {
           phase: 'backward',
@@ -254,7 +279,7 @@ export function execute(program: Program, o: ExecOptions): ExecResult {
       );
     }
 
-    for (const [id, t] of acc) if (node(id).needsGrad) grads.set(id, snap(t));
+    for (const [id, t] of acc) if (node(id).needsGrad) grads.set(id, accSnap.get(id) ?? snap(t));
   });
   stats.peakLiveActivations = rec.peakLive;
   return { values, grads, steps: rec.steps, stats, faults: rec.faults };

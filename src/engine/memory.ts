@@ -24,6 +24,8 @@ export interface MemoryPlan {
   reads: ReadonlyMap<string, readonly string[]>;
   /** Index in program.order of the last backward step (lowest index) that reads each value. */
   lastRead: ReadonlyMap<string, number>;
+  /** The inverse of lastRead: index of a backward step → the values it is the last reader of. */
+  freeAt: ReadonlyMap<number, readonly string[]>;
   /** Checkpoint mode: values dropped after forward although backward reads them. */
   dropped: ReadonlySet<string>;
   /** Backward nodes grouped by segment (layer-tagged only): recomputed for together. */
@@ -89,7 +91,9 @@ function buildPlan(program: Program, seedNode: string, k: number): MemoryPlan {
       if (backward.has(id)) segmentOf.set(id, Math.floor((l - 1) / k));
     }
   }
-  return { k: Math.max(k, 0), backward, reads, lastRead, dropped, segmentOf };
+  const freeAt = new Map<number, string[]>();
+  for (const [v, i] of lastRead) freeAt.set(i, [...(freeAt.get(i) ?? []), v]);
+  return { k: Math.max(k, 0), backward, reads, lastRead, freeAt, dropped, segmentOf };
 }
 
 /**

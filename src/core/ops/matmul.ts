@@ -30,8 +30,11 @@ export const matmul = defineOp({
   symbol: 'A·B',
   shape: ([a, b]) => outShape(a as Shape, b as Shape),
   forward: ([A, B]) => {
-    const y = tf.matMul(asMatrix(A as Tensor, 'A'), asMatrix(B as Tensor, 'B'));
-    return tf.reshape(y, outShape((A as Tensor).shape, (B as Tensor).shape));
+    const a = A as Tensor;
+    const b = B as Tensor;
+    const y = tf.matMul(asMatrix(a, 'A'), asMatrix(b, 'B'));
+    // Two matrices need no reshape; a vector side drops its unit axis again.
+    return a.rank === 2 && b.rank === 2 ? y : tf.reshape(y, outShape(a.shape, b.shape));
   },
   saves: { inputs: 'all', output: false },
   vjp: ({ inputs: [A, B], dy }) => {
@@ -39,8 +42,10 @@ export const matmul = defineOp({
     const b = B as Tensor;
     const A2 = asMatrix(a, 'A');
     const B2 = asMatrix(b, 'B');
-    const dY = tf.reshape(dy, [A2.shape[0] as number, B2.shape[1] as number]);
-    return [() => tf.reshape(tf.matMul(dY, B2, false, true), a.shape), () => tf.reshape(tf.matMul(A2, dY, true, false), b.shape)];
+    const dY = dy.rank === 2 ? dy : tf.reshape(dy, [A2.shape[0] as number, B2.shape[1] as number]);
+    // A matrix input's gradient already has its shape; a vector's is reshaped back to 1-D.
+    const back = (g: Tensor, like: Tensor) => (like.rank === 2 ? g : tf.reshape(g, like.shape));
+    return [() => back(tf.matMul(dY, B2, false, true), a), () => back(tf.matMul(A2, dY, true, false), b)];
   },
   formula: { forward: 'Y = AB', vjp: ['\\bar A = \\bar Y B^\\top', '\\bar B = A^\\top \\bar Y'] },
   commentary: {
