@@ -166,6 +166,10 @@ if (json) console.log(JSON.stringify(report));
 else {
   console.log(`engine_vs_tfgrads baseline: ${BASELINE}`);
   for (const [b, s] of Object.entries(summary))
-    console.log(`engine_vs_tfgrads ${b.padEnd(5)} ${Object.entries(s).map(([id, r]) => `${id} ${r}`).join('  ')}`);
+    console.log(
+      `engine_vs_tfgrads ${b.padEnd(5)} ${Object.entries(s)
+        .map(([id, r]) => `${id} ${r}`)
+        .join('  ')}`,
+    );
   console.log(JSON.stringify({ engine_vs_tfgrads_max: report.engine_vs_tfgrads_max }));
 }
