@@ -1,13 +1,13 @@
-import { getBezierPath, Position } from '@xyflow/react';
 import { fmt } from '../../core/format';
 import type { Snapshot } from '../../core/tensor';
 import { type GradEncoder, heatColour } from '../trace/encoding';
 import { gridOf } from '../trace/grid';
 import type { EdgeView, NodeView } from '../trace/timeline';
 import { type Box, HEADER_H, inputHandleY, outputHandleY } from './box';
-import { edgeLook, sci } from './edgeLook';
-import type { Structure } from './flow';
-import { absolutePositions } from './layout';
+import { edgePath } from './edgePath';
+import { edgeLook, labelPoint, sci } from './edgeLook';
+import type { FlowNode, GradientFlowEdge, Handles, Structure } from './flow';
+import { absolutePositions } from './positions';
 
 /** Escapes text for SVG/XML content and attributes. Graph text is data, never markup. */
 export const escapeXml = (s: string): string =>
@@ -25,7 +25,42 @@ export interface ExportView {
 
 const IDLE_VIEW: EdgeView = { phase: 'idle', valueNorm: null, grad: null, gradNorm: null, gradSign: null };
 
-const FONT = 'font-family="Inter, system-ui, sans-serif"';
+/** Half the width of a canvas handle (6 px in styles.css): React Flow ends an edge at the handle's outer side. */
+const HANDLE_HALF = 3;
+
+type Placed = Map<string, { x: number; y: number; w: number; h: number }>;
+
+/** y of a node's output or input handle, read as the canvas's nodes place them (the layout's handles). */
+function handleY(n: FlowNode, side: 'out' | 'in', slot: number): number {
+  const d = n.data as { handles?: Handles; box?: Box; model?: { inputs: readonly string[] } };
+  if (!d.box) return 0;
+  if (side === 'out') return d.handles?.out ?? outputHandleY(d.box);
+  // A folded block has one input handle, placed like its output.
+  if (!d.model) return d.handles?.in[0] ?? outputHandleY(d.box);
+  return d.handles?.in[slot] ?? inputHandleY(d.box, slot, d.model.inputs.length);
+}
+
+/** Where an edge starts and ends on the canvas (flow coordinates), or null when an end is not laid out. */
+export function edgeEnds(
+  e: GradientFlowEdge,
+  byId: ReadonlyMap<string, FlowNode>,
+  pos: Placed,
+): { sx: number; sy: number; tx: number; ty: number } | null {
+  const sp = pos.get(e.source);
+  const tp = pos.get(e.target);
+  const sn = byId.get(e.source);
+  const tn = byId.get(e.target);
+  if (!sp || !tp || !sn || !tn) return null;
+  const slot = e.targetHandle === 'in' ? 0 : (e.data?.slot ?? 0);
+  return {
+    sx: sp.x + sp.w + HANDLE_HALF,
+    sy: sp.y + handleY(sn, 'out', 0),
+    tx: tp.x - HANDLE_HALF,
+    ty: tp.y + handleY(tn, 'in', slot),
+  };
+}
+
+export const FONT = 'font-family="Inter, system-ui, sans-serif"';
 
 function tensorSvg(s: Snapshot, box: Box, x: number, y: number): string {
   if (s.shape.length === 0)
@@ -45,30 +80,38 @@ function tensorSvg(s: Snapshot, box: Box, x: number, y: number): string {
   return out.join('');
 }
 
+/** The graph drawn in flow coordinates moved by `pad` (no header), and the size it needs. */
+export interface GraphDrawing {
+  w: number;
+  h: number;
+  /** SVG elements, no root. */
+  body: string;
+}
+
 /**
- * The canvas as a standalone SVG, built from the layout and the view at the cursor (no DOM
- * scraping), for slides. Every piece of graph text goes through escapeXml.
+ * The laid-out graph at one cursor as SVG elements, built from the layout and the view (no DOM
+ * scraping): nodes, frames and edges along the same paths as the canvas (routes included).
+ * Every piece of graph text goes through escapeXml.
  */
-export function buildSvg(s: Structure, v: ExportView): string {
+export function drawGraph(s: Structure, v: Omit<ExportView, 'title' | 'caption'>, pad = 24): GraphDrawing {
   const pos = absolutePositions(s.nodes);
+  let minX = 0;
+  let minY = 0;
   let maxX = 0;
   let maxY = 0;
   for (const p of pos.values()) {
     maxX = Math.max(maxX, p.x + p.w);
     maxY = Math.max(maxY, p.y + p.h);
   }
-  const pad = 24;
-  const top = 44;
-  const W = Math.ceil(maxX + 2 * pad);
-  const H = Math.ceil(maxY + pad + top);
-  const parts: string[] = [];
-  parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">`,
-    `<rect width="${W}" height="${H}" fill="#ffffff"/>`,
-    `<text x="${pad}" y="22" font-size="16" font-weight="600" ${FONT} fill="#1d2733">${escapeXml(v.title)}</text>`,
-    `<text x="${pad}" y="38" font-size="12" ${FONT} fill="#4a5766">${escapeXml(v.caption)}</text>`,
-    `<g transform="translate(${pad},${top})">`,
-  );
+  // Routes between rows run through the left margin, outside every node.
+  for (const e of s.edges)
+    for (const [x, y] of e.data?.route ?? []) {
+      minX = Math.min(minX, x);
+      minY = Math.min(minY, y);
+      maxX = Math.max(maxX, x);
+      maxY = Math.max(maxY, y);
+    }
+  const parts: string[] = [`<g transform="translate(${pad - minX},${pad - minY})">`];
   for (const n of s.nodes) {
     if (n.type !== 'frame') continue;
     const p = pos.get(n.id);
@@ -78,29 +121,19 @@ export function buildSvg(s: Structure, v: ExportView): string {
       `<text x="${p.x + 12}" y="${p.y + 20}" font-size="12" font-weight="600" ${FONT} fill="#4b3d8f">${escapeXml(n.data.group.label)}</text>`,
     );
   }
+  const byId = new Map(s.nodes.map((n) => [n.id, n]));
   for (const e of s.edges) {
-    const sp = pos.get(e.source);
-    const tp = pos.get(e.target);
-    const sn = s.nodes.find((n) => n.id === e.source);
-    const tn = s.nodes.find((n) => n.id === e.target);
-    if (!sp || !tp || !sn || !tn) continue;
-    const sBox = 'box' in sn.data ? sn.data.box : undefined;
-    const tBox = 'box' in tn.data ? tn.data.box : undefined;
-    const slots = 'model' in tn.data ? tn.data.model.inputs.length : 1;
-    const slot = e.targetHandle === 'in' ? 0 : (e.data?.slot ?? 0);
-    const [d, lx, ly] = getBezierPath({
-      sourceX: sp.x + sp.w,
-      sourceY: sp.y + (sBox ? outputHandleY(sBox) : sp.h / 2),
-      sourcePosition: Position.Right,
-      targetX: tp.x,
-      targetY: tp.y + (tBox ? (e.targetHandle === 'in' ? outputHandleY(tBox) : inputHandleY(tBox, slot, slots)) : tp.h / 2),
-      targetPosition: Position.Left,
-    });
+    const ends = edgeEnds(e, byId, pos);
+    if (!ends) continue;
+    const { sx, sy, tx, ty } = ends;
+    const route = e.data?.route;
+    const d = edgePath(sx, sy, tx, ty, route);
+    const [lx, ly] = labelPoint(sx, sy, tx, ty, route);
     const ev = v.edgeAt(e.id);
     const st = edgeLook(ev ?? IDLE_VIEW, v.encoder);
     const dash = st.dash ? ` stroke-dasharray="${st.dash}"` : '';
     parts.push(
-      `<path d="${d}" fill="none" stroke="${st.colour}" stroke-width="${st.width.toFixed(2)}" stroke-opacity="${st.opacity.toFixed(2)}"${dash}/>`,
+      `<path data-edge-id="${escapeXml(e.id)}" d="${d}" fill="none" stroke="${st.colour}" stroke-width="${st.width.toFixed(2)}" stroke-opacity="${st.opacity.toFixed(2)}"${dash}/>`,
     );
     // Below the colour floor the norm is written on the line, as on the canvas.
     if (st.kind === 'floor')
@@ -140,6 +173,23 @@ export function buildSvg(s: Structure, v: ExportView): string {
       parts.push(`<text x="${p.x + 8}" y="${bodyY + 12}" font-size="11" ${FONT} fill="#8a8a8a">freed</text>`);
     if (view?.grad) parts.push(tensorSvg(view.grad, box, half + 4, bodyY));
   }
-  parts.push('</g></svg>');
-  return parts.join('\n');
+  parts.push('</g>');
+  return { w: Math.ceil(maxX - minX + 2 * pad), h: Math.ceil(maxY - minY + 2 * pad), body: parts.join('\n') };
+}
+
+/** The canvas at the cursor as a standalone SVG with a title and caption, for slides. */
+export function buildSvg(s: Structure, v: ExportView): string {
+  const top = 44;
+  const g = drawGraph(s, v);
+  const W = g.w;
+  const H = g.h + top - 24;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">`,
+    `<rect width="${W}" height="${H}" fill="#ffffff"/>`,
+    `<text x="24" y="22" font-size="16" font-weight="600" ${FONT} fill="#1d2733">${escapeXml(v.title)}</text>`,
+    `<text x="24" y="38" font-size="12" ${FONT} fill="#4a5766">${escapeXml(v.caption)}</text>`,
+    `<g transform="translate(0,${top - 24})">`,
+    g.body,
+    '</g></svg>',
+  ].join('\n');
 }
