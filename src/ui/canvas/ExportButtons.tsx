@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { RecordButton } from '../record/RecordButton';
 import { useExplorerStore } from '../store/context';
 import { selectHidden, selectTimeline } from '../store/selectors';
 import { download, svgToPng } from './download';
@@ -6,7 +7,7 @@ import { buildSvg, type ExportView } from './exportSvg';
 import type { Structure } from './flow';
 import { encoderFor } from './views';
 
-/** "SVG" and "PNG" buttons: the current view of the canvas, for slides. */
+/** "SVG" and "PNG" buttons: the current view of the canvas, for slides; "Record…" for a walkthrough video. */
 export function ExportButtons({ structure }: { structure: Structure }) {
   const store = useExplorerStore();
   const [error, setError] = useState<string | null>(null);
@@ -51,6 +52,7 @@ export function ExportButtons({ structure }: { structure: Structure }) {
       >
         PNG
       </button>
+      <RecordButton structure={structure} />
       {error && <span className="gf-export__error">{error}</span>}
     </div>
   );

@@ -10,14 +10,23 @@ export function download(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Draws an SVG string onto a canvas at `scale` and returns it as PNG. */
-export async function svgToPng(svg: string, scale = 2): Promise<Blob> {
+/** Decodes an SVG string as an image and hands it to `use`; its object URL is revoked afterwards, whatever happens. */
+export async function withSvgImage<T>(svg: string, use: (img: HTMLImageElement) => T | Promise<T>): Promise<T> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
     const img = new Image();
     img.decoding = 'async';
     img.src = url;
     await img.decode();
+    return await use(img);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** Draws an SVG string onto a canvas at `scale` and returns it as PNG. */
+export function svgToPng(svg: string, scale = 2): Promise<Blob> {
+  return withSvgImage(svg, (img) => {
     const canvas = document.createElement('canvas');
     canvas.width = Math.ceil(img.naturalWidth * scale);
     canvas.height = Math.ceil(img.naturalHeight * scale);
@@ -25,10 +34,8 @@ export async function svgToPng(svg: string, scale = 2): Promise<Blob> {
     if (!ctx) throw new Error('no 2D canvas');
     ctx.scale(scale, scale);
     ctx.drawImage(img, 0, 0);
-    return await new Promise<Blob>((resolve, reject) =>
+    return new Promise<Blob>((resolve, reject) =>
       canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'),
     );
-  } finally {
-    URL.revokeObjectURL(url);
-  }
+  });
 }

@@ -4,8 +4,8 @@ import { type GradEncoder, heatColour } from '../trace/encoding';
 import { gridOf } from '../trace/grid';
 import type { EdgeView, NodeView } from '../trace/timeline';
 import { type Box, HEADER_H, inputHandleY, outputHandleY } from './box';
-import { edgePath } from './edgePath';
 import { edgeLook, labelPoint, sci } from './edgeLook';
+import { edgePath } from './edgePath';
 import type { FlowNode, GradientFlowEdge, Handles, Structure } from './flow';
 import { absolutePositions } from './positions';
 
@@ -25,8 +25,15 @@ export interface ExportView {
 
 const IDLE_VIEW: EdgeView = { phase: 'idle', valueNorm: null, grad: null, gradNorm: null, gradSign: null };
 
-/** Half the width of a canvas handle (6 px in styles.css): React Flow ends an edge at the handle's outer side. */
+/**
+ * Where React Flow puts an edge's end, as styles.css places the handles: a 6 px handle centred on
+ * the node's inner (padding-box) edge, inside its border; an edge ends at the handle's outer side,
+ * at its centre's height. Borders of the default theme as Chromium lays them out on a 1× screen
+ * (widths snapped down to whole pixels): 2 px for the objective, 1 px for the rest (1 px
+ * --gf-node-border-w; the 1.5 px of stochastic nodes and folded blocks also lays out as 1 px).
+ */
 const HANDLE_HALF = 3;
+const borderOf = (n: FlowNode): number => (n.data.kind === 'objective' ? 2 : 1);
 
 type Placed = Map<string, { x: number; y: number; w: number; h: number }>;
 
@@ -53,10 +60,10 @@ export function edgeEnds(
   if (!sp || !tp || !sn || !tn) return null;
   const slot = e.targetHandle === 'in' ? 0 : (e.data?.slot ?? 0);
   return {
-    sx: sp.x + sp.w + HANDLE_HALF,
-    sy: sp.y + handleY(sn, 'out', 0),
-    tx: tp.x - HANDLE_HALF,
-    ty: tp.y + handleY(tn, 'in', slot),
+    sx: sp.x + sp.w - borderOf(sn) + HANDLE_HALF,
+    sy: sp.y + borderOf(sn) + handleY(sn, 'out', 0),
+    tx: tp.x + borderOf(tn) - HANDLE_HALF,
+    ty: tp.y + borderOf(tn) + handleY(tn, 'in', slot),
   };
 }
 
