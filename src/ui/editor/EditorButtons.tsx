@@ -1,6 +1,7 @@
 import type { GraphSpec } from '../../core/types';
 import type { ExplorerState } from '../store';
 import { useExplorer, useExplorerStore } from '../store/context';
+import { textOf } from './bridge';
 import { loadDraft } from './draft';
 import { openWith } from './paneState';
 
@@ -41,9 +42,10 @@ export function EditorButtons() {
         onClick={async () => {
           const e = editableSpec(store.getState());
           if (!e) return;
-          // The printer loads on demand: the .gf compiler is not part of the app shell.
-          const { printGf } = await import('../../lang');
-          openWith(store, printGf(e.spec), e.copyOf);
+          // Text the graph was run from comes back as written; else the printer (loaded on demand).
+          const written = textOf(e.spec);
+          const text = written ?? (await import('../../lang')).printGf(e.spec);
+          openWith(store, text, e.copyOf);
         }}
       >
         Edit this graph as text…

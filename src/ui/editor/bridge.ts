@@ -25,3 +25,14 @@ export const setBridge = (store: ExplorerStore, b: EditorBridge | null): void =>
 
 /** The mounted editor of this explorer, or null when the pane is closed. */
 export const bridgeOf = (store: ExplorerStore): EditorBridge | null => bridges.get(store) ?? null;
+
+/** The .gf text each spec on screen was run from (typed, or written by a canvas edit), by spec object. */
+const texts = new WeakMap<object, string>();
+
+/** Records that `spec` is what `text` compiles to: a link to it can carry the text, comments and all. */
+export const rememberText = (spec: object, text: string): void => {
+  texts.set(spec, text);
+};
+
+/** The text `spec` was run from, when it came from the editor (or a link's text). */
+export const textOf = (spec: unknown): string | undefined => (typeof spec === 'object' && spec !== null ? texts.get(spec) : undefined);

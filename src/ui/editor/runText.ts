@@ -1,5 +1,6 @@
 import { loadGraphSource } from '../../lang';
 import type { ExplorerStore } from '../store';
+import { rememberText } from './bridge';
 
 /**
  * Runs the editor's text: parse problems stay in the editor (the last good graph stays on the
@@ -12,5 +13,6 @@ export async function runText(store: ExplorerStore, text: string): Promise<boole
     if (src.gf?.spec) store.setState({ problems: src.problems, problemSource: 'graph', playing: false });
     return false;
   }
+  rememberText(src.spec, text);
   return store.getState().runEdited(src.spec, 'graph');
 }

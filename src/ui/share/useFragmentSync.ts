@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
+import { looksLikeGf } from '../../lang/sniff';
+import { rememberText, textOf } from '../editor/bridge';
+import { openWith } from '../editor/paneState';
 import type { ExplorerState, ExplorerStore } from '../store';
 import { parseUrl } from '../store/url';
-import { encodeFragment, hasGraphFragment, NOT_IN_LINK } from './fragment';
+import { decodeFragment, encodeFragment, hasGraphFragment, NOT_IN_LINK } from './fragment';
 
 /** A graph the learner opened or pasted: it has no id and no `?src=` that could name it. */
 const ownGraph = (s: ExplorerState): unknown =>
@@ -32,6 +35,8 @@ export function useFragmentSync(store: ExplorerStore): string | null {
     let fragment: string | null = null;
     // The step and node of a link that carries its graph apply to that graph once it shows.
     let pending = hasGraphFragment(location.hash) ? parseUrl(location.search) : null;
+    // A link written from the editor carries the .gf text itself: it opens in the editor, as written.
+    let linkText: string | null = null;
     const write = (s: ExplorerState) => {
       const own = ownGraph(s);
       if (own === undefined) {
@@ -40,6 +45,11 @@ export function useFragmentSync(store: ExplorerStore): string | null {
           setNotice(null);
         }
         return;
+      }
+      if (linkText !== null) {
+        // the graph on screen is the link's text compiled: keep the text in the link
+        rememberText(own as object, linkText);
+        linkText = null;
       }
       if (pending) {
         const { step, node } = pending;
@@ -51,7 +61,8 @@ export function useFragmentSync(store: ExplorerStore): string | null {
       if (own !== encodedFor) {
         encodedFor = own;
         fragment = null;
-        void encodeFragment(JSON.stringify(own)).then((e) => {
+        // Text from the editor rides as written (comments kept); any other graph as its JSON.
+        void encodeFragment(textOf(own) ?? JSON.stringify(own)).then((e) => {
           if (!live || encodedFor !== own) return;
           fragment = e.ok ? e.fragment : NOT_IN_LINK;
           setNotice(
@@ -67,6 +78,14 @@ export function useFragmentSync(store: ExplorerStore): string | null {
       const url = `${location.pathname}${viewSearch(s)}${fragment}`;
       if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url);
     };
+    if (pending)
+      void decodeFragment(location.hash).then((d) => {
+        if (!live || !d?.ok || !looksLikeGf(d.value)) return;
+        linkText = d.value;
+        encodedFor = undefined;
+        openWith(store, d.value);
+        write(store.getState());
+      });
     const unsub = store.subscribe((s, prev) => {
       if (s.run !== prev.run || s.cursor !== prev.cursor || s.selected !== prev.selected || s.presenter !== prev.presenter) write(s);
     });

@@ -1,7 +1,7 @@
 import type { Problem } from '../../../core/errors';
 import type { GraphSpec } from '../../../core/types';
 import { parseGf, printGf } from '../../../lang';
-import { bridgeOf } from '../../editor/bridge';
+import { bridgeOf, rememberText } from '../../editor/bridge';
 import type { ExplorerStore } from '../../store';
 import type { Edited } from './specEdits';
 
@@ -40,6 +40,7 @@ export async function applyEdit(store: ExplorerStore, edit: (spec: GraphSpec) =>
     );
     return false;
   }
+  rememberText(again.spec, text);
   if (!(await store.getState().runEdited(again.spec, 'edit'))) return false;
   // Typed meanwhile: the learner's text wins, and its own run follows.
   if (bridge.text() !== before) return false;
