@@ -30,67 +30,69 @@ export function NodeEditor({ node, all }: { node: NodeModel; all: readonly NodeM
   const others = all.filter((n) => n.id !== node.id);
   const leaf = node.op === 'leaf';
   return (
-    <fieldset className="gf-edit__node" aria-label={`edit node ${node.id}`}>
-      <legend>Node {node.id}</legend>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          edit((s) => renameNode(s, node.id, id.trim()));
-        }}
-      >
-        <label>
-          id <input value={id} onChange={(e) => setId(e.target.value)} aria-label="node id" spellCheck={false} />
-        </label>
-        <button type="submit" disabled={id.trim() === node.id || id.trim() === ''}>
-          Rename
+    <details className="gf-edit__node" open>
+      <summary>Edit node {node.id}</summary>
+      <fieldset aria-label={`edit node ${node.id}`}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            edit((s) => renameNode(s, node.id, id.trim()));
+          }}
+        >
+          <label>
+            id <input value={id} onChange={(e) => setId(e.target.value)} aria-label="node id" spellCheck={false} />
+          </label>
+          <button type="submit" disabled={id.trim() === node.id || id.trim() === ''}>
+            Rename
+          </button>
+        </form>
+        {!leaf && (
+          <label>
+            op{' '}
+            <select aria-label="node op" value={node.op} onChange={(e) => edit((s) => setOp(s, node.id, e.target.value))}>
+              {opsOfArity(node.inputs.length).map((op) => (
+                <option key={op} value={op}>
+                  {op}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {node.inputs.map((src, slot) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: input slots are positional
+          <label key={slot}>
+            {node.slotNames[slot] ?? `input ${slot + 1}`} ←{' '}
+            <select
+              aria-label={`input ${node.slotNames[slot] ?? slot + 1}`}
+              value={src}
+              onChange={(e) => edit((s) => setInput(s, node.id, slot, e.target.value))}
+            >
+              <NodeOptions nodes={others} />
+            </select>
+          </label>
+        ))}
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (skip) edit((s) => addResidual(s, node.id, skip));
+          }}
+        >
+          <label>
+            residual: {node.id} +{' '}
+            <select aria-label="residual from" value={skip} onChange={(e) => setSkip(e.target.value)}>
+              <option value="">(choose a node)</option>
+              <NodeOptions nodes={others} />
+            </select>
+          </label>
+          <button type="submit" disabled={!skip}>
+            Add residual
+          </button>
+        </form>
+        <button type="button" onClick={() => edit((s) => deleteNode(s, node.id))} aria-keyshortcuts="Delete">
+          Delete node
         </button>
-      </form>
-      {!leaf && (
-        <label>
-          op{' '}
-          <select aria-label="node op" value={node.op} onChange={(e) => edit((s) => setOp(s, node.id, e.target.value))}>
-            {opsOfArity(node.inputs.length).map((op) => (
-              <option key={op} value={op}>
-                {op}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      {node.inputs.map((src, slot) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: input slots are positional
-        <label key={slot}>
-          {node.slotNames[slot] ?? `input ${slot + 1}`} ←{' '}
-          <select
-            aria-label={`input ${node.slotNames[slot] ?? slot + 1}`}
-            value={src}
-            onChange={(e) => edit((s) => setInput(s, node.id, slot, e.target.value))}
-          >
-            <NodeOptions nodes={others} />
-          </select>
-        </label>
-      ))}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (skip) edit((s) => addResidual(s, node.id, skip));
-        }}
-      >
-        <label>
-          residual: {node.id} +{' '}
-          <select aria-label="residual from" value={skip} onChange={(e) => setSkip(e.target.value)}>
-            <option value="">(choose a node)</option>
-            <NodeOptions nodes={others} />
-          </select>
-        </label>
-        <button type="submit" disabled={!skip}>
-          Add residual
-        </button>
-      </form>
-      <button type="button" onClick={() => edit((s) => deleteNode(s, node.id))} aria-keyshortcuts="Delete">
-        Delete node
-      </button>
-    </fieldset>
+      </fieldset>
+    </details>
   );
 }
 
