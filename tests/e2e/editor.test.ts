@@ -44,7 +44,8 @@ const shownText = (page: Page): Promise<string> =>
 async function typeText(page: Page, text: string) {
   const lines = text.split('\n');
   for (const [i, line] of lines.entries()) {
-    await page.keyboard.type(line);
+    // key by key with a pause, as a person types (CodeMirror reads each input from the DOM)
+    await page.keyboard.type(line, { delay: 15 });
     if (i === lines.length - 1) break;
     await page.waitForTimeout(120);
     if (await page.$('.cm-tooltip-autocomplete')) await page.keyboard.press('Escape');
@@ -153,8 +154,9 @@ describe('writing and editing a graph, as a new user would (production build, Ch
     await page.waitForSelector('[data-testid="node-neg"]');
     await drag(page, '[data-testid="node-neg"] .react-flow__handle.source', '[data-testid="node-y.mul"] [data-handleid="in1"]');
     await expect.poll(() => inputsOf(page, 'y.mul'), { timeout: 15_000 }).toEqual(['q', 'neg']);
-    // y = h + q + q·(−x): dy/dx = 106 − 2q = 106 − 80 = 26, with dq/dx = 0 through neg
-    await expect.poll(() => gradOf(page, 'x'), { timeout: 15_000 }).toBe(26);
+    // y = h + q − q·x now. With z = 3x + 2 = −10, q = relu(z) + zx = 40, dq/dx = 0 + (3x + z) = −22
+    // and h saturated (dh/dx = 0): dy/dx = dq/dx − (x·dq/dx + q) = −22 − (88 + 40) = −150.
+    await expect.poll(() => gradOf(page, 'x'), { timeout: 15_000 }).toBe(-150);
     const connected = parseGf((await draft(page)) ?? '').spec;
     expect(connected?.nodes.find((n) => n.id === 'y.mul')?.inputs).toEqual(['q', 'neg']);
     await shot(page, 'editor-canvas-connected-1280x800');
