@@ -2,6 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { OptionValue } from '../core/types';
 import { preloadLayout } from '../ui/canvas/layout';
+import { parseCompareList } from '../ui/compare/link';
+import { type CompareView, compareOf } from '../ui/compare/state';
 import { Explorer, type ExplorerControls } from '../ui/Explorer';
 import { createExplorerStore, type ExplorerInit, type ExplorerStore } from '../ui/store';
 import { selectBusy, selectLength } from '../ui/store/selectors';
@@ -25,6 +27,13 @@ export interface GradflowExplorerProps {
   height?: number | string;
   /** Called with the cursor and the number of steps whenever either changes. */
   onStepChange?: (step: number, total: number) => void;
+  /**
+   * Compare mode: pane B's options over `options`, e.g. `{ activation: 'relu', init: 'he' }` or
+   * `"activation=relu, init=he"` (as the `compare=` link parameter); `{}` compares A with itself.
+   */
+  compare?: Record<string, OptionValue> | string;
+  /** `panes` (two synced panes, the default) or `ratio` (one canvas coloured by the norm ratio). */
+  compareView?: CompareView;
 }
 
 /** Everything of an embed but where its CSS goes (the document, or the custom element's shadow root). */
@@ -47,7 +56,7 @@ export function GradflowExplorer({ graph, src, options, ...rest }: GradflowExplo
  * reference is a new explorer with a fresh store: a graph that fails to load shows its problem
  * alone, never the graph shown before it.
  */
-export function Embed({ source, step, controls = 'full', height = 560, onStepChange }: EmbedProps) {
+export function Embed({ source, step, controls = 'full', height = 560, onStepChange, compare, compareView }: EmbedProps) {
   const key = refKey(source);
   const [resolved, setResolved] = useState<{ key: string; r: Resolved } | null>(null);
   const stepNow = useRef(step);
@@ -73,7 +82,15 @@ export function Embed({ source, step, controls = 'full', height = 560, onStepCha
           Loading the graph…
         </p>
       ) : current.ok ? (
-        <EmbeddedExplorer key={key} init={current.init} step={step} controls={controls} onStepChange={onStepChange} />
+        <EmbeddedExplorer
+          key={key}
+          init={current.init}
+          step={step}
+          controls={controls}
+          onStepChange={onStepChange}
+          compare={compare}
+          compareView={compareView}
+        />
       ) : (
         <EmbedError problems={[current.problem]} />
       )}
@@ -86,10 +103,19 @@ interface EmbeddedExplorerProps {
   step: number | undefined;
   controls: ExplorerControls;
   onStepChange: GradflowExplorerProps['onStepChange'];
+  compare: GradflowExplorerProps['compare'];
+  compareView: GradflowExplorerProps['compareView'];
 }
 
-function EmbeddedExplorer({ init, step, controls, onStepChange }: EmbeddedExplorerProps) {
+function EmbeddedExplorer({ init, step, controls, onStepChange, compare, compareView }: EmbeddedExplorerProps) {
   const [store] = useState<ExplorerStore>(() => createExplorerStore(pageCompute(), init));
+  const compareKey = compare === undefined ? null : JSON.stringify([compare, compareView]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `compareKey` says when `compare` or `compareView` changed
+  useEffect(() => {
+    const c = compareOf(store).getState();
+    if (compare === undefined) c.close();
+    else c.open(typeof compare === 'string' ? parseCompareList(compare) : compare, { view: compareView ?? 'panes', graph: null });
+  }, [store, compareKey]);
   const stepNow = useRef(step);
   stepNow.current = step;
   const onStep = useRef(onStepChange);

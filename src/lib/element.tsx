@@ -39,14 +39,15 @@ export function refOf(el: Element): GraphRef {
  * `<gradflow-graph graph="ex06-attention-backward" step="8" controls="steps" height="480">`: the
  * explorer as an HTML element, for pages that are not React (Quarto, Jupyter Book, MkDocs).
  * Attributes: graph (an exercise id), src (a graph file on this site), step, options, controls
- * (full | steps | none), height; or the graph itself inside the element, in a
+ * (full | steps | none), height, compare (pane B's options, `activation=relu, init=he`) and
+ * compare-view (`ratio`); or the graph itself inside the element, in a
  * `<script type="text/gradflow">`. Setting `step` moves it; it fires `stepchange` ({step, total}).
  * It renders into its own shadow root: the page's CSS does not reach in, its CSS does not reach out.
  * The class is made on first use: importing this module needs no DOM (server rendering).
  */
 function makeElementClass(): CustomElementConstructor {
   return class extends HTMLElement implements GradflowGraphElement {
-    static readonly observedAttributes = ['graph', 'src', 'step', 'options', 'controls', 'height'];
+    static readonly observedAttributes = ['graph', 'src', 'step', 'options', 'controls', 'height', 'compare', 'compare-view'];
     private root: Root | null = null;
     private inline: MutationObserver | null = null;
     private current = { step: 0, total: 0 };
@@ -99,6 +100,8 @@ function makeElementClass(): CustomElementConstructor {
           step={parseStep(this.getAttribute('step'))}
           controls={parseControls(this.getAttribute('controls'))}
           height={parseHeight(this.getAttribute('height'))}
+          compare={this.getAttribute('compare') ?? undefined}
+          compareView={this.getAttribute('compare-view') === 'ratio' ? 'ratio' : undefined}
           onStepChange={(step, total) => {
             this.current = { step, total };
             this.dispatchEvent(new CustomEvent<StepChangeDetail>('stepchange', { detail: { step, total }, bubbles: true, composed: true }));

@@ -7,6 +7,7 @@ import { useCanvasKeys } from './canvas/useCanvasKeys';
 import { useCanvasView } from './canvas/viewState';
 import { ErrorBoundary } from './common/ErrorBoundary';
 import { ErrorPanel } from './common/ErrorPanel';
+import { CompareStage } from './compare/CompareStage';
 import { EditorSlot } from './editor/EditorSlot';
 import { LessonSlot } from './LessonSlot';
 import { GraphList } from './sidebar/GraphList';
@@ -96,11 +97,13 @@ function Layout({ graphList, controls, embedded, focusable, rootRef }: LayoutPro
           {full && <Toolbar />}
           {full && <EditorSlot />}
           <ErrorPanel />
-          <ErrorBoundary resetKey={layoutKey} label="canvas">
-            <ReactFlowProvider>
-              <Canvas />
-            </ReactFlowProvider>
-          </ErrorBoundary>
+          <CompareStage>
+            <ErrorBoundary resetKey={layoutKey} label="canvas">
+              <ReactFlowProvider>
+                <Canvas />
+              </ReactFlowProvider>
+            </ErrorBoundary>
+          </CompareStage>
           {controls !== 'none' && <StepBar />}
           <A11yLayer controls={controls} />
         </div>

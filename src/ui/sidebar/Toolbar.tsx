@@ -1,4 +1,5 @@
 import type { OptionSpec, OptionValue } from '../../core/types';
+import { CompareButton } from '../compare/CompareButton';
 import { inertText } from '../compute/inert';
 import { useExplorer, useExplorerStore } from '../store/context';
 import { selectBusy } from '../store/selectors';
@@ -83,6 +84,7 @@ export function Toolbar() {
           <input type="checkbox" checked={predict} onChange={(e) => store.getState().setPredict(e.target.checked)} />
           predict mode
         </label>
+        <CompareButton />
         <button
           type="button"
           className="gf-present-toggle"

@@ -18,7 +18,7 @@ export type { ExplorerInit, ExplorerState, ExplorerStore } from './types';
  * The compute client is injected: a Web Worker in the app, the main thread in tests.
  */
 export function createExplorerStore(client: ComputeClient, init: ExplorerInit = {}): ExplorerStore {
-  return createStore<ExplorerState>()((set, get, api) => {
+  const store = createStore<ExplorerState>()((set, get, api) => {
     const deps = { client, init, runner: createRunner(client, set, get) };
     return {
       ...createLoadingSlice(deps)(set, get, api),
@@ -29,4 +29,11 @@ export function createExplorerStore(client: ComputeClient, init: ExplorerInit = 
       ...createChecksSlice(deps)(set, get, api),
     };
   });
+  clients.set(store, client);
+  return store;
 }
+
+const clients = new WeakMap<ExplorerStore, ComputeClient>();
+
+/** The compute client a store runs on (compare mode runs its second pane on the same one). */
+export const clientOf = (store: ExplorerStore): ComputeClient | undefined => clients.get(store);

@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { canvasViewOf } from '../canvas/viewState';
+import { parseCompareLink, withCompare } from '../compare/link';
+import { compareOf } from '../compare/state';
 import { defaultFolds } from './folds';
 import type { ExplorerState, ExplorerStore } from './types';
 import { foldsFor, parseUrl, toSearch, type UrlState } from './url';
@@ -62,10 +64,15 @@ export function useUrlSync(store: ExplorerStore, delayMs = 120): void {
     const view = canvasViewOf(store);
     if (theme) view.getState().setTheme(theme);
     let holding = src !== undefined;
+    // Compare mode (`compare=opt.activation=relu`): pane B's options, restored here and written back.
+    const compare = compareOf(store);
+    const linked = parseCompareLink(location.search);
+    if (linked) compare.getState().open(linked.options, { view: linked.view, graph: null });
     const write = () => {
       timer = null;
       if (holding) return;
-      const search = searchFor(store.getState(), view.getState());
+      const plain = searchFor(store.getState(), view.getState());
+      const search = plain === null ? null : withCompare(plain, compare.getState());
       if (search !== null && search !== last) {
         last = search;
         history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
@@ -74,7 +81,7 @@ export function useUrlSync(store: ExplorerStore, delayMs = 120): void {
     const schedule = () => {
       if (!timer) timer = setTimeout(write, delayMs);
     };
-    const unsubs = [store.subscribe(schedule), view.subscribe(schedule)];
+    const unsubs = [store.subscribe(schedule), view.subscribe(schedule), compare.subscribe(schedule)];
     if (src !== undefined) {
       void loadOnce(store, src).then((ok) => {
         if (!live) return;

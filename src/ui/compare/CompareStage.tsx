@@ -1,0 +1,72 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { type ReactNode, useEffect } from 'react';
+import { useStore } from 'zustand';
+import { Canvas } from '../canvas/Canvas';
+import { ErrorBoundary } from '../common/ErrorBoundary';
+import { ErrorPanel } from '../common/ErrorPanel';
+import { clientOf } from '../store';
+import { ExplorerProvider, useExplorerStore } from '../store/context';
+import type { ExplorerStore } from '../store/types';
+import { CompareBar } from './CompareBar';
+import { Pane } from './Pane';
+import { RatioView } from './RatioView';
+import { StepA, StepB } from './StepStatus';
+import { startCompare } from './session';
+import { compareOf } from './state';
+
+function PaneB({ a, b }: { a: ExplorerStore; b: ExplorerStore }) {
+  const key = useStore(b, (s) => s.run?.graph.structureKey ?? 'none');
+  const ran = useStore(b, (s) => s.run !== null);
+  return (
+    <Pane side="B" store={b} other={a} status={<StepB a={a} b={b} />}>
+      <ExplorerProvider store={b}>
+        <ErrorPanel />
+        {ran ? (
+          <ErrorBoundary resetKey={key} label="pane B">
+            <ReactFlowProvider>
+              <Canvas />
+            </ReactFlowProvider>
+          </ErrorBoundary>
+        ) : (
+          <p className="gf-compare__message">Computing pane B…</p>
+        )}
+      </ExplorerProvider>
+    </Pane>
+  );
+}
+
+/**
+ * The explorer's canvas, or in compare mode the comparison: two synced panes (A = `children`, the
+ * explorer's own canvas; B = the same graph under the compare options) or the ratio view. The
+ * step bar below stays A's: one scrubber, and B follows it (session.ts).
+ */
+export function CompareStage({ children }: { children: ReactNode }) {
+  const a = useExplorerStore();
+  const cmp = compareOf(a);
+  const on = useStore(cmp, (s) => s.options !== null);
+  const view = useStore(cmp, (s) => s.view);
+  const b = useStore(cmp, (s) => s.b);
+  useEffect(() => {
+    const client = clientOf(a);
+    if (!on || !client) return;
+    return startCompare(a, cmp, client);
+  }, [on, a, cmp]);
+  if (!on) return children;
+  return (
+    <div className={`gf-compare gf-compare--${view}`} data-testid="compare" data-view={view}>
+      <CompareBar a={a} cmp={cmp} />
+      {!b ? (
+        <p className="gf-compare__message">Starting pane B…</p>
+      ) : view === 'ratio' ? (
+        <RatioView a={a} b={b} />
+      ) : (
+        <div className="gf-compare__panes">
+          <Pane side="A" store={a} other={b} status={<StepA a={a} />}>
+            {children}
+          </Pane>
+          <PaneB a={a} b={b} />
+        </div>
+      )}
+    </div>
+  );
+}
