@@ -18,14 +18,14 @@ export interface RatioScale {
   colour(log10: number): string;
   /** Stroke width: thicker the further from equal. */
   width(log10: number): number;
-  /** Legend ticks, whole decades (at most 7). */
+  /** Legend ticks, whole decades (at most 5). */
   ticks: number[];
 }
 
 export function ratioScale(maxDecades: number): RatioScale {
   const decades = Math.max(1, Math.min(MAX_DECADES, Math.ceil(maxDecades - 1e-9)));
   const t = (x: number) => Math.max(-1, Math.min(1, x / decades));
-  const step = Math.ceil((2 * decades) / 6);
+  const step = Math.ceil((2 * decades) / 4);
   const ticks: number[] = [];
   for (let d = 0; d <= decades; d += step) {
     ticks.push(d);
