@@ -225,6 +225,12 @@ describe('compare mode through the deep link: one scrubber, aligned panes, the r
     await page.keyboard.press('ArrowLeft');
     await expect.poll(async () => (await paneSteps(page)).b.cursor).toBe(b.cursor);
     await page.screenshot({ path: join(SHOTS, 'ex05-no-counterpart-present-1280.png') });
+    // A value the option does not have: pane B says so, pane A runs on.
+    await page.goto(`${base}?graph=ex04-vanishing-gradients&compare=opt.activation=swish`);
+    await page.waitForSelector('[data-testid=compare-pane-A] [data-testid=gf-edge]', { state: 'attached', timeout: 60_000 });
+    await expect.poll(async () => (await page.textContent('[data-testid=compare-pane-B]')) ?? '', { timeout: 30_000 }).toContain('swish');
+    expect(await page.textContent('[data-testid=compare-pane-B]')).toContain('activation');
+    expect(await page.textContent('[data-testid=compare-pane-B]')).toContain('Pane B did not run');
     expect(errors).toEqual([]);
     await w.context.close();
   });

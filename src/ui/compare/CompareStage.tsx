@@ -17,6 +17,8 @@ import { compareOf } from './state';
 function PaneB({ a, b }: { a: ExplorerStore; b: ExplorerStore }) {
   const key = useStore(b, (s) => s.run?.graph.structureKey ?? 'none');
   const ran = useStore(b, (s) => s.run !== null);
+  // B's options refused (a link's unknown value): its error panel says why, not "computing".
+  const refused = useStore(b, (s) => s.run === null && s.requested === null && s.problems !== null);
   return (
     <Pane side="B" store={b} other={a} status={<StepB a={a} b={b} />}>
       <ExplorerProvider store={b}>
@@ -28,7 +30,7 @@ function PaneB({ a, b }: { a: ExplorerStore; b: ExplorerStore }) {
             </ReactFlowProvider>
           </ErrorBoundary>
         ) : (
-          <p className="gf-compare__message">Computing pane B…</p>
+          <p className="gf-compare__message">{refused ? 'Pane B did not run: see the problem above.' : 'Computing pane B…'}</p>
         )}
       </ExplorerProvider>
     </Pane>
