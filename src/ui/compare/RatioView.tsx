@@ -45,7 +45,8 @@ function Legend({ scale, table }: { scale: RatioScale; table: RatioTable }) {
   return (
     <div className="gf-ratio-legend" data-testid="ratio-legend" data-decades={scale.decades}>
       <div className="gf-ratio-legend__title">
-        ‖∇‖<sub>B</sub> / ‖∇‖<sub>A</sub> per edge, in orders of magnitude (label: log₁₀ of it)
+        ‖∇‖<sub>B</sub>
+        {' / '}‖∇‖<sub>A</sub> per edge, in orders of magnitude (label: log₁₀ of it)
       </div>
       <div className="gf-ratio-legend__bar" style={{ background: `linear-gradient(to right, ${stops})` }} />
       <div className="gf-ratio-legend__ticks">

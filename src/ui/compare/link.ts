@@ -22,8 +22,9 @@ export function parseCompareList(text: string): Record<string, string> {
     const item = raw.trim();
     const eq = item.indexOf('=');
     if (eq <= 0) continue;
-    let name = item.slice(0, eq).trim();
-    if (name.startsWith(PREFIX)) name = name.slice(PREFIX.length);
+    // The link's own syntax (`opt.` as in `opt.*` parameters), not a graph's names.
+    const param = item.slice(0, eq).trim();
+    const name = param.startsWith(PREFIX) ? param.slice(PREFIX.length) : param;
     if (!name) continue;
     let value = item.slice(eq + 1).trim();
     try {
