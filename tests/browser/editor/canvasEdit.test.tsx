@@ -125,4 +125,25 @@ describe('visual editing on the canvas rewrites the text (real engine, Chromium)
     await expect.poll(() => ids(store)).not.toContain('act');
     expect(text(store)).not.toContain('act');
   });
+
+  test('an input edge removed: refused for a two-input op (the engine names node and field), applied for a variadic one', async () => {
+    const { store, screen } = await editing();
+    store.getState().select('z');
+    await screen.getByRole('button', { name: 'remove the edge x → z (input b)' }).click();
+    await expect.poll(() => store.getState().problemSource).toBe('edit');
+    expect(store.getState().problems?.[0]).toMatchObject({ node: 'z' });
+    expect(text(store)).toBe(TEXT);
+
+    // z = stack(w, x) (typed), then its second input removed on the canvas: z = stack(w)
+    const el = content() as HTMLElement;
+    await userEvent.click(el);
+    await userEvent.keyboard('{Control>}a{/Control}{Backspace}');
+    await userEvent.fill(el, TEXT.replace('z = w * x', 'z = stack(w, x)'));
+    await expect.poll(() => store.getState().run?.graph.nodes.find((n) => n.id === 'z')?.op, { timeout: 15_000 }).toBe('stack');
+    store.getState().select('z');
+    await screen.getByRole('button', { name: /^remove the edge x → z / }).click();
+    await expect.poll(() => text(store)).toContain('z = stack(w)');
+    expect(store.getState().run?.graph.nodes.find((n) => n.id === 'z')?.inputs).toEqual(['w']);
+    expect(ids(store)).toContain('x');
+  });
 });

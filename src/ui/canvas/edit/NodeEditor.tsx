@@ -4,7 +4,7 @@ import { OPS } from '../../../lang';
 import type { NodeModel } from '../../compute/protocol';
 import { useExplorer, useExplorerStore } from '../../store/context';
 import { applyEdit } from './applyEdit';
-import { addResidual, deleteNode, type Edited, renameNode, setInput, setOp } from './specEdits';
+import { addResidual, deleteEdge, deleteNode, type Edited, renameNode, setInput, setOp } from './specEdits';
 
 /** Ops with this many input slots (a select offers only ops the node's inputs can feed). */
 const opsOfArity = (n: number): string[] =>
@@ -58,19 +58,32 @@ export function NodeEditor({ node, all }: { node: NodeModel; all: readonly NodeM
             </select>
           </label>
         )}
-        {node.inputs.map((src, slot) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: input slots are positional
-          <label key={slot}>
-            {node.slotNames[slot] ?? `input ${slot + 1}`} ←{' '}
-            <select
-              aria-label={`input ${node.slotNames[slot] ?? slot + 1}`}
-              value={src}
-              onChange={(e) => edit((s) => setInput(s, node.id, slot, e.target.value))}
-            >
-              <NodeOptions nodes={others} />
-            </select>
-          </label>
-        ))}
+        {node.inputs.map((src, slot) => {
+          const slotName = node.slotNames[slot] ?? String(slot + 1);
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: input slots are positional
+            <span key={slot} className="gf-edit__input">
+              <label>
+                {slotName} ←{' '}
+                <select
+                  aria-label={`input ${slotName}`}
+                  value={src}
+                  onChange={(e) => edit((s) => setInput(s, node.id, slot, e.target.value))}
+                >
+                  <NodeOptions nodes={others} />
+                </select>
+              </label>
+              <button
+                type="button"
+                aria-label={`remove the edge ${src} → ${node.id} (input ${slotName})`}
+                title="remove this input edge"
+                onClick={() => edit((s) => deleteEdge(s, node.id, slot))}
+              >
+                ×
+              </button>
+            </span>
+          );
+        })}
         <form
           onSubmit={(e) => {
             e.preventDefault();
