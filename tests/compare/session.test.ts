@@ -78,7 +78,8 @@ describe('startCompare: pane B follows pane A', () => {
     await until(() => b.getState().run?.options.init === 'he', 'he run');
     expect(b.getState().run?.options.activation).toBe('relu');
     // An edited input of A is B's input too.
-    const x = (a.getState().run?.leafValues.x as number[]).map((v) => v * 2);
+    const x = ((a.getState().run?.leafValues.x ?? []) as number[]).map((v) => v * 2);
+    expect(x.length).toBeGreaterThan(0);
     await a.getState().setInput('x', JSON.stringify(x));
     await until(() => JSON.stringify(b.getState().inputs.x) === JSON.stringify(x), 'B’s edited x');
     await until(() => b.getState().requested === null, 'B’s rerun');
