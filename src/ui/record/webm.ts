@@ -29,7 +29,7 @@ export async function encodeWebm(
   onProgress: OnProgress,
   signal?: AbortSignal,
 ): Promise<Blob> {
-  const mb = await import('mediabunny');
+  const mb = await import('./mux');
   const target = new mb.BufferTarget();
   const output = new mb.Output({ format: new mb.WebMOutputFormat(), target });
   const source = new mb.EncodedVideoPacketSource(WEBM_CODEC);
