@@ -63,9 +63,14 @@ const backwardSteps = (page: Page) =>
     return { first: idx[0] as number, last: idx[idx.length - 1] as number, length: steps.length };
   });
 
-async function recordWith(page: Page, o: { from?: number; to?: number; size?: string; seconds?: number; format: 'webm' | 'gif' }) {
+async function recordWith(
+  page: Page,
+  o: { what?: string; from?: number; to?: number; size?: string; seconds?: number; fps?: number; format: 'webm' | 'gif' },
+) {
   await page.click('[data-testid=record-open]');
   await page.waitForSelector('[data-testid=record-dialog][open]');
+  if (o.what !== undefined) await page.selectOption('[data-testid=record-what]', o.what);
+  if (o.fps !== undefined) await page.fill('[data-testid=record-fps]', String(o.fps));
   if (o.from !== undefined) await page.fill('[data-testid=record-from]', String(o.from));
   if (o.to !== undefined) await page.fill('[data-testid=record-to]', String(o.to));
   if (o.size) await page.selectOption('[data-testid=record-size]', o.size);
@@ -262,5 +267,53 @@ describe('walkthrough recording', () => {
     await page.waitForTimeout(1500);
     expect(await leaks(page)).toEqual(before);
     expect(errors).toEqual([]);
+  });
+
+  test('a lecture track: one picture per stop, each held for its pause (else the seconds per step)', { timeout: 240_000 }, async () => {
+    const graph = JSON.stringify({
+      title: 'a tour',
+      nodes: [
+        { id: 'a', op: 'leaf', value: 3, role: 'param' },
+        { id: 'sq', op: 'square', inputs: ['a'] },
+        { id: 'L', op: 'scale', inputs: ['sq'], attrs: { by: 2 } },
+      ],
+      objectives: [{ name: 'L', node: 'L' }],
+      tracks: [
+        {
+          title: 'chain rule',
+          stops: [
+            { at: { phase: 'forward', node: 'sq' }, title: 'square', callout: 'a² is computed here' },
+            { at: { phase: 'backward', node: 'a' }, title: 'the leaf', pause: 2 },
+            { at: { phase: 'end' } },
+          ],
+        },
+      ],
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.route(
+      (u) => u.pathname === '/graphs/tour.json',
+      (r) => r.fulfill({ status: 200, contentType: 'application/json', body: graph }),
+    );
+    await page.goto(`${base}?src=/graphs/tour.json`);
+    await ready(page);
+    const gif = parseGif(await bytesOf(await recordWith(page, { what: '0', seconds: 0.5, format: 'gif' })));
+    expect(await page.textContent('[data-testid=record-summary]')).toBe('3 stops, 3.0 s');
+    expect(gif.frames.map((f) => f.delayCs)).toEqual([50, 200, 50]);
+    await page.click('[data-testid=record-dialog] button:has-text("Close")');
+    await page.waitForSelector('[data-testid=record-dialog]', { state: 'detached' });
+    const webm = await recordWith(page, { what: '0', seconds: 0.5, fps: 10, format: 'webm' });
+    expect(webm.suggestedFilename()).toBe('custom-track-1.webm');
+    const input = new Input({ source: new BufferSource(await bytesOf(webm)), formats: ALL_FORMATS });
+    const track = await input.getPrimaryVideoTrack();
+    const packets = [];
+    if (track) for await (const p of new EncodedPacketSink(track).packets()) packets.push(p);
+    // 0.5 s + 2 s + 0.5 s at 10 fps; a key frame where each stop starts.
+    expect(packets).toHaveLength(30);
+    expect(packets.flatMap((p, n) => (p.type === 'key' ? [n] : []))).toEqual([0, 5, 25]);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

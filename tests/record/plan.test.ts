@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { wrapLines } from '../../src/ui/record/frame';
-import { backwardRange, cursorsOf, defaultPlan, framesPerStep, planProblem } from '../../src/ui/record/plan';
+import { backwardRange, cursorsOf, defaultPlan, framesPerStep, planProblem, rangeShots } from '../../src/ui/record/plan';
 import { recordingName } from '../../src/ui/record/record';
+import { trackShots } from '../../src/ui/record/track';
 import { frameTimestamp } from '../../src/ui/record/webm';
 import { parseGif } from './gif';
 
@@ -30,7 +31,7 @@ describe('the recording plan', () => {
   });
 
   test('a wrong plan is refused with the field named', () => {
-    const ok = { from: 2, to: 5, width: 1280, height: 720, format: 'webm' as const, secondsPerStep: 1, fps: 30 };
+    const ok = { from: 2, to: 5, width: 1280, height: 720, format: 'webm' as const, secondsPerStep: 1, fps: 30, track: null };
     expect(planProblem(ok, 10)).toBeNull();
     expect(planProblem({ ...ok, from: 0 }, 10)).toMatch(/^from step/);
     expect(planProblem({ ...ok, from: Number.NaN }, 10)).toMatch(/^from step/);
@@ -41,14 +42,70 @@ describe('the recording plan', () => {
     expect(planProblem({ ...ok, fps: 0 }, 10)).toMatch(/^frames per second/);
     expect(planProblem({ ...ok, format: 'gif', fps: 0 }, 10)).toBeNull();
     expect(planProblem(ok, 0)).toMatch(/no steps/);
+    // A track ignores the range fields.
+    expect(planProblem({ ...ok, track: 0, from: Number.NaN, to: 0 }, 10)).toBeNull();
   });
 
   test('file names and caption wrapping', () => {
-    expect(recordingName('ex03-two-layer-backprop', { from: 12, to: 19, format: 'gif' })).toBe('ex03-two-layer-backprop-steps-12-19.gif');
+    expect(recordingName('ex03-two-layer-backprop', { from: 12, to: 19, format: 'gif', track: null })).toBe(
+      'ex03-two-layer-backprop-steps-12-19.gif',
+    );
+    expect(recordingName('ex04-vanishing-gradients', { from: 1, to: 1, format: 'webm', track: 1 })).toBe(
+      'ex04-vanishing-gradients-track-2.webm',
+    );
+    expect(rangeShots({ from: 3, to: 5, secondsPerStep: 0.5 })).toEqual([
+      { cursor: 3, seconds: 0.5 },
+      { cursor: 4, seconds: 0.5 },
+      { cursor: 5, seconds: 0.5 },
+    ]);
     expect(wrapLines('a bb ccc dddd', 6, 2)).toEqual(['a bb', 'ccc…']);
     expect(wrapLines('a bb ccc', 6, 2)).toEqual(['a bb', 'ccc']);
     expect(wrapLines('one\ntwo', 20, 2)).toEqual(['one two']);
     expect(wrapLines('', 20, 2)).toEqual([]);
+  });
+});
+
+describe('a lecture track as shots of one run', () => {
+  // a → h (forward 1), L (forward 2); seed L (3), backward h (4, sends to a)
+  const steps = [
+    { phase: 'forward', node: 'h' },
+    { phase: 'forward', node: 'L' },
+    { phase: 'seed', node: 'L' },
+    { phase: 'backward', node: 'h', sent: [{ to: 'a' }] },
+  ];
+  const graph = { options: [{ name: 'act', values: ['sigmoid', 'relu'], default: 'sigmoid' }] };
+  const track = {
+    title: 'demo',
+    stops: [
+      { at: { phase: 'start' as const }, title: 'before' },
+      { at: { phase: 'forward' as const, node: 'L' }, callout: 'the loss', pause: 2.5 },
+      { at: { phase: 'backward' as const, node: 'a' }, title: 'a leaf: its last gradient in', pause: 0 },
+      { at: { phase: 'backward' as const, node: 'h' }, set: { act: 'relu' }, title: 'switch to ReLU' },
+      { at: { phase: 'end' as const } },
+    ],
+  };
+
+  test('each stop at the cursor of its moment, for its pause (seconds per step without one); stops needing other options are named, not dropped silently', () => {
+    const r = trackShots(graph, track, steps, { act: 'sigmoid' }, 1);
+    expect(r.shots).toEqual([
+      { cursor: 0, seconds: 1, stop: { index: 0, count: 5, title: 'before', callout: undefined } },
+      { cursor: 2, seconds: 2.5, stop: { index: 1, count: 5, title: undefined, callout: 'the loss' } },
+      { cursor: 4, seconds: 1, stop: { index: 2, count: 5, title: 'a leaf: its last gradient in', callout: undefined } },
+    ]);
+    // From the switch on, every stop needs act = relu.
+    expect(r.skipped).toEqual([
+      'stop 4 (“switch to ReLU”): needs act = relu, this run has sigmoid',
+      'stop 5: needs act = relu, this run has sigmoid',
+    ]);
+    // Run with ReLU: the first three need sigmoid (the default) instead.
+    const relu = trackShots(graph, track, steps, { act: 'relu' }, 1);
+    expect(relu.shots.map((x) => x.cursor)).toEqual([4, 4]);
+    expect(relu.skipped).toHaveLength(3);
+  });
+
+  test('a stop whose moment the run does not have is named', () => {
+    const r = trackShots(graph, { stops: [{ at: { phase: 'forward', node: 'zz' } }] }, steps, { act: 'sigmoid' }, 1);
+    expect(r).toEqual({ shots: [], skipped: ['stop 1: this run has no forward step of zz'] });
   });
 });
 

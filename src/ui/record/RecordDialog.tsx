@@ -4,8 +4,8 @@ import type { Structure } from '../canvas/flow';
 import { useExplorerStore } from '../store/context';
 import { selectTimeline } from '../store/selectors';
 import { Cancelled } from './frames';
-import { defaultPlan, framesPerStep, planProblem, type RecordPlan, SIZES } from './plan';
-import { record, recordingName } from './record';
+import { defaultPlan, framesFor, planProblem, type RecordPlan, SIZES } from './plan';
+import { record, recordingName, shotsOf } from './record';
 import { webmSupported } from './webm';
 import './record.css';
 
@@ -96,12 +96,15 @@ export function RecordDialog({ structure, onClose }: { structure: Structure; onC
     secondsPerStep: num(secondsText),
     fps: num(fpsText),
   };
-  const problem = edited ? planProblem(edited, length) : 'no run to record yet';
+  const planned = edited ? planProblem(edited, length) : 'no run to record yet';
+  const run = s.run;
+  const chosen = edited && timeline && run && !planned ? shotsOf({ graph: run.graph, timeline }, edited, run.options) : null;
+  const problem = planned ?? (chosen && !chosen.shots.length ? 'track: none of its stops can be shown in this run' : null);
+  const tracks = run?.graph.tracks ?? [];
   const busy = status.kind === 'busy';
 
   const start = async () => {
-    const run = store.getState().run;
-    if (!edited || problem || !timeline || !run) return;
+    if (!edited || problem || !timeline || !run || !chosen) return;
     const ctl = new AbortController();
     abort.current = ctl;
     setStatus({ kind: 'busy', done: 0, total: 1 });
@@ -109,6 +112,7 @@ export function RecordDialog({ structure, onClose }: { structure: Structure; onC
       const blob = await record(
         { structure, graph: run.graph, timeline },
         edited,
+        chosen.shots,
         (done, total) => setStatus({ kind: 'busy', done, total }),
         ctl.signal,
       );
@@ -122,8 +126,10 @@ export function RecordDialog({ structure, onClose }: { structure: Structure; onC
     }
   };
 
-  const steps = edited && !problem ? edited.to - edited.from + 1 : 0;
-  const seconds = edited && !problem ? steps * edited.secondsPerStep : 0;
+  const shots = chosen?.shots ?? [];
+  const seconds = shots.reduce((t, x) => t + x.seconds, 0);
+  const frames = edited ? shots.reduce((t, x) => t + framesFor(x.seconds, edited.fps), 0) : 0;
+  const unit = plan?.track === null ? 'step' : 'stop';
   return (
     // The step keys stay with the dialog while it is open (Esc still closes it).
     <dialog
@@ -148,10 +154,49 @@ export function RecordDialog({ structure, onClose }: { structure: Structure; onC
           }}
         >
           <fieldset disabled={busy}>
+            {tracks.length > 0 && (
+              <div className="gf-record__row">
+                <label>
+                  record
+                  <select
+                    data-testid="record-what"
+                    value={plan.track === null ? 'range' : String(plan.track)}
+                    onChange={(e) => setPlan({ ...plan, track: e.target.value === 'range' ? null : Number(e.target.value) })}
+                  >
+                    <option value="range">a range of steps</option>
+                    {tracks.map((t, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: tracks are positional (track=1 in links)
+                      <option key={i} value={String(i)}>
+                        track {i + 1}
+                        {t.title ? `: ${t.title}` : ''} ({t.stops.length} stops)
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </div>
+            )}
             <div className="gf-record__row">
-              <NumberField label="from step" testid="record-from" min={1} max={length} value={fromText} onChange={setFromText} />
-              <NumberField label="to step" testid="record-to" min={1} max={length} value={toText} onChange={setToText} />
-              <span className="gf-record__hint">of {length} (default: the backward phase)</span>
+              <NumberField
+                label="from step"
+                testid="record-from"
+                min={1}
+                max={length}
+                value={fromText}
+                disabled={plan.track !== null}
+                onChange={setFromText}
+              />
+              <NumberField
+                label="to step"
+                testid="record-to"
+                min={1}
+                max={length}
+                value={toText}
+                disabled={plan.track !== null}
+                onChange={setToText}
+              />
+              <span className="gf-record__hint">
+                {plan.track === null ? `of ${length} (default: the backward phase)` : "the track's stops; each holds for its pause"}
+              </span>
             </div>
             <div className="gf-record__row">
               <label>
@@ -201,7 +246,7 @@ export function RecordDialog({ structure, onClose }: { structure: Structure; onC
                   disabled={webm === false}
                   onChange={() => setPlan({ ...plan, format: 'webm' })}
                 />
-                WebM video (VP8; each step repeated at that frame rate)
+                WebM video (VP8; each picture repeated at that frame rate)
               </label>
               <label>
                 <input
@@ -211,7 +256,7 @@ export function RecordDialog({ structure, onClose }: { structure: Structure; onC
                   checked={plan.format === 'gif'}
                   onChange={() => setPlan({ ...plan, format: 'gif' })}
                 />
-                GIF (one frame per step, for slides)
+                GIF (one frame per step or stop, for slides)
               </label>
             </fieldset>
             {webm === false && (
@@ -221,11 +266,21 @@ export function RecordDialog({ structure, onClose }: { structure: Structure; onC
               </p>
             )}
           </fieldset>
+          {chosen && chosen.skipped.length > 0 && (
+            <div className="gf-record__note" data-testid="record-skipped">
+              A recording is one run: these stops are left out.
+              <ul>
+                {chosen.skipped.map((why) => (
+                  <li key={why}>{why}</li>
+                ))}
+              </ul>
+            </div>
+          )}
           <p className="gf-record__summary" data-testid="record-summary">
             {problem
               ? problem
-              : `${steps} step${steps === 1 ? '' : 's'}, ${seconds.toFixed(1)} s${
-                  edited?.format === 'webm' ? ` (${steps * framesPerStep(edited)} frames)` : ''
+              : `${shots.length} ${unit}${shots.length === 1 ? '' : 's'}, ${seconds.toFixed(1)} s${
+                  edited?.format === 'webm' ? ` (${frames} frames)` : ''
                 }`}
           </p>
           {status.kind === 'busy' && (

@@ -2,7 +2,7 @@ import type { Structure } from '../canvas/flow';
 import type { GraphModel } from '../compute/protocol';
 import type { Timeline } from '../trace/timeline';
 import { frameSvg } from './frame';
-import { cursorsOf, type RecordPlan } from './plan';
+import type { RecordPlan, Shot } from './plan';
 import { type FrameCanvas, frameCanvas, rasterise } from './raster';
 import { frameTextAt, viewAt } from './view';
 
@@ -13,25 +13,24 @@ export interface RecordSource {
   timeline: Timeline;
 }
 
-/** One frame per recorded step, drawn on demand on one reused canvas. */
+/** One picture per shot (a step, or a track's stop), drawn on demand on one reused canvas. */
 export interface StepFrames {
-  readonly cursors: readonly number[];
+  readonly shots: readonly Shot[];
   readonly canvas: FrameCanvas;
-  /** Draws the i-th recorded step onto `canvas`. */
+  /** Draws the i-th shot onto `canvas`. */
   draw(i: number): Promise<void>;
 }
 
-/** The SVG of the frame for one cursor (deterministic: a function of the source, the cursor and the size). */
-export const stepSvg = (src: RecordSource, cursor: number, width: number, height: number): string =>
-  frameSvg(src.structure, viewAt(src.timeline, cursor), frameTextAt(src.graph, src.timeline, cursor), width, height);
+/** The SVG of a shot's frame (deterministic: a function of the source, the shot and the size). */
+export const shotSvg = (src: RecordSource, shot: Shot, width: number, height: number): string =>
+  frameSvg(src.structure, viewAt(src.timeline, shot.cursor), frameTextAt(src.graph, src.timeline, shot.cursor, shot.stop), width, height);
 
-export function stepFrames(src: RecordSource, plan: Pick<RecordPlan, 'from' | 'to' | 'width' | 'height'>): StepFrames {
-  const cursors = cursorsOf(plan);
+export function stepFrames(src: RecordSource, shots: readonly Shot[], plan: Pick<RecordPlan, 'width' | 'height'>): StepFrames {
   const canvas = frameCanvas(plan.width, plan.height);
   return {
-    cursors,
+    shots,
     canvas,
-    draw: (i) => rasterise(stepSvg(src, cursors[i] as number, plan.width, plan.height), canvas),
+    draw: (i) => rasterise(shotSvg(src, shots[i] as Shot, plan.width, plan.height), canvas),
   };
 }
 

@@ -6,19 +6,19 @@ import { pixelsOf } from './raster';
 const SAMPLE = 3;
 
 /**
- * A GIF of the steps: one frame per step shown for `secondsPerStep` (GIF delays are whole
+ * A GIF of the shots: one frame per shot shown for its seconds (GIF delays are whole
  * centiseconds), looping forever, with one 256-colour palette for the whole animation built from
  * a sample of every frame. Two passes over the frames (palette, then pixels) rather than holding
  * every frame's pixels: each frame is drawn again, identically (frames are deterministic).
  */
 export async function encodeGif(
   frames: StepFrames,
-  plan: Pick<RecordPlan, 'width' | 'height' | 'secondsPerStep'>,
+  plan: Pick<RecordPlan, 'width' | 'height'>,
   onProgress: OnProgress,
   signal?: AbortSignal,
 ): Promise<Blob> {
   const { GIFEncoder, applyPalette, quantize } = await import('gifenc');
-  const n = frames.cursors.length;
+  const n = frames.shots.length;
   const { width: W, height: H } = plan;
   const cols = Math.ceil(W / SAMPLE);
   const rows = Math.ceil(H / SAMPLE);
@@ -40,10 +40,10 @@ export async function encodeGif(
   }
   const palette = quantize(sample, 256);
   const gif = GIFEncoder();
-  const delay = Math.round(plan.secondsPerStep * 100) * 10;
   for (let i = 0; i < n; i++) {
     stopIfCancelled(signal);
     await frames.draw(i);
+    const delay = Math.round((frames.shots[i] as { seconds: number }).seconds * 100) * 10;
     gif.writeFrame(applyPalette(pixelsOf(frames.canvas), palette), W, H, { palette, delay, repeat: 0 });
     onProgress(n + i + 1, 2 * n);
   }

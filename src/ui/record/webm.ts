@@ -1,5 +1,5 @@
 import { Cancelled, type OnProgress, type StepFrames, stopIfCancelled } from './frames';
-import { framesPerStep, type RecordPlan } from './plan';
+import { framesFor, type RecordPlan } from './plan';
 
 /** The codec the WebM uses: VP8 (every WebCodecs encoder has it; fast in software). */
 export const WEBM_CODEC = 'vp8';
@@ -19,13 +19,13 @@ export async function webmSupported(width: number, height: number): Promise<bool
 export const frameTimestamp = (n: number, fps: number): number => Math.round((n * 1_000_000) / fps);
 
 /**
- * Encodes the steps to a WebM: every step is `framesPerStep` identical frames at `fps`, each with
+ * Encodes the shots to a WebM: every shot is `seconds × fps` identical frames at `fps`, each with
  * its exact timestamp and duration, the first of each step a key frame (a player can seek to any
  * step). VideoEncoder (WebCodecs) encodes, mediabunny muxes. Every VideoFrame is closed.
  */
 export async function encodeWebm(
   frames: StepFrames,
-  plan: Pick<RecordPlan, 'width' | 'height' | 'fps' | 'secondsPerStep'>,
+  plan: Pick<RecordPlan, 'width' | 'height' | 'fps'>,
   onProgress: OnProgress,
   signal?: AbortSignal,
 ): Promise<Blob> {
@@ -53,13 +53,13 @@ export async function encodeWebm(
     framerate: plan.fps,
     bitrate: Math.round(plan.width * plan.height * 2.5),
   });
-  const each = framesPerStep(plan);
   const frameUs = (n: number) => frameTimestamp(n + 1, plan.fps) - frameTimestamp(n, plan.fps);
   try {
     let n = 0;
-    for (let i = 0; i < frames.cursors.length; i++) {
+    for (let i = 0; i < frames.shots.length; i++) {
       stopIfCancelled(signal);
       await frames.draw(i);
+      const each = framesFor((frames.shots[i] as { seconds: number }).seconds, plan.fps);
       const still = new VideoFrame(frames.canvas, { timestamp: frameTimestamp(n, plan.fps), duration: frameUs(n) });
       try {
         for (let k = 0; k < each; k++, n++) {
@@ -76,7 +76,7 @@ export async function encodeWebm(
       } finally {
         still.close();
       }
-      onProgress(i + 1, frames.cursors.length);
+      onProgress(i + 1, frames.shots.length);
     }
     await encoder.flush();
     await muxed;

@@ -1,0 +1,47 @@
+import { optionsAtStop, type StepLike, stopCursor, type TrackSpec } from '../../core/track';
+import type { OptionSpec, OptionValue } from '../../core/types';
+import type { Shot } from './plan';
+
+/** A track's stops as shots of this run, and the stops it cannot show (each with why). */
+export interface TrackShots {
+  shots: Shot[];
+  skipped: string[];
+}
+
+const stopName = (i: number, title: string | undefined): string => `stop ${i + 1}${title ? ` (“${title}”)` : ''}`;
+
+/**
+ * The stops of `track` that this run shows: each at the cursor where its moment has just happened
+ * (`stopCursor`), held for its `pause` (or `secondsPerStep` when it has none, or 0). A recording is
+ * one run: a stop whose options (its own `set` and every earlier one) differ from the run's is
+ * skipped and named, as is a stop whose moment the trace does not have — never silently dropped.
+ */
+export function trackShots(
+  graph: { options: readonly OptionSpec[] },
+  track: TrackSpec,
+  steps: readonly StepLike[],
+  runOptions: Readonly<Record<string, OptionValue>>,
+  secondsPerStep: number,
+): TrackShots {
+  const defaults = Object.fromEntries(graph.options.map((o) => [o.name, o.default]));
+  const shots: Shot[] = [];
+  const skipped: string[] = [];
+  const count = track.stops.length;
+  track.stops.forEach((stop, index) => {
+    const name = stopName(index, stop.title);
+    const wanted = optionsAtStop(track, index, defaults);
+    const differs = Object.entries(wanted).find(([k, v]) => k in runOptions && runOptions[k] !== v);
+    if (differs) {
+      const [k, v] = differs;
+      skipped.push(`${name}: needs ${k} = ${String(v)}, this run has ${String(runOptions[k])}`);
+      return;
+    }
+    const cursor = stopCursor(steps, stop.at);
+    if (cursor === null) {
+      skipped.push(`${name}: this run has no ${stop.at.phase} step of ${'node' in stop.at ? stop.at.node : ''}`);
+      return;
+    }
+    shots.push({ cursor, seconds: stop.pause || secondsPerStep, stop: { index, count, title: stop.title, callout: stop.callout } });
+  });
+  return { shots, skipped };
+}
