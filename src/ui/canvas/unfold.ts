@@ -1,4 +1,5 @@
-import type { FlowNode, Row, Structure } from './flow';
+import type { Route } from './edgePath';
+import type { FlowNode, GradientFlowEdge, Row, Structure } from './flow';
 import { layoutStructure } from './layout';
 import { absolutePositions } from './positions';
 import { routeRows } from './routes';
@@ -68,15 +69,8 @@ export async function relayoutBlock(prev: Structure, next: Structure, group: str
       if (ri === r && x >= rightOf) x += dw;
       else if (ri > r) oy += grow;
     }
-    const data = 'handles' in o.data ? { ...n.data, handles: o.data.handles } : n.data;
-    nodes.push({
-      ...n,
-      position: { x, y: oy },
-      width: o.width ?? n.width,
-      height: o.height ?? n.height,
-      style: o.style ?? n.style,
-      data,
-    } as FlowNode);
+    // The same object when it did not move (React Flow then leaves it alone), else only moved.
+    nodes.push(x === o.position.x && oy === o.position.y ? o : ({ ...o, position: { x, y: oy } } as FlowNode));
   }
   row.right += dw;
   row.bottom += grow;
@@ -85,5 +79,26 @@ export async function relayoutBlock(prev: Structure, next: Structure, group: str
     ri.top += grow;
     ri.bottom += grow;
   }
-  return routeRows({ nodes, edges: next.edges, rows });
+  return keepUnchanged(prev.edges, routeRows({ nodes, edges: next.edges, rows }));
+}
+
+const sameRoute = (a: Route | undefined, b: Route | undefined): boolean =>
+  a === b || (!!a && !!b && a.length === b.length && a.every((p, i) => p[0] === b[i]?.[0] && p[1] === b[i]?.[1]));
+
+/** Edges that did not change keep their old objects: a fold re-renders only the edges it touched. */
+function keepUnchanged(before: readonly GradientFlowEdge[], s: Structure): Structure {
+  const old = new Map(before.map((e) => [e.id, e]));
+  const edges = s.edges.map((e) => {
+    const o = old.get(e.id);
+    return o &&
+      o.source === e.source &&
+      o.target === e.target &&
+      o.sourceHandle === e.sourceHandle &&
+      o.targetHandle === e.targetHandle &&
+      o.data?.slot === e.data?.slot &&
+      sameRoute(o.data?.route, e.data?.route)
+      ? o
+      : e;
+  });
+  return { ...s, edges };
 }

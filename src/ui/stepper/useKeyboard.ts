@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { canvasDrawn } from '../canvas/ready';
 import type { ExplorerStore } from '../store';
 import { selectHidden } from '../store/selectors';
+import { startPlayback } from './playback';
 
 /** True when a key press belongs to a text field, a select or an editable element. */
 export function isTyping(target: EventTarget | null): boolean {
@@ -104,42 +105,7 @@ export function useStepKeys(store: ExplorerStore, scope: KeyScope | false = 'win
   }, [store, scope]);
 }
 
-/**
- * Advances while playing, `speed` steps per second. Ticks keep to a schedule (the next one is
- * due one interval after the last was due, not after the last step finished drawing), so the
- * rate holds at `speed` even when a step takes a while to draw.
- */
+/** Advances while playing, `speed` steps per second, on a schedule (see startPlayback). */
 export function usePlayback(store: ExplorerStore): void {
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    let due = 0;
-    const arm = () => {
-      if (timer) clearTimeout(timer);
-      timer = store.getState().playing ? setTimeout(tick, Math.max(0, due - performance.now())) : null;
-    };
-    const start = () => {
-      due = performance.now() + 1000 / store.getState().speed;
-      arm();
-    };
-    const tick = () => {
-      timer = null;
-      const interval = 1000 / store.getState().speed;
-      const now = performance.now();
-      due += interval;
-      // Far behind (the tab slept, a huge step): carry on from now rather than race to catch up.
-      if (due < now - interval) due = now + interval;
-      store.getState().tick();
-      arm();
-    };
-    let prev = store.getState();
-    const unsub = store.subscribe((s) => {
-      if (s.playing !== prev.playing || s.speed !== prev.speed) start();
-      prev = s;
-    });
-    start();
-    return () => {
-      unsub();
-      if (timer) clearTimeout(timer);
-    };
-  }, [store]);
+  useEffect(() => startPlayback(store), [store]);
 }

@@ -10,6 +10,9 @@ import type { FoldedFlowNode, FrameFlowNode } from '../flow';
 import { describeNode } from '../nodeKind';
 import { boundaryOf, maxNorm } from './folded';
 
+/** Group nodes read only their data: moving one (an unfold elsewhere) does not render it again. */
+const sameData = (a: { data: unknown }, b: { data: unknown }) => a.data === b.data;
+
 const KIND_LABEL: Record<string, string> = { lora: 'LoRA branch', attention: 'attention', segment: 'checkpoint segment', block: 'block' };
 
 function FoldButton({ group, folded }: { group: string; folded: boolean }) {
@@ -44,7 +47,7 @@ export const FrameNode = memo(({ data }: NodeProps<FrameFlowNode>) => {
       </div>
     </div>
   );
-});
+}, sameData);
 
 /** A strip of up to 48 cells: a tensor at a glance inside a folded block (blue −, white 0, red +). */
 function MiniStrip({ snap, label }: { snap: Snapshot; label: string }) {
@@ -158,4 +161,4 @@ export const FoldedNode = memo(({ data }: NodeProps<FoldedFlowNode>) => {
       )}
     </div>
   );
-});
+}, sameData);

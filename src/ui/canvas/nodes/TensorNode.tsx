@@ -148,6 +148,9 @@ function TensorNodeBody({ id, data, connectable = false }: { id: string; data: T
 
 /** Every graph node: one component, its look from `data.kind` (leaf, op, objective, stochastic). */
 // Handles connect only while the canvas is editable (the explorer's `nodesConnectable`).
-export const TensorNode = memo(({ id, data, isConnectable }: NodeProps<TensorFlowNode>) => (
-  <TensorNodeBody id={id} data={data} connectable={isConnectable} />
-));
+// Only what the body reads counts: a node moved by an unfold elsewhere (new position props) is
+// re-placed by React Flow's wrapper without rendering its body again.
+export const TensorNode = memo(
+  ({ id, data, isConnectable }: NodeProps<TensorFlowNode>) => <TensorNodeBody id={id} data={data} connectable={isConnectable} />,
+  (a, b) => a.id === b.id && a.data === b.data && a.isConnectable === b.isConnectable,
+);
