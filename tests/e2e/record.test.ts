@@ -316,4 +316,43 @@ describe('walkthrough recording', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  test('Cancel stops a recording: no file, the dialog ready again, every VideoFrame closed and URL revoked', {
+    timeout: 240_000,
+  }, async () => {
+    const { page, errors } = await openApp('?graph=ex03-two-layer-backprop');
+    const before = await leaks(page);
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await page.click('[data-testid=record-open]');
+    await page.waitForSelector('[data-testid=record-dialog][open]');
+    await page.fill('[data-testid=record-from]', '1');
+    await page.selectOption('[data-testid=record-size]', '1920x1080');
+    await page.click('[data-testid=record-start]');
+    await page.waitForFunction(() => Number(document.querySelector<HTMLProgressElement>('[data-testid=record-progress]')?.value) >= 1);
+    await page.click('[data-testid=record-cancel]');
+    await page.waitForSelector('[data-testid=record-start]');
+    expect(await page.$('[data-testid=record-progress]')).toBeNull();
+    expect(await page.$('[data-testid=record-error]')).toBeNull();
+    await page.waitForTimeout(1500);
+    expect(downloads).toBe(0);
+    expect(await leaks(page)).toEqual(before);
+    expect(errors).toEqual([]);
+  });
+
+  test('without WebCodecs the dialog says so, offers GIF only, and GIF still records', { timeout: 120_000 }, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    const page = await context.newPage();
+    await page.addInitScript({ content: 'delete globalThis.VideoEncoder; delete globalThis.VideoFrame;' });
+    await page.goto(`${base}?graph=ex03-two-layer-backprop`);
+    await ready(page);
+    await page.click('[data-testid=record-open]');
+    await page.waitForSelector('[data-testid=record-no-webcodecs]');
+    expect(await page.isDisabled('[data-testid=record-webm]')).toBe(true);
+    expect(await page.isChecked('[data-testid=record-gif]')).toBe(true);
+    await page.fill('[data-testid=record-to]', await page.inputValue('[data-testid=record-from]'));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=record-start]')]);
+    expect(parseGif(await bytesOf(download)).frames).toHaveLength(1);
+    await context.close();
+  });
 });

@@ -72,6 +72,7 @@ export async function encodeWebm(
           // Backpressure: never more than a few frames waiting in the encoder.
           while (encoder.encodeQueueSize > 4) await new Promise((r) => encoder.addEventListener('dequeue', r, { once: true }));
           if (failure) throw failure;
+          stopIfCancelled(signal);
         }
       } finally {
         still.close();
