@@ -27,6 +27,7 @@ import { compileExercise } from '../src/engine/exercise';
 import { gradientLeaves, graphFunction } from '../src/engine/graphFunction';
 import { objectiveNode, run } from '../src/engine/run';
 import { SECTIONS } from './sections';
+import './edit-latency'; // registers edit_latency_ms and edit_latency
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

@@ -181,7 +181,9 @@ export const ex07: Exercise = {
     'Training data are the notebook’s draws (X, A’s start, W_full’s start, the minibatch indices) when W₀ is 8×6 and r = 2; for other shapes the same recipe is drawn from the run’s seed. At the notebook’s shapes (d) trains from the notebook’s W₀ (target 0.5·W₀) whatever W₀ is edited to, so an edit re-runs the trace and the checks without re-training; at other shapes it trains from the graph’s W₀.',
   ],
   build: (options) => (options.adapter === 'full' ? fullSpec() : loraSpec()),
-  lesson: (ctx) => lesson(ctx, ctx.options.adapter === 'full' ? 'full' : 'lora'),
+  // Finite differences and the training runs re-run the graph: the UI shows them after the trace.
+  lesson: () => ({ checks: [], blocks: {} }),
+  deferred: (ctx) => lesson(ctx, ctx.options.adapter === 'full' ? 'full' : 'lora'),
 };
 
 /** Full fine-tuning: W itself is the parameter (starting at the notebook's W₀), y = Wx, L = ȳ·y. */

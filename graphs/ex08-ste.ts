@@ -46,7 +46,9 @@ export const ex08Ste: Exercise = {
       objectives: [{ name: 'loss', node: 'loss', label: 'L = ½‖ŵ − w_target‖²' }],
     };
   },
-  lesson: ({ program, trace }) => {
+  // Quantisation-aware training re-runs the graph: the UI shows it after the trace.
+  lesson: () => ({ checks: [], blocks: {} }),
+  deferred: ({ program, trace }) => {
     const ptq = trace.values.get('loss')?.data[0] as number; // round the starting weights once
     const qat = train(program, { lr: LR, steps: STEPS, params: ['w'] });
     return {

@@ -82,7 +82,9 @@ export const ex09: Exercise = {
     'The series shows ‖∂out/∂hₖ‖ for k = 0…20 under both configurations, whatever the option; ∂out/∂h₂₀ = g in both.',
   ],
   build: (options) => buildSpec(isResidual(options.residual)),
-  lesson: ({ program, trace, options }) => {
+  // The other configuration is run again (and compared): the UI shows it after the trace.
+  lesson: () => ({ checks: [], blocks: {} }),
+  deferred: ({ program, trace, options }) => {
     // The trace is one of the two configurations already: only the other one is run again.
     const current = isResidual(options.residual) ? 'residual' : 'plain';
     const plain = current === 'plain' ? normsOf(trace.grads) : gradientNorms(program, false);

@@ -45,14 +45,15 @@ export function compile(raw: unknown): Program {
     if (byId.has(n.id)) problems.push({ node: n.id, field: 'id', message: 'duplicate id' });
     else byId.set(n.id, n);
   }
-  for (const n of spec.nodes) checkNode(n, byId, problems);
+  const literals = new Map<NodeSpec, { shape: Shape; data: Float32Array }>();
+  for (const n of spec.nodes) checkNode(n, byId, problems, literals);
   if (problems.length) throw new GraphError(problems);
 
   const order = topoSort(spec.nodes, byId);
   const nodes = new Map<string, CompiledNode>();
   for (const id of order) {
     const n = byId.get(id) as NodeSpec;
-    nodes.set(id, inferNode(n, nodes));
+    nodes.set(id, inferNode(n, nodes, literals));
   }
   for (const n of nodes.values()) {
     n.inputs.forEach((src, slot) => {
@@ -104,7 +105,13 @@ export function compile(raw: unknown): Program {
   return { spec, nodes, order, objectives };
 }
 
-function checkNode(n: NodeSpec, byId: Map<string, NodeSpec>, problems: Problem[]): void {
+/** Checks a node on its own; a leaf's parsed literal goes into `literals` (parsed once per compile). */
+function checkNode(
+  n: NodeSpec,
+  byId: Map<string, NodeSpec>,
+  problems: Problem[],
+  literals: Map<NodeSpec, { shape: Shape; data: Float32Array }>,
+): void {
   const inputs = n.inputs ?? [];
   if (n.op === LEAF) {
     if (inputs.length) problems.push({ node: n.id, field: 'inputs', message: 'a leaf takes no inputs' });
@@ -112,6 +119,7 @@ function checkNode(n: NodeSpec, byId: Map<string, NodeSpec>, problems: Problem[]
     else {
       const lit = parseLiteral(n.value);
       if (typeof lit === 'string') problems.push({ node: n.id, field: 'value', message: lit });
+      else literals.set(n, lit);
     }
     return;
   }
@@ -203,10 +211,14 @@ function findCycle(stuck: string[], byId: Map<string, NodeSpec>): string[] {
   return [...path.slice(seen.get(cur)), cur].reverse();
 }
 
-function inferNode(n: NodeSpec, done: Map<string, CompiledNode>): CompiledNode {
+function inferNode(
+  n: NodeSpec,
+  done: Map<string, CompiledNode>,
+  literals: ReadonlyMap<NodeSpec, { shape: Shape; data: Float32Array }>,
+): CompiledNode {
   const base = { id: n.id, spec: n, inputs: n.inputs ?? [], consumers: [] };
   if (n.op === LEAF) {
-    const lit = parseLiteral(n.value) as { shape: Shape; data: Float32Array };
+    const lit = literals.get(n) ?? (parseLiteral(n.value) as { shape: Shape; data: Float32Array });
     const role = n.role ?? 'input';
     return { ...base, op: null, attrs: {}, shape: lit.shape, role, value: lit.data, needsGrad: GRAD_ROLES.includes(role) };
   }

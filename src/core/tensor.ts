@@ -31,23 +31,30 @@ export function parseLiteral(v: unknown): { shape: Shape; data: Float32Array } |
   if (size > MAX_TENSOR_SIZE) return `${size} elements exceeds the limit of ${MAX_TENSOR_SIZE}`;
   const data = new Float32Array(size);
   let k = 0;
-  const walk = (x: unknown, depth: number, path: string): string | undefined => {
+  // The path of the entry being read, as indices; spelt out (`[1][0]`) only for an error message.
+  const at: number[] = [];
+  const path = () => at.map((i) => `[${i}]`).join('');
+  const walk = (x: unknown, depth: number): string | undefined => {
     if (depth === shape.length) {
-      if (typeof x !== 'number') return `${path || 'value'} is ${x === null ? 'null' : typeof x}, expected a number`;
-      if (!Number.isFinite(x)) return `${path || 'value'} is ${x}, expected a finite number`;
-      if (!isFloat32Finite(x))
-        return `${path || 'value'} is ${x}, not finite in float32 (|x| ≤ 3.4028235e38): it would compute as ${Math.fround(x)}`;
-      data[k++] = x;
-      return undefined;
+      if (typeof x === 'number' && isFloat32Finite(x)) {
+        data[k++] = x;
+        return undefined;
+      }
+      if (typeof x !== 'number') return `${path() || 'value'} is ${x === null ? 'null' : typeof x}, expected a number`;
+      if (!Number.isFinite(x)) return `${path() || 'value'} is ${x}, expected a finite number`;
+      return `${path() || 'value'} is ${x}, not finite in float32 (|x| ≤ 3.4028235e38): it would compute as ${Math.fround(x)}`;
     }
-    if (!Array.isArray(x) || x.length !== shape[depth]) return `ragged array at ${path || 'top level'}: expected ${shape[depth]} entries`;
+    if (!Array.isArray(x) || x.length !== shape[depth]) return `ragged array at ${path() || 'top level'}: expected ${shape[depth]} entries`;
+    at.push(0);
     for (let i = 0; i < x.length; i++) {
-      const err = walk(x[i], depth + 1, `${path}[${i}]`);
+      at[depth] = i;
+      const err = walk(x[i], depth + 1);
       if (err) return err;
     }
+    at.pop();
     return undefined;
   };
-  const err = walk(v, 0, '');
+  const err = walk(v, 0);
   return err ?? { shape, data };
 }
 

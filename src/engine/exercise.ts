@@ -44,7 +44,16 @@ export interface Exercise {
   /** Where this graph and the notebook disagree, and why. */
   notes: string[];
   build(options: Readonly<Record<string, OptionValue>>): GraphSpec;
+  /** The lesson's quick part: blocks and checks read off the trace (or cached per option set). */
   lesson(ctx: LessonContext): Lesson;
+  /**
+   * The lesson's costly part, if any: checks that re-run the graph on the learner's values
+   * (finite differences, Jacobians by reverse passes, training loops, estimator statistics)
+   * and the blocks they produce. The UI shows the trace with `lesson` first and these after
+   * (a second message from the worker); everywhere else (runExercise, the CLI, the tests) the
+   * two are one lesson: `lesson`'s checks then these, blocks merged (see mergeLessons).
+   */
+  deferred?(ctx: LessonContext): Lesson;
   /** Lecture tracks (src/core/track.ts); checked against the graph at each stop's options. */
   tracks?: TrackSpec[];
 }
@@ -94,12 +103,30 @@ export function compileExercise(ex: Exercise, o: ExerciseRunOptions = {}): { pro
 
 /** Builds the graph for the options, substitutes inputs, runs it and evaluates the lesson. */
 export function runExercise(ex: Exercise, o: ExerciseRunOptions = {}): ExerciseRun {
+  const quick = runExerciseQuick(ex, o);
+  return ex.deferred ? { ...quick, ...mergeLessons(quick, deferredLesson(ex, quick)) } : quick;
+}
+
+/** As runExercise, with only the lesson's quick part (what the UI shows first). */
+export function runExerciseQuick(ex: Exercise, o: ExerciseRunOptions = {}): ExerciseRun {
   const { program, options } = compileExercise(ex, o);
   const seed = o.seed ?? 0;
   // The memory policy is the graph's `checkpoint` run setting (an exercise's build may set it from an option).
   const trace = teach(program, run(program, { objective: o.objective, seed }));
   const ctx = { program, trace, options, seed };
   return { exercise: ex, ...ctx, ...ex.lesson(ctx) };
+}
+
+const NO_LESSON: Lesson = { checks: [], blocks: {} };
+
+/** The lesson's deferred part for a run (empty when the exercise has none). */
+export function deferredLesson(ex: Exercise, ctx: LessonContext): Lesson {
+  return ex.deferred?.(ctx) ?? NO_LESSON;
+}
+
+/** One lesson from its quick and its deferred part: checks in that order, blocks merged. */
+export function mergeLessons(quick: Lesson, later: Lesson): Lesson {
+  return { checks: [...quick.checks, ...later.checks], blocks: { ...quick.blocks, ...later.blocks } };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback } from 'react';
 import { useExplorer, useExplorerStore } from './store/context';
+import { selectBlocks } from './store/slices/checks';
 
 // The panels (and d3's scales, shapes and axes) load after the canvas: not in the first download.
 const LessonPanels = lazy(() => import('./panels/LessonPanels').then((m) => ({ default: m.LessonPanels })));
@@ -11,6 +12,7 @@ const LessonPanels = lazy(() => import('./panels/LessonPanels').then((m) => ({ d
 export function LessonSlot() {
   const store = useExplorerStore();
   const run = useExplorer((s) => s.run);
+  const blocks = useExplorer(selectBlocks);
   const cursor = useExplorer((s) => s.cursor);
   const onHighlight = useCallback((ids: string[] | null) => store.getState().setHighlight(ids), [store]);
   if (!run) return null;
@@ -20,7 +22,7 @@ export function LessonSlot() {
       <Suspense fallback={null}>
         <LessonPanels
           exerciseId={run.graph.id}
-          blocks={run.blocks}
+          blocks={blocks ?? run.blocks}
           trace={run.trace}
           cursor={cursor}
           nodes={run.graph.nodes}

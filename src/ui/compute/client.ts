@@ -2,6 +2,7 @@ import type {
   ComputeCall,
   ComputeMessage,
   ComputeReply,
+  DeferredLesson,
   EngineMemory,
   ExerciseInfo,
   GradcheckReport,
@@ -17,6 +18,8 @@ export interface ComputeClient {
   catalogue(): Promise<Outcome<ExerciseInfo[]>>;
   run(request: RunRequest): Promise<Outcome<RunResult>>;
   gradcheck(request: RunRequest): Promise<Outcome<GradcheckReport>>;
+  /** The deferred part of a run's lesson (RunResult.deferred); optional: test fakes may have none. */
+  lesson?(request: RunRequest): Promise<Outcome<DeferredLesson>>;
   /** Live tensors on the compute side (optional: test fakes have no engine). */
   memory?(): Promise<Outcome<EngineMemory>>;
   dispose(): void;
@@ -30,6 +33,7 @@ function clientFrom(where: ComputeClient['where'], handle: Handle, dispose: () =
     catalogue: () => handle({ kind: 'catalogue' }) as Promise<Outcome<ExerciseInfo[]>>,
     run: (request) => handle({ kind: 'run', request }) as Promise<Outcome<RunResult>>,
     gradcheck: (request) => handle({ kind: 'gradcheck', request }) as Promise<Outcome<GradcheckReport>>,
+    lesson: (request) => handle({ kind: 'lesson', request }) as Promise<Outcome<DeferredLesson>>,
     memory: () => handle({ kind: 'memory' }) as Promise<Outcome<EngineMemory>>,
     dispose,
   };
@@ -117,6 +121,8 @@ export function createComputeClient(prefer: 'worker' | 'main' = 'worker'): Compu
     catalogue: () => call((c) => c.catalogue()),
     run: (r) => call((c) => c.run(r)),
     gradcheck: (r) => call((c) => c.gradcheck(r)),
+    lesson: (r) =>
+      call((c) => c.lesson?.(r) ?? Promise.resolve({ ok: false, problems: [{ field: 'engine', message: 'no deferred lesson' }] })),
     memory: () => call((c) => c.memory?.() ?? Promise.resolve({ ok: false, problems: [{ field: 'engine', message: 'no memory report' }] })),
     dispose: () => current.dispose(),
   };

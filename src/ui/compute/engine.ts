@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { GraphError, type Problem, ShapeError } from '../../core/errors';
-import { runExercise } from '../../engine/exercise';
+import { runExerciseQuick } from '../../engine/exercise';
 import { type BackendName, currentBackend, fallBackToCpu, initBackend, liveTensors } from './backend';
-import { catalogue, computeRun, resolveExercise } from './exercises';
+import { catalogue, computeDeferred, computeRun, resolveExercise } from './exercises';
 import { runGradcheck } from './gradcheck';
-import type { ComputeCall, EngineMemory, GradcheckReport, Outcome, RunRequest, RunResult } from './protocol';
+import type { ComputeCall, DeferredLesson, EngineMemory, GradcheckReport, Outcome, RunRequest, RunResult } from './protocol';
 
 /**
  * The compute side: everything that touches tfjs. Loaded lazily (a dynamic import from the
@@ -30,6 +30,12 @@ export async function runRequest(req: RunRequest): Promise<RunResult> {
   return withBackend(() => computeRun(ex, req, currentBackend()));
 }
 
+/** The deferred part of a run's lesson (the run just sent is reused when it is this request's). */
+export async function lessonRequest(req: RunRequest): Promise<DeferredLesson> {
+  const ex = resolveExercise(req.source);
+  return withBackend(() => computeDeferred(ex, req));
+}
+
 /** Live tensors once the backend is up (asking tf.memory() earlier would start a default backend). */
 export async function memoryReport(): Promise<EngineMemory> {
   await initBackend();
@@ -40,7 +46,7 @@ export async function memoryReport(): Promise<EngineMemory> {
 export async function gradcheckRequest(req: RunRequest): Promise<GradcheckReport> {
   const ex = resolveExercise(req.source);
   return withBackend(() => {
-    const r = runExercise(
+    const r = runExerciseQuick(
       { ...ex, lesson: () => ({ checks: [], blocks: {} }) },
       {
         options: req.options,
@@ -70,6 +76,8 @@ export async function handle(call: ComputeCall): Promise<Outcome<unknown>> {
         return { ok: true, value: await runRequest(call.request) };
       case 'gradcheck':
         return { ok: true, value: await gradcheckRequest(call.request) };
+      case 'lesson':
+        return { ok: true, value: await lessonRequest(call.request) };
       case 'memory':
         return { ok: true, value: await memoryReport() };
     }

@@ -2,11 +2,11 @@ import { EXERCISES, findExercise } from '../../../graphs/index';
 import { GraphError } from '../../core/errors';
 import { notAnObject } from '../../core/load';
 import { parseGraphSpec } from '../../core/schema';
-import { type Exercise, exerciseFromSpec, type Lesson, runExercise } from '../../engine/exercise';
+import { deferredLesson, type Exercise, type ExerciseRun, exerciseFromSpec, type Lesson, runExerciseQuick } from '../../engine/exercise';
 import type { Step } from '../../engine/trace';
 import { inertLesson, inertText } from './inert';
 import { graphModel, leafValues } from './model';
-import type { ExerciseInfo, GraphSource, RunRequest, RunResult } from './protocol';
+import type { DeferredLesson, ExerciseInfo, GraphSource, RunRequest, RunResult } from './protocol';
 
 /**
  * One run as the worker computes it, on whatever tfjs backend is current: the code path behind
@@ -31,19 +31,19 @@ export function resolveExercise(source: GraphSource): Exercise {
 }
 
 /** A lesson that throws on a user's edit must not take the trace down with it. */
-function guardLesson(ex: Exercise): Exercise {
-  return {
-    ...ex,
-    lesson: (ctx): Lesson => {
-      try {
-        return ex.lesson(ctx);
-      } catch (e) {
-        if (e instanceof GraphError) throw e;
-        return { checks: [{ name: 'lesson', pass: false, got: e instanceof Error ? e.message : String(e) }], blocks: {} };
-      }
-    },
-  };
+function guarded(f: () => Lesson): Lesson {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof GraphError) throw e;
+    return { checks: [{ name: 'lesson', pass: false, got: e instanceof Error ? e.message : String(e) }], blocks: {} };
+  }
 }
+
+/** The last run computed, kept for its deferred lesson (the UI asks for it right after). */
+let last: { key: string; exercise: Exercise; run: ExerciseRun } | null = null;
+const keyOf = (req: RunRequest): string =>
+  JSON.stringify([req.source, req.options ?? null, req.inputs ?? null, req.objective ?? null, req.seed ?? null]);
 
 /** A step whose commentary (graph text, via `commentary:`) needs no cleaning is passed on as is. */
 function inertCommentary(s: Step): Step {
@@ -51,14 +51,23 @@ function inertCommentary(s: Step): Step {
   return c === s.commentary ? s : { ...s, commentary: c };
 }
 
-/** Trace and lesson for a request, as plain data for the UI. */
+const runOf = (exercise: Exercise, req: RunRequest): ExerciseRun =>
+  runExerciseQuick(
+    { ...exercise, lesson: (ctx) => guarded(() => exercise.lesson(ctx)) },
+    { options: req.options, inputs: req.inputs, objective: req.objective, seed: req.seed },
+  );
+
+/**
+ * Trace and the lesson's quick part for a request, as plain data for the UI: the first
+ * delivery. `deferred` says whether computeDeferred has more (checks that re-run the graph).
+ */
 export function computeRun(exercise: Exercise, req: RunRequest, backend: string): RunResult {
-  const ex = guardLesson(exercise);
   const t0 = performance.now();
-  const r = runExercise(ex, { options: req.options, inputs: req.inputs, objective: req.objective, seed: req.seed });
+  const r = runOf(exercise, req);
   const ms = performance.now() - t0;
+  last = exercise.deferred ? { key: keyOf(req), exercise, run: r } : null;
   return {
-    graph: graphModel(r.program, ex),
+    graph: graphModel(r.program, exercise),
     trace: { ...r.trace, steps: r.trace.steps.map(inertCommentary) },
     ...inertLesson(r),
     options: r.options,
@@ -67,5 +76,15 @@ export function computeRun(exercise: Exercise, req: RunRequest, backend: string)
     spec: r.program.spec,
     backend,
     ms,
+    ...(exercise.deferred ? { deferred: true } : {}),
   };
+}
+
+/** The lesson's deferred part for a request: the second delivery (reuses the run just computed for it). */
+export function computeDeferred(exercise: Exercise, req: RunRequest): DeferredLesson {
+  const t0 = performance.now();
+  const key = keyOf(req);
+  const r = last && last.key === key && last.exercise === exercise ? last.run : runOf(exercise, req);
+  const lesson = guarded(() => deferredLesson(exercise, r));
+  return { ...inertLesson(lesson), ms: performance.now() - t0 };
 }

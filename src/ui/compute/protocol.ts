@@ -96,6 +96,19 @@ export interface RunResult {
   backend: string;
   /** Wall time of the run on the compute side. */
   ms: number;
+  /**
+   * The lesson has a deferred part (checks that re-run the graph: finite differences, training,
+   * estimators) not in `checks`/`blocks` yet: ask for it with a `lesson` call on the same request.
+   */
+  deferred?: boolean;
+}
+
+/** The deferred part of a run's lesson: checks to append to the run's, blocks to add to its. */
+export interface DeferredLesson {
+  checks: Check[];
+  blocks: LessonBlocks;
+  /** Wall time on the compute side. */
+  ms: number;
 }
 
 /** Engine VJP vs tf.grads vs finite differences, per node (see src/engine/gradcheck.ts). */
@@ -134,6 +147,7 @@ export type ComputeCall =
   | { kind: 'catalogue' }
   | { kind: 'run'; request: RunRequest }
   | { kind: 'gradcheck'; request: RunRequest }
+  | { kind: 'lesson'; request: RunRequest }
   | { kind: 'memory' };
 
 export interface ComputeMessage {

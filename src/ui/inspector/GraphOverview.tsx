@@ -1,5 +1,6 @@
 import type { Check } from '../../engine/exercise';
 import { useExplorer } from '../store/context';
+import { type LessonState, selectChecks } from '../store/slices/checks';
 import { Gradcheck } from './Gradcheck';
 import { GraphNotes } from './GraphNotes';
 
@@ -21,11 +22,17 @@ export function brief(v: unknown): string {
   return s.length > 80 ? `${s.slice(0, 80)}…` : s;
 }
 
-function Checks({ checks }: { checks: Check[] }) {
-  if (!checks.length) return null;
+function Checks({ checks, status, problem }: { checks: Check[]; status: LessonState['status']; problem?: string }) {
+  if (!checks.length && status !== 'checking' && status !== 'error') return null;
   return (
-    <section data-testid="checks">
+    <section data-testid="checks" aria-busy={status === 'checking'}>
       <h3>The notebook's checks, recomputed</h3>
+      {status === 'checking' && (
+        <p className="gf-muted" data-testid="checks-pending">
+          checking… (finite differences and the other checks that re-run the graph)
+        </p>
+      )}
+      {status === 'error' && <p className="gf-fail">the remaining checks could not run: {problem}</p>}
       <ul className="gf-checks">
         {checks.map((c) => (
           <li key={c.name} className={c.pass ? 'gf-pass' : 'gf-fail'}>
@@ -47,7 +54,10 @@ function Checks({ checks }: { checks: Check[] }) {
 /** What the inspector shows with no node selected: the exercise, its checks and notes. */
 export function GraphOverview() {
   const graph = useExplorer((s) => s.run?.graph);
-  const checks = useExplorer((s) => s.run?.checks);
+  const checks = useExplorer(selectChecks);
+  // The lesson's state only when it is this run's (a stale one reads as idle).
+  const status = useExplorer((s) => (s.lesson.of === s.run ? s.lesson.status : 'idle'));
+  const problem = useExplorer((s) => (s.lesson.of === s.run ? s.lesson.problems?.[0]?.message : undefined));
   const stats = useExplorer((s) => s.run?.trace.stats);
   const backend = useExplorer((s) => s.run?.backend);
   const ms = useExplorer((s) => s.run?.ms);
@@ -57,7 +67,7 @@ export function GraphOverview() {
       <h2>{graph.title}</h2>
       {graph.text && <p>{graph.text}</p>}
       <p className="gf-hint">Click a node to see its rule, its numbers and its gradient. Step with → ← (Space plays).</p>
-      {checks && <Checks checks={checks} />}
+      {checks && <Checks checks={checks} status={status} problem={problem} />}
       <section>
         <h3>Check every gradient</h3>
         <Gradcheck node={null} />

@@ -97,6 +97,8 @@ export function createRunner(client: ComputeClient, set: SetState, get: GetState
         playing: (extra.playing ?? s.playing) && cursor < timeline.length,
         ...(newGraph ? { folded: defaultFolds(run.graph) } : {}),
       });
+      // The lesson's deferred checks (finite differences, training…) follow in a second message.
+      void get().checkLesson();
       return true;
     },
   };
