@@ -23,16 +23,19 @@ export function brief(v: unknown): string {
 }
 
 function Checks({ checks, status, problem }: { checks: Check[]; status: LessonState['status']; problem?: string }) {
-  if (!checks.length && status !== 'checking' && status !== 'error') return null;
+  const pending = status === 'checking' && (
+    <p className="gf-muted" data-testid="checks-pending">
+      checking… (finite differences and the other checks that re-run the graph)
+    </p>
+  );
+  const failed = status === 'error' && <p className="gf-fail">the remaining checks could not run: {problem}</p>;
+  // No check in yet: only the note that they are on their way (the list section comes with them).
+  if (!checks.length) return pending || failed ? <section aria-busy={status === 'checking'}>{pending || failed}</section> : null;
   return (
     <section data-testid="checks" aria-busy={status === 'checking'}>
       <h3>The notebook's checks, recomputed</h3>
-      {status === 'checking' && (
-        <p className="gf-muted" data-testid="checks-pending">
-          checking… (finite differences and the other checks that re-run the graph)
-        </p>
-      )}
-      {status === 'error' && <p className="gf-fail">the remaining checks could not run: {problem}</p>}
+      {pending}
+      {failed}
       <ul className="gf-checks">
         {checks.map((c) => (
           <li key={c.name} className={c.pass ? 'gf-pass' : 'gf-fail'}>
