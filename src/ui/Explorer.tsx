@@ -91,7 +91,7 @@ function Layout({ graphList, controls, embedded, focusable, rootRef }: LayoutPro
       {graphList && full && !presenter && <GraphList />}
       <Main
         className={`gf-main${beside ? ' gf-main--beside' : ''}`}
-        style={beside ? ({ '--gf-lesson-share': `${Math.round(share * 1000) / 10}%` } as React.CSSProperties) : undefined}
+        style={beside && share !== null ? ({ '--gf-lesson-share': `${Math.round(share * 1000) / 10}%` } as React.CSSProperties) : undefined}
       >
         <div className="gf-stage">
           {full && <Toolbar />}

@@ -91,7 +91,7 @@ export function Canvas() {
           maxZoom={3}
           // A pan or zoom by hand (an event; the camera's own moves have none) pauses following.
           onMoveStart={(e) => {
-            if (e) view.getState().pause();
+            if (e) view.getState().pauseFollow();
           }}
           onNodeClick={(_, n) => {
             if (n.type !== 'frame' && n.type !== 'folded') store.getState().select(n.id);

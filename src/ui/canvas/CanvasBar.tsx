@@ -14,13 +14,13 @@ export function CanvasBar({ structure }: { structure: Structure }) {
   const view = useCanvasViewStore();
   const presenter = useExplorer((s) => s.presenter);
   const follow = useCanvasView((v) => followOn(v, presenter));
-  const paused = useCanvasView((v) => v.paused);
+  const paused = useCanvasView((v) => v.followPaused);
   const heatScale = useCanvasView((v) => v.heatScale);
   const theme = useCanvasView((v) => v.theme);
   const reduced = useReducedMotion();
   const duration = reduced ? 0 : 200;
   const zoom = (by: 'in' | 'out') => {
-    view.getState().pause();
+    view.getState().pauseFollow();
     void (by === 'in' ? rf.zoomIn({ duration }) : rf.zoomOut({ duration }));
   };
   return (

@@ -1,6 +1,15 @@
 import { useEffect, useRef } from 'react';
 import { clampShare, useCanvasView, useCanvasViewStore } from './viewState';
 
+/** The panels' share of the split as drawn: the chosen one, else what the layout gives them by default. */
+function shownShare(splitter: HTMLElement | null, chosen: number | null): number {
+  if (chosen !== null) return chosen;
+  const main = splitter?.parentElement;
+  const panels = splitter?.nextElementSibling;
+  const w = main?.getBoundingClientRect().width ?? 0;
+  return w > 0 && panels ? clampShare(panels.getBoundingClientRect().width / w) : 0.3;
+}
+
 /**
  * The bar between the canvas and the lesson panels: drag it (or focus it and press ← →) to
  * give the panels more or less of the width. Its own keys never step the explorer.
@@ -17,7 +26,7 @@ export function Splitter() {
       if (!by) return;
       e.preventDefault();
       e.stopPropagation();
-      view.getState().setLessonShare(view.getState().lessonShare + by);
+      view.getState().setLessonShare(shownShare(el, view.getState().lessonShare) + by);
     };
     el.addEventListener('keydown', onKey);
     return () => el.removeEventListener('keydown', onKey);
@@ -32,7 +41,7 @@ export function Splitter() {
       aria-label="resize the lesson panels (← →)"
       aria-valuemin={20}
       aria-valuemax={60}
-      aria-valuenow={Math.round(share * 100)}
+      aria-valuenow={Math.round(shownShare(ref.current, share) * 100)}
       tabIndex={0}
       data-testid="splitter"
       onPointerDown={(e) => {

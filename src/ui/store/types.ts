@@ -24,6 +24,8 @@ export interface ExplorerInit {
   objective?: string;
   seed?: number;
   present?: boolean;
+  /** Projector theme (`theme=` in a link). */
+  theme?: 'default' | 'light' | 'dark';
   predict?: boolean;
   speed?: number;
 }

@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { canvasViewOf } from '../canvas/viewState';
 import { parseCompareLink, withCompare } from '../compare/link';
 import { compareOf } from '../compare/state';
 import { defaultFolds } from './folds';
@@ -10,7 +9,7 @@ import { foldsFor, parseUrl, toSearch, type UrlState } from './url';
  * The link for the current view, or null when there is none: a bundled exercise by id, a
  * graph from this site by its `?src=`; a file opened or pasted has no link.
  */
-export function searchFor(s: ExplorerState, view?: { theme: string }): string | null {
+export function searchFor(s: ExplorerState): string | null {
   if (!s.run || !s.source) return null;
   const src = s.source.kind === 'spec' ? s.source.src : undefined;
   if (s.source.kind !== 'exercise' && src === undefined) return null;
@@ -26,7 +25,7 @@ export function searchFor(s: ExplorerState, view?: { theme: string }): string | 
     seed: s.seed,
     present: s.presenter,
     predict: s.predict,
-    theme: view?.theme,
+    theme: s.theme,
     folded: s.folded,
     defaultFolded: defaultFolds(s.run.graph),
   });
@@ -61,8 +60,7 @@ export function useUrlSync(store: ExplorerStore, delayMs = 120): void {
     let live = true;
     const url = parseUrl(location.search);
     const { src, step, node, theme } = url;
-    const view = canvasViewOf(store);
-    if (theme) view.getState().setTheme(theme);
+    if (theme) store.getState().setTheme(theme);
     let holding = src !== undefined;
     // Compare mode (`compare=opt.activation=relu`): pane B's options, restored here and written back.
     const compare = compareOf(store);
@@ -71,7 +69,7 @@ export function useUrlSync(store: ExplorerStore, delayMs = 120): void {
     const write = () => {
       timer = null;
       if (holding) return;
-      const plain = searchFor(store.getState(), view.getState());
+      const plain = searchFor(store.getState());
       const search = plain === null ? null : withCompare(plain, compare.getState());
       if (search !== null && search !== last) {
         last = search;
@@ -81,7 +79,8 @@ export function useUrlSync(store: ExplorerStore, delayMs = 120): void {
     const schedule = () => {
       if (!timer) timer = setTimeout(write, delayMs);
     };
-    const unsubs = [store.subscribe(schedule), view.subscribe(schedule), compare.subscribe(schedule)];
+    // The canvas view is a slice of the same store: its changes come with the store's.
+    const unsubs = [store.subscribe(schedule), compare.subscribe(schedule)];
     if (src !== undefined) {
       void loadOnce(store, src).then((ok) => {
         if (!live) return;

@@ -359,3 +359,37 @@ describe('an option change keeps what the cursor means', () => {
     expect(store.getState().cursor).toBe(9);
   });
 });
+
+describe('explorer store: the canvas view is a slice', () => {
+  test('theme, follow, lessons split and camera nonces live in the store; the link carries the theme', async () => {
+    const { searchFor } = await import('../../../src/ui/store/useUrlSync');
+    const { canvasViewOf } = await import('../../../src/ui/canvas/viewState');
+    const { store } = await loaded({ theme: 'dark' });
+    const s = () => store.getState();
+    expect(s().theme).toBe('dark');
+    expect(searchFor(s())).toContain('theme=dark');
+    // The hooks' view of an explorer is the same store, not a copy beside it.
+    const view = canvasViewOf(store);
+    view.getState().setTheme('light');
+    expect(s().theme).toBe('light');
+    expect(searchFor(s())).toContain('theme=light');
+    s().setTheme('default');
+    expect(view.getState().theme).toBe('default');
+    expect(searchFor(s())).not.toContain('theme=');
+    // The split: unset (the layout picks by width) until the lecturer drags it, then clamped to 20…60 %.
+    expect(s().lessonShare).toBeNull();
+    s().setLessonShare(0.9);
+    expect(s().lessonShare).toBe(0.6);
+    // Following: a manual pan pauses it, F resumes and asks for a new frame; 0 fits and pauses.
+    s().pauseFollow();
+    expect(s().followPaused).toBe(true);
+    s().followNow();
+    expect([s().followPaused, s().followNonce]).toEqual([false, 1]);
+    s().fitAll();
+    expect([s().followPaused, s().fitNonce]).toEqual([true, 1]);
+    // Playback's pause is its own: stopping playback leaves following alone.
+    s().followNow();
+    s().pause();
+    expect(s().followPaused).toBe(false);
+  });
+});

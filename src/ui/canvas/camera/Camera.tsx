@@ -85,7 +85,7 @@ export function Camera({ nodes, graphKey }: { nodes: readonly FlowNode[]; graphK
     );
   };
 
-  const paused = useCanvasView((v) => v.paused);
+  const paused = useCanvasView((v) => v.followPaused);
   const last = useRef({ graph: '', fit: fitNonce, cursor, size: '', follow });
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-frames on exactly these changes; `target` reads the rest
   useEffect(() => {
@@ -109,7 +109,7 @@ export function Camera({ nodes, graphKey }: { nodes: readonly FlowNode[]; graphK
       return;
     }
     // A step resumes a camera paused by a manual pan or zoom.
-    if (stepped) view.getState().resume();
+    if (stepped) view.getState().resumeFollow();
     else if (paused) return;
     const vp = target(pane);
     if (vp) void rf.setViewport(vp, { duration });
@@ -128,7 +128,7 @@ export function Camera({ nodes, graphKey }: { nodes: readonly FlowNode[]; graphK
   useEffect(
     () =>
       store.subscribe((s, p) => {
-        if (s.run?.graph !== p.run?.graph) view.getState().resume();
+        if (s.run?.graph !== p.run?.graph) view.getState().resumeFollow();
       }),
     [store, view],
   );
