@@ -1,16 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseGf } from '../../src/lang/parse';
-import { cli, MICRO } from '../lang/helpers';
+import { MICRO } from '../lang/micro';
+import { cli, scratchFiles } from './helpers';
 
-const dir = mkdtempSync(join(tmpdir(), 'gradflow-gf-'));
-const file = (name: string, content: string) => {
-  const p = join(dir, name);
-  writeFileSync(p, content);
-  return p;
-};
+const file = scratchFiles('gradflow-gf-');
 
 describe('gradflow CLI with .gf files', () => {
   it('run: values, gradients and the declarative checks', async () => {

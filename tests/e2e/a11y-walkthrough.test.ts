@@ -1,23 +1,12 @@
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launch, openPage, ready, type Watched } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { pagesPerTest, ready, type Watched } from './browser';
 
 const base = inject('baseUrl');
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-let browser: Browser;
+const pages = pagesPerTest();
 let w: Watched | undefined;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await w?.context.close();
-  w = undefined;
-});
 
 const focusedItem = (page: Page) =>
   page.evaluate(() => {
@@ -39,7 +28,7 @@ async function axe(page: Page): Promise<string[]> {
 
 describe('a path without sight through ex03', () => {
   test('keyboard only: Tab reaches the node list, ↓ visits every node and edge in order, Enter inspects; every step is heard', async () => {
-    w = await openPage(browser);
+    w = await pages.open();
     const { page } = w;
     await page.goto(`${base}?graph=ex03-two-layer-backprop`);
     const { n } = await ready(page);
@@ -99,7 +88,7 @@ describe('a path without sight through ex03', () => {
   });
 
   test('the numbers as a table; axe finds no WCAG A/AA violation in any mode', async () => {
-    w = await openPage(browser);
+    w = await pages.open();
     const { page } = w;
     await page.goto(`${base}?graph=ex03-two-layer-backprop&step=9`);
     await ready(page);

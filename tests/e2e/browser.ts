@@ -1,4 +1,5 @@
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { CHROMIUM_ARGS } from '../../vitest.config';
 
 /** Debian's Chromium with the flags of docs/TOOLCHAIN.md (never a downloaded browser). */
@@ -21,6 +22,36 @@ export async function openPage(browser: Browser, o: { reducedMotion?: 'reduce' |
   });
   page.on('pageerror', (e) => errors.push(e.message));
   return { page, context, errors };
+}
+
+/**
+ * One browser per test file and pages that close after each test: call once at the top of a
+ * test file. `open()` is openPage on that browser; every page it opened is closed after the test.
+ */
+export function pagesPerTest(): { browser: () => Browser; open: (o?: Parameters<typeof openPage>[1]) => Promise<Watched> } {
+  let browser: Browser | undefined;
+  const opened: Watched[] = [];
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    for (const w of opened.splice(0)) await w.context.close();
+  });
+  const get = (): Browser => {
+    if (!browser) throw new Error('pagesPerTest: the browser opens in beforeAll');
+    return browser;
+  };
+  return {
+    browser: get,
+    open: async (o) => {
+      const w = await openPage(get(), o);
+      opened.push(w);
+      return w;
+    },
+  };
 }
 
 export const counterText = async (page: Page): Promise<string> =>

@@ -1,28 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
-import { counterText, edgeStates, launch, openPage, ready, type Watched } from './browser';
+import type { Download, Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { counterText, edgeStates, pagesPerTest, ready, type Watched } from './browser';
 
 const base = inject('baseUrl');
 /** Set GF_SCREENS=/some/dir to save screenshots of what the tests see. */
 const SCREENS = process.env.GF_SCREENS;
 
-let browser: Browser;
+const pages = pagesPerTest();
 let w: Watched;
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await w?.context.close();
-});
-
 async function open(query: string, o: { reducedMotion?: 'reduce' } = {}): Promise<Page> {
-  w = await openPage(browser, o);
+  w = await pages.open(o);
   await w.page.goto(`${base}${query}`);
   return w.page;
 }

@@ -1,9 +1,9 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { BACKWARD_INF_GRAPH, FLAG, FORWARD_NAN_GRAPH, HOSTILE_GRAPH, shownAs } from '../browser/hardening/graphs';
-import { counterText, launch, openPage, ready, type Watched } from './browser';
+import { counterText, pagesPerTest, ready, type Watched } from './browser';
 
 const base = inject('baseUrl');
 /** Set GF_SCREENS=/some/dir to save screenshots of what the tests see. */
@@ -29,21 +29,11 @@ const LOAD = '.gf-paste button[type=submit]';
 const PANEL = '[data-testid=error-panel]';
 const EX01_TITLE = 'Ex 1 · Scalar chain rule';
 
-let browser: Browser;
+const pages = pagesPerTest();
 let w: Watched;
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await w?.context.close();
-});
-
 async function open(query: string): Promise<Page> {
-  w = await openPage(browser);
+  w = await pages.open();
   await w.page.goto(`${base}${query}`);
   return w.page;
 }
@@ -290,7 +280,7 @@ describe('hardening end to end (production build)', () => {
     const requests: string[] = [];
     // by path: a glob would also match the page's own URL, whose query ends in the same path
     const at = (path: string) => (u: URL) => u.pathname === path;
-    w = await openPage(browser);
+    w = await pages.open();
     const page = w.page;
     page.on('request', (r) => requests.push(r.url()));
     await page.route(at('/graphs/mine.json'), (r) => r.fulfill({ status: 200, contentType: 'application/json', body: good }));

@@ -1,21 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
-import { counterText, launch, openPage, ready, type Watched } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { counterText, pagesPerTest, ready, type Watched } from './browser';
 
 const base = inject('baseUrl');
-let browser: Browser;
+const pages = pagesPerTest();
 let w: Watched | undefined;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await w?.context.close();
-  w = undefined;
-});
 
 const MINE = {
   nodes: [
@@ -37,7 +26,7 @@ async function paste(page: Page, text: string) {
 
 describe('the address bar tells the truth about a pasted graph', () => {
   test('a pasted graph gets a link that reopens it, at its step; opening an exercise clears it', async () => {
-    w = await openPage(browser);
+    w = await pages.open();
     const { page } = w;
     await page.goto(`${base}?graph=ex03-two-layer-backprop&step=2`);
     await ready(page);
@@ -50,7 +39,7 @@ describe('the address bar tells the truth about a pasted graph', () => {
     expect(link).not.toContain('graph=');
 
     // A fresh tab on that link: the pasted graph, at step 2, nothing else loaded first.
-    const other = await openPage(browser);
+    const other = await pages.open();
     await other.page.goto(link);
     await ready(other.page);
     expect(await nodeIds(other.page)).toEqual(['S', 'u', 'v']);
@@ -64,7 +53,7 @@ describe('the address bar tells the truth about a pasted graph', () => {
   });
 
   test('a damaged link shows a located problem; a graph too big for a link says so on screen and in the address', async () => {
-    w = await openPage(browser);
+    w = await pages.open();
     const { page } = w;
     await page.goto(`${base}?step=1#gf=AAAA-not-deflate`);
     const panel = await page.waitForSelector('[data-testid=error-panel]', { timeout: 30_000 });

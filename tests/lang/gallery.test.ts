@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { GraphSpec } from '../../src/core/types';
 import { parseGf } from '../../src/lang/parse';
 import { printGf } from '../../src/lang/print';
-import { cli } from './helpers';
+import { cli } from '../cli/helpers';
 
 const DIR = 'graphs/examples';
 const FILES = readdirSync(DIR).filter((f) => f.endsWith('.gf'));

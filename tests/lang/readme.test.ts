@@ -8,7 +8,7 @@ import { INITIALISERS } from '../../src/lang/consts';
 import { parser } from '../../src/lang/gf.parser';
 import { parseGf } from '../../src/lang/parse';
 import { KEYWORDS } from '../../src/lang/text';
-import { cli } from './helpers';
+import { cli } from '../cli/helpers';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const start = readme.indexOf('## Write your own graph');

@@ -34,6 +34,34 @@ export const FAMILIES = {
   dropout: ['dropout'],
 } as const;
 
+/**
+ * Shape pairs for the broadcasting binary ops (add … div, maximum, minimum): equal shapes,
+ * trailing-axis and size-1 broadcasts, scalars either side, a rank mismatch.
+ */
+export const BROADCAST_PAIRS: readonly [Shape, Shape][] = [
+  [[], []],
+  [[5], [5]],
+  [
+    [3, 4],
+    [3, 4],
+  ],
+  [[3, 4], [4]],
+  [[4], [3, 4]],
+  [
+    [3, 1],
+    [1, 4],
+  ],
+  [[], [3, 4]],
+  [[3, 4], []],
+  [
+    [2, 1, 4],
+    [3, 1],
+  ],
+];
+
+/** `[3,4] with [4]`: a shape pair's test name. */
+export const pairName = ([a, b]: readonly [Shape, Shape]): string => `${JSON.stringify(a)} with ${JSON.stringify(b)}`;
+
 export function opNamed(name: string): AnyOp {
   const op = REGISTRY.get(name);
   if (!op) throw new Error(`no op "${name}"`);

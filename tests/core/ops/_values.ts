@@ -12,10 +12,13 @@ export interface Value {
   data: number[];
 }
 
-const tensors = (xs: (number[] | Value)[]): Tensor[] => xs.map((x) => (Array.isArray(x) ? tf.tensor(x) : tf.tensor(x.data, x.shape)));
+/** What an op takes here: a 1-D literal, or shaped data (a Value, or an Arg of _check.ts). */
+type Input = number[] | { shape: Shape; data: ArrayLike<number> };
+
+const tensors = (xs: Input[]): Tensor[] => xs.map((x) => (Array.isArray(x) ? tf.tensor(x) : tf.tensor(Array.from(x.data), x.shape)));
 
 /** An op's forward value for plain literals (1-D arrays) or shaped data. */
-export function forwardValue(name: string, xs: (number[] | Value)[], raw: Record<string, AttrValue> = {}, seed = 0): Value {
+export function forwardValue(name: string, xs: Input[], raw: Record<string, AttrValue> = {}, seed = 0): Value {
   return tf.tidy(() => {
     const op = opNamed(name);
     const y = op.forward(tensors(xs), parseAttrs(op, raw), opContext(seed));

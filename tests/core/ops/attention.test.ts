@@ -1,20 +1,9 @@
-import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { makeRng } from '../../../src/core/random';
-import type { AttrValue, Shape } from '../../../src/core/types';
+import type { Shape } from '../../../src/core/types';
 import { relativeError } from '../../../src/engine/numeric';
-import { type Arg, arg, expectShapeError, expectVjpCorrect, FAMILIES, opContext, opNamed, parseAttrs, uniform } from './_check';
-
-const forward = (name: string, args: Arg[], raw: Record<string, AttrValue> = {}) =>
-  tf.tidy(() => {
-    const op = opNamed(name);
-    const y = op.forward(
-      args.map((a) => tf.tensor(a.data, a.shape)),
-      parseAttrs(op, raw),
-      opContext(),
-    );
-    return { shape: y.shape, data: y.dataSync() };
-  });
+import { type Arg, arg, expectShapeError, expectVjpCorrect, FAMILIES, opNamed, uniform } from './_check';
+import { forwardValue } from './_values';
 
 it('covers the whole family', () => {
   expect(FAMILIES.attention).toEqual(['softmax', 'attn_scores']);
@@ -40,7 +29,7 @@ describe('softmax', () => {
     const axis = axisAttr === -1 ? 1 : 0;
     const lines = axis === 1 ? 3 : 4;
     const len = axis === 1 ? 4 : 3;
-    const P = forward('softmax', [S], { axis: axisAttr }).data;
+    const P = forwardValue('softmax', [S], { axis: axisAttr }).data;
     for (let k = 0; k < lines; k++) {
       let s = 0;
       for (let t = 0; t < len; t++) s += P[at(axis, k, t, 4)] as number;
@@ -64,9 +53,9 @@ describe('softmax', () => {
   it('is shift-invariant and stable for huge scores', () => {
     const big = { shape: [3], data: Float32Array.from([1000, 1001, 999]) };
     const small = { shape: [3], data: Float32Array.from([1, 2, 0]) };
-    const p = forward('softmax', [big]).data;
+    const p = forwardValue('softmax', [big]).data;
     expect(Array.from(p).every(Number.isFinite)).toBe(true);
-    expect(relativeError(p, forward('softmax', [small]).data)).toBeLessThan(1e-6);
+    expect(relativeError(p, forwardValue('softmax', [small]).data)).toBeLessThan(1e-6);
   });
 
   it.each([
@@ -108,7 +97,7 @@ describe('attn_scores', () => {
     const rng = makeRng(qs.length * 10 + ks[1]);
     const Q = arg(rng, qs as unknown as Shape);
     const K = arg(rng, ks as unknown as Shape);
-    const y = forward('attn_scores', [Q, K]);
+    const y = forwardValue('attn_scores', [Q, K]);
     expect(y.shape).toEqual(qs.length === 2 ? [qs[0], ks[0]] : [ks[0]]);
     expect(relativeError(y.data, scores64(Q, K))).toBeLessThan(1e-6);
     expectVjpCorrect(opNamed('attn_scores'), [Q, K]);
@@ -120,8 +109,8 @@ describe('attn_scores', () => {
     const K3 = { shape: [1, 3], data: Float32Array.from([1, 1, 7]) };
     const q5 = { shape: [5], data: Float32Array.from([1, 1, 0, 0, 0]) };
     const K5 = { shape: [1, 5], data: Float32Array.from([1, 1, 7, 7, 7]) };
-    expect(forward('attn_scores', [q3, K3]).data[0]).toBeCloseTo(2 / Math.sqrt(3), 6);
-    expect(forward('attn_scores', [q5, K5]).data[0]).toBeCloseTo(2 / Math.sqrt(5), 6);
+    expect(forwardValue('attn_scores', [q3, K3]).data[0]).toBeCloseTo(2 / Math.sqrt(3), 6);
+    expect(forwardValue('attn_scores', [q5, K5]).data[0]).toBeCloseTo(2 / Math.sqrt(5), 6);
   });
 
   it('single query: q̄ = Kᵀ s̄/√d, K̄ = s̄ qᵀ/√d', () => {

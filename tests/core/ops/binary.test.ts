@@ -5,30 +5,22 @@ import { makeRng, type Rng } from '../../../src/core/random';
 import type { NestedNumber, Shape } from '../../../src/core/types';
 import { centralDifference, relativeError } from '../../../src/engine/numeric';
 import { run } from '../../../src/engine/run';
-import { type Arg, arg, awayFromZero, expectShapeError, expectVjpCorrect, FAMILIES, opContext, opNamed, uniform } from './_check';
+import {
+  type Arg,
+  arg,
+  awayFromZero,
+  BROADCAST_PAIRS,
+  expectShapeError,
+  expectVjpCorrect,
+  FAMILIES,
+  opContext,
+  opNamed,
+  pairName,
+  uniform,
+} from './_check';
 
 // Broadcasting binary ops (all built on _binary). The raw VJP is at the broadcast shape;
 // the engine sums it back over the broadcast axes.
-const PAIRS: [Shape, Shape][] = [
-  [[], []],
-  [[5], [5]],
-  [
-    [3, 4],
-    [3, 4],
-  ],
-  [[3, 4], [4]],
-  [[4], [3, 4]],
-  [
-    [3, 1],
-    [1, 4],
-  ],
-  [[], [3, 4]],
-  [[3, 4], []],
-  [
-    [2, 1, 4],
-    [3, 1],
-  ],
-];
 
 /** div keeps b off 0; the others take any values. */
 function inputs(op: string, rng: Rng, [sa, sb]: [Shape, Shape]): [Arg, Arg] {
@@ -43,11 +35,9 @@ function nested(a: Arg): NestedNumber {
   return build(0);
 }
 
-const pairName = ([a, b]: [Shape, Shape]) => `${JSON.stringify(a)} with ${JSON.stringify(b)}`;
-
 describe('binary ops: raw VJP vs tf.grads and finite differences', () => {
   for (const name of FAMILIES.binary) {
-    it.each(PAIRS.map((p) => [pairName(p), p] as const))(`${name}: %s`, (_, pair) => {
+    it.each(BROADCAST_PAIRS.map((p) => [pairName(p), p] as const))(`${name}: %s`, (_, pair) => {
       const op = opNamed(name);
       expect(op.broadcast).toBe(true);
       expectVjpCorrect(op, inputs(name, makeRng(pair[0].length * 7 + pair[1].length), pair));
@@ -89,7 +79,7 @@ describe('binary ops: the engine reduces broadcast gradients (compile + run)', (
   }
 
   for (const name of FAMILIES.binary) {
-    it.each(PAIRS.filter(([x, y]) => x.join() !== y.join()).map((p) => [pairName(p), p] as const))(`${name}: %s`, (_, pair) => {
+    it.each(BROADCAST_PAIRS.filter(([x, y]) => x.join() !== y.join()).map((p) => [pairName(p), p] as const))(`${name}: %s`, (_, pair) => {
       check(name, pair);
     });
   }

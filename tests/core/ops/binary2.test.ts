@@ -4,29 +4,10 @@ import { compile } from '../../../src/core/compile';
 import { makeRng, type Rng } from '../../../src/core/random';
 import type { Shape } from '../../../src/core/types';
 import { run } from '../../../src/engine/run';
-import { type Arg, arg, expectShapeError, expectVjpCorrect, FAMILIES, opNamed, uniform } from './_check';
+import { type Arg, arg, BROADCAST_PAIRS, expectShapeError, expectVjpCorrect, FAMILIES, opNamed, pairName, uniform } from './_check';
 import { forwardValue, v, vjpValues } from './_values';
 
 // maximum and minimum broadcast like the other binary ops. Tie rule: ½ȳ to each input.
-const PAIRS: [Shape, Shape][] = [
-  [[], []],
-  [[5], [5]],
-  [
-    [3, 4],
-    [3, 4],
-  ],
-  [[3, 4], [4]],
-  [[4], [3, 4]],
-  [
-    [3, 1],
-    [1, 4],
-  ],
-  [[], [3, 4]],
-  [
-    [2, 1, 4],
-    [3, 1],
-  ],
-];
 
 /** b = a's pattern shifted so no pair is closer than 0.05 (FD must not cross the switch). */
 function inputs(rng: Rng, [sa, sb]: [Shape, Shape]): [Arg, Arg] {
@@ -46,7 +27,7 @@ describe('maximum, minimum: raw VJP vs tf.grads and finite differences', () => {
   });
 
   for (const name of FAMILIES.binary2) {
-    it.each(PAIRS.map((p) => [`${JSON.stringify(p[0])} with ${JSON.stringify(p[1])}`, p] as const))(`${name}: %s`, (_, pair) => {
+    it.each(BROADCAST_PAIRS.map((p) => [pairName(p), p] as const))(`${name}: %s`, (_, pair) => {
       const op = opNamed(name);
       expect(op.broadcast).toBe(true);
       expectVjpCorrect(op, inputs(makeRng(pair[0].length * 5 + pair[1].length), pair));

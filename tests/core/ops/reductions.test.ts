@@ -1,20 +1,9 @@
-import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { resolveAxis } from '../../../src/core/ops/_axis';
 import { makeRng } from '../../../src/core/random';
 import type { AttrValue, Shape } from '../../../src/core/types';
-import { type Arg, arg, expectShapeError, expectVjpCorrect, FAMILIES, opContext, opNamed, parseAttrs } from './_check';
-
-const forward = (name: string, args: Arg[], raw: Record<string, AttrValue> = {}) =>
-  tf.tidy(() => {
-    const op = opNamed(name);
-    const y = op.forward(
-      args.map((a) => tf.tensor(a.data, a.shape)),
-      parseAttrs(op, raw),
-      opContext(),
-    );
-    return { shape: y.shape, data: Array.from(y.dataSync()) };
-  });
+import { arg, expectShapeError, expectVjpCorrect, FAMILIES, opNamed } from './_check';
+import { forwardValue } from './_values';
 
 type Case = [string, Shape[], Record<string, AttrValue>];
 const CASES: Case[] = [
@@ -71,11 +60,11 @@ describe('reductions and layout ops: values', () => {
   const x = { shape: [2, 3], data: Float32Array.from([1, 2, 3, 4, 5, 6]) };
 
   it('sum and mean over all axes (the default) and along one', () => {
-    expect(forward('sum', [x])).toEqual({ shape: [], data: [21] });
-    expect(forward('sum', [x], { axis: 0 })).toEqual({ shape: [3], data: [5, 7, 9] });
-    expect(forward('sum', [x], { axis: -1 })).toEqual({ shape: [2], data: [6, 15] });
-    expect(forward('mean', [x])).toEqual({ shape: [], data: [3.5] });
-    expect(forward('mean', [x], { axis: 1 })).toEqual({ shape: [2], data: [2, 5] });
+    expect(forwardValue('sum', [x])).toEqual({ shape: [], data: [21] });
+    expect(forwardValue('sum', [x], { axis: 0 })).toEqual({ shape: [3], data: [5, 7, 9] });
+    expect(forwardValue('sum', [x], { axis: -1 })).toEqual({ shape: [2], data: [6, 15] });
+    expect(forwardValue('mean', [x])).toEqual({ shape: [], data: [3.5] });
+    expect(forwardValue('mean', [x], { axis: 1 })).toEqual({ shape: [2], data: [2, 5] });
   });
 
   it('mean backward gives every entry ȳ/n along the reduced axis', () => {
@@ -85,20 +74,20 @@ describe('reductions and layout ops: values', () => {
   });
 
   it('reshape keeps the numbers and fills in a -1', () => {
-    expect(forward('reshape', [x], { shape: [3, -1] })).toEqual({ shape: [3, 2], data: [1, 2, 3, 4, 5, 6] });
+    expect(forwardValue('reshape', [x], { shape: [3, -1] })).toEqual({ shape: [3, 2], data: [1, 2, 3, 4, 5, 6] });
   });
 
   it('stack puts the inputs along a new first axis; its VJP hands each its own slice', () => {
     const a = arg(makeRng(1), [2]);
     const b = arg(makeRng(2), [2]);
-    expect(forward('stack', [a, b])).toEqual({ shape: [2, 2], data: [...a.data, ...b.data] });
+    expect(forwardValue('stack', [a, b])).toEqual({ shape: [2, 2], data: [...a.data, ...b.data] });
     const r = expectVjpCorrect(opNamed('stack'), [a, b]);
     expect(Array.from(r.vjps[1] as Float32Array)).toEqual(Array.from(r.dy.slice(2)));
   });
 
   it('pick takes one component; its VJP is ȳ on that component, 0 elsewhere', () => {
     const v = { shape: [4], data: Float32Array.from([7, 8, 9, 10]) };
-    expect(forward('pick', [v], { index: 2 })).toEqual({ shape: [], data: [9] });
+    expect(forwardValue('pick', [v], { index: 2 })).toEqual({ shape: [], data: [9] });
     const r = expectVjpCorrect(opNamed('pick'), [v], { index: 2 });
     expect(Array.from(r.vjps[0] as Float32Array)).toEqual([0, 0, r.dy[0], 0]);
   });
