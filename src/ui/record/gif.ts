@@ -1,3 +1,4 @@
+/// <reference path="./gifenc.d.ts" />
 import { type OnProgress, type StepFrames, stopIfCancelled } from './frames';
 import type { RecordPlan } from './plan';
 import { pixelsOf } from './raster';
