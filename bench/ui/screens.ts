@@ -1,5 +1,6 @@
 // Screenshots for looking at layouts: `tsx bench/ui/screens.ts <out-dir> [built-app-dir]`.
-// Builds the app into a temp dir unless one is given; writes <graph>-<w>x<h>.png.
+// Builds the app into a temp dir unless one is given; writes <graph>-<w>x<h>.png as opened and
+// <graph>-<w>x<h>-stepped.png after a step into the backward pass (→ from 60 % of the trace).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +25,8 @@ if (!dist) {
 mkdirSync(join(dist, 'synthetic'), { recursive: true });
 writeFileSync(join(dist, 'synthetic', 'chain-500.json'), JSON.stringify(syntheticGraph('chain', 500)));
 writeFileSync(join(dist, 'synthetic', 'attention-500.json'), JSON.stringify(syntheticGraph('attention', 500)));
+for (const k of ['chain', 'wide', 'attention'] as const)
+  writeFileSync(join(dist, 'synthetic', `${k}-2000.json`), JSON.stringify(syntheticGraph(k, 2000)));
 mkdirSync(out, { recursive: true });
 const app = await serveDir(dist);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -48,6 +51,13 @@ try {
       await page.waitForTimeout(800);
       const name = q.replace(/^(graph|src)=(\/synthetic\/)?/, '').replace(/\.json$/, '');
       await page.screenshot({ path: join(out, `${name}-${w}x${h}.png`) });
+      await page.evaluate(() => {
+        const s = (globalThis as Record<string, any>).__gradflow.getState();
+        s.seek(Math.floor(s.run.trace.steps.length * 0.6));
+      });
+      await page.keyboard.press('ArrowRight');
+      await page.waitForTimeout(800);
+      await page.screenshot({ path: join(out, `${name}-${w}x${h}-stepped.png`) });
       console.error(`${name} ${w}x${h}`);
     }
     await page.close();
