@@ -1,4 +1,4 @@
-import { Background, ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import { Background, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
@@ -137,6 +137,7 @@ export function RatioView({ a, b }: { a: ExplorerStore; b: ExplorerStore }) {
                 maxZoom={3}
               >
                 <Background gap={24} size={1} color="var(--gf-grid)" />
+                <Controls showInteractive={false} position="bottom-left" />
               </ReactFlow>
             </ReactFlowProvider>
           </RatioContext.Provider>
