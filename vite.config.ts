@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -22,8 +23,15 @@ export const optimizeDepsInclude = [
   '@tensorflow/tfjs-backend-wasm',
 ];
 
+/**
+ * `@tensorflow/tfjs` in a build: only the parts the engine uses (src/lib/tfjs-lean.ts). An exact
+ * match: `@tensorflow/tfjs-core` and the backends resolve as themselves.
+ */
+export const leanTfjs = { find: /^@tensorflow\/tfjs$/, replacement: fileURLToPath(new URL('./src/lib/tfjs-lean.ts', import.meta.url)) };
+
 export default defineConfig({
   plugins: [react()],
+  resolve: { alias: [leanTfjs] },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   optimizeDeps: { include: optimizeDepsInclude },

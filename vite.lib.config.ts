@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { leanTfjs } from './vite.config';
 
 /**
  * The library build (`npm run build:lib` → dist-lib/), in two passes:
@@ -71,6 +72,7 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [assetsBesideScript(), react(), ...(element ? [] : [bundlerFriendlyWorkers()])],
     publicDir: false,
+    resolve: { alias: [leanTfjs] },
     // The element script runs as is in a browser: no bundler will replace this for it.
     define: element ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
     worker: { format: 'es', plugins: () => [assetsBesideScript()] },

@@ -6,51 +6,64 @@
  *   mkdocs                          the embed tests build a real MkDocs site
  *   jupyter-nbconvert, python3-ipykernel, jupyter-notebook
  *                                   the embed tests execute a real notebook
- * As root it installs what is missing with apt-get; otherwise it prints the one command to run
- * and exits 1. Nothing is downloaded when everything is there.
+ * What is missing is installed with apt-get: as root, else through sudo when it needs no
+ * password; otherwise it prints the one command to run and exits 1. Nothing is downloaded when
+ * everything is there. The decisions are in ensure-env-plan.mjs (tested with faked probes).
  *
- * `node scripts/ensure-env.mjs --check` only reports (exit 1 when something is missing).
+ *   --check                               only report (exit 1 when something is missing)
+ *   GRADFLOW_ENV_PRETEND_MISSING=a,b      report these packages missing whatever is installed
+ *   GRADFLOW_APT_DRY_RUN=1                `apt-get -s install …`: resolve the packages, install nothing
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { commandLine, installPlan, missingPackages } from './ensure-env-plan.mjs';
 
-/** Debian package → how to tell it is installed (a file it puts in place, or a probe). */
-const NEEDED = [
-  { pkg: 'chromium', present: () => existsSync('/usr/bin/chromium') },
-  { pkg: 'mkdocs', present: () => existsSync('/usr/bin/mkdocs') },
-  { pkg: 'jupyter-nbconvert', present: () => existsSync('/usr/bin/jupyter-nbconvert') },
-  { pkg: 'jupyter-notebook', present: () => existsSync('/usr/bin/jupyter-notebook') },
-  // Debian's own python (the tools run on it), not whichever python3 is first on PATH.
-  {
-    pkg: 'python3-ipykernel',
-    present: () =>
-      existsSync('/usr/bin/python3') && spawnSync('/usr/bin/python3', ['-c', 'import ipykernel'], { stdio: 'ignore' }).status === 0,
-  },
-];
+const pretend = (process.env.GRADFLOW_ENV_PRETEND_MISSING ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+const dryRun = process.env.GRADFLOW_APT_DRY_RUN === '1';
 
-const missing = NEEDED.filter((n) => !n.present()).map((n) => n.pkg);
-if (missing.length === 0) process.exit(0);
-
-const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
-const asUser = `sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`;
+const probe = {
+  exists: existsSync,
+  python: (code) => spawnSync('/usr/bin/python3', ['-c', code], { stdio: 'ignore' }).status === 0,
+};
+const missing = missingPackages(probe, pretend);
 const root = typeof process.getuid === 'function' && process.getuid() === 0;
-if (process.argv.includes('--check') || !root || !existsSync('/usr/bin/apt-get')) {
-  console.error(
-    `gradflow tests need Debian packages that are missing (${missing.join(', ')}); install them with: ${root ? command : asUser}`,
-  );
+const onPath = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+const plan = installPlan({
+  missing,
+  root,
+  apt: onPath('apt-get'),
+  // Asked only when it matters: `sudo -n` never prompts.
+  sudo: !root && missing.length > 0 && onPath('sudo') && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0,
+  check: process.argv.includes('--check'),
+  dryRun,
+});
+
+if (plan.kind === 'nothing') process.exit(0);
+if (plan.kind === 'tell') {
+  console.error(plan.message);
   process.exit(1);
 }
 
-console.error(`gradflow: installing ${missing.join(', ')} (apt-get, about a minute)…`);
+console.error(
+  dryRun
+    ? `gradflow: would install ${missing.join(', ')} (apt-get -s: a dry run, nothing is installed)`
+    : `gradflow: installing ${missing.join(', ')} (apt-get${root ? '' : ' through sudo'}, about a minute)…`,
+);
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-try {
-  execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env });
-  execFileSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: ['ignore', 'ignore', 'inherit'], env });
-} catch (e) {
-  console.error(`gradflow: apt-get failed (${e instanceof Error ? e.message : String(e)}); run: ${command}`);
-  process.exit(1);
+for (const [cmd, ...args] of plan.commands) {
+  console.error(`  $ ${[cmd, ...args].join(' ')}`);
+  try {
+    execFileSync(cmd, args, { stdio: ['ignore', dryRun ? 'inherit' : 'ignore', 'inherit'], env });
+  } catch (e) {
+    console.error(`gradflow: ${cmd} failed (${e instanceof Error ? e.message : String(e)}); run: ${commandLine(missing, root)}`);
+    process.exit(1);
+  }
 }
-const still = NEEDED.filter((n) => !n.present()).map((n) => n.pkg);
+if (dryRun) process.exit(0);
+const still = missingPackages(probe);
 if (still.length) {
   console.error(`gradflow: still missing after apt-get: ${still.join(', ')}`);
   process.exit(1);

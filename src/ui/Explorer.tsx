@@ -1,7 +1,5 @@
-import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, type Ref, Suspense, useRef } from 'react';
 import { A11yLayer } from './a11y/A11yLayer';
-import { Canvas } from './canvas/Canvas';
 import { Splitter } from './canvas/Splitter';
 import { useCanvasKeys } from './canvas/useCanvasKeys';
 import { useCanvasView } from './canvas/viewState';
@@ -16,6 +14,18 @@ import { StepBar } from './stepper/StepBar';
 import { type KeyScope, usePlayback, useStepKeys } from './stepper/useKeyboard';
 import type { ExplorerStore } from './store';
 import { ExplorerProvider, useExplorer } from './store/context';
+
+// React Flow and the canvas load beside the engine (they have nothing to draw before its first
+// run), not before the explorer's chrome paints; the fallback is the canvas's own pre-layout look.
+const FlowCanvas = lazy(() =>
+  Promise.all([import('@xyflow/react'), import('./canvas/Canvas')]).then(([flow, c]) => ({
+    default: () => (
+      <flow.ReactFlowProvider>
+        <c.Canvas />
+      </flow.ReactFlowProvider>
+    ),
+  })),
+);
 
 // Loaded after the canvas: not part of the first download.
 const Inspector = lazy(() => import('./inspector/Inspector').then((m) => ({ default: m.Inspector })));
@@ -99,9 +109,9 @@ function Layout({ graphList, controls, embedded, focusable, rootRef }: LayoutPro
           <ErrorPanel />
           <CompareStage>
             <ErrorBoundary resetKey={layoutKey} label="canvas">
-              <ReactFlowProvider>
-                <Canvas />
-              </ReactFlowProvider>
+              <Suspense fallback={<div className="gf-canvas gf-canvas--message">Laying out the graph…</div>}>
+                <FlowCanvas />
+              </Suspense>
             </ErrorBoundary>
           </CompareStage>
           {controls !== 'none' && <StepBar />}

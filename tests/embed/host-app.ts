@@ -1,4 +1,5 @@
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readmeSnippets } from './readme';
 
@@ -14,7 +15,8 @@ const hostReact = (): string => JSON.parse(readFileSync(join(ROOT, 'package.json
 /**
  * `npm pack` of this repo (the tarball a course author installs), then a host app in `dir` — a
  * folder outside the repo — depending on that tarball and on react + react-dom only, installed
- * by npm (from its cache where it can), built by Vite. Returns the built app's folder and the
+ * by npm from the registry into an empty cache of its own (a clean host: nothing comes from this
+ * machine's npm cache, and the registry must be reachable), built by Vite. Returns the built app's folder and the
  * packages npm put in the host's node_modules.
  */
 export async function buildHostApp(dir: string, exec: Exec): Promise<{ outDir: string; installed: string[]; tarball: string }> {
@@ -31,7 +33,13 @@ export async function buildHostApp(dir: string, exec: Exec): Promise<{ outDir: s
     dependencies: { gradflow: `file:${tarball}`, react: range, 'react-dom': range },
   };
   writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
-  await exec('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: dir });
+  // `--cache` beats an npm_config_cache the calling `npm test` passes down.
+  const cache = mkdtempSync(join(tmpdir(), 'gradflow-host-npm-cache-'));
+  try {
+    await exec('npm', ['install', '--cache', cache, '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: dir });
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
   const installed = readdirSync(join(dir, 'node_modules')).filter((n) => !n.startsWith('.'));
   // This repo's Vite binary, run in the host's folder: every import resolves from the host's node_modules.
   await exec(join(ROOT, 'node_modules/.bin/vite'), ['build', '--outDir', 'dist'], { cwd: dir });

@@ -25,6 +25,9 @@ async function withBackend<T>(fn: (backend: BackendName) => T): Promise<T> {
   }
 }
 
+/** Starts the backend now (the worker calls it on load); a run awaits the same promise. */
+export const warmUp = (): Promise<BackendName> => initBackend();
+
 export async function runRequest(req: RunRequest): Promise<RunResult> {
   const ex = resolveExercise(req.source);
   return withBackend(() => computeRun(ex, req, currentBackend()));

@@ -1,6 +1,6 @@
 import type { Problem } from '../../core/errors';
 import { MAX_FILE_BYTES } from '../../core/limits';
-import { FILE_FIELD, type Loaded, parseGraphText, sizeProblem } from '../../core/load';
+import type { Loaded } from '../../core/load';
 import { readCapped } from './readCapped';
 
 /** Field of a problem with a `?src=` link. */
@@ -40,6 +40,8 @@ export const nameOf = (url: URL): string => `${url.pathname}${url.search}`;
 export async function fetchGraphText(url: URL, o: { fetch?: typeof fetch; limit?: number } = {}): Promise<Loaded<string>> {
   const limit = o.limit ?? MAX_FILE_BYTES;
   const name = nameOf(url);
+  // The graph-file loader (with the .gf parser) loads with the first file, not with the app shell.
+  const { FILE_FIELD, sizeProblem } = await import('../../core/load');
   let res: Response;
   try {
     res = await (o.fetch ?? fetch)(url.href, {
@@ -87,5 +89,6 @@ export async function fetchGraph(
   if (!url.ok) return url;
   const text = await fetchGraphText(url.value, o);
   if (!text.ok) return text;
+  const { parseGraphText } = await import('../../core/load');
   return parseGraphText(text.value, { name: nameOf(url.value), limit: o.limit });
 }

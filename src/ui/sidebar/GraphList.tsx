@@ -1,8 +1,28 @@
-import { EXAMPLES } from '../../../graphs/examples/index';
+import { useEffect, useState } from 'react';
+import type { Example } from '../../../graphs/examples/index';
 import { useExplorer, useExplorerStore } from '../store/context';
 import { selectGraphId } from '../store/selectors';
 import { groupExercises } from './groups';
 import { OpenGraph } from './OpenGraph';
+
+/**
+ * The gallery graphs, once their module has loaded: it reads each .gf file's title with the
+ * graph-language parser, which is not part of the app shell. Shown with the catalogue (which
+ * comes later), so the list does not move under the pointer.
+ */
+function useExamples(): readonly Example[] {
+  const [examples, setExamples] = useState<readonly Example[]>([]);
+  useEffect(() => {
+    let live = true;
+    void import('../../../graphs/examples/index').then((m) => {
+      if (live) setExamples(m.EXAMPLES);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return examples;
+}
 
 /** The exercises grouped by theme, the gallery's examples (.gf), then "Open graph file…" and paste JSON. */
 export function GraphList() {
@@ -12,6 +32,7 @@ export function GraphList() {
   const loadGraph = useExplorer((s) => s.loadGraph);
   const store = useExplorerStore();
   const customTitle = useExplorer((s) => (s.source?.kind === 'spec' ? s.run?.graph.title : undefined));
+  const examples = useExamples();
   return (
     <nav className="gf-graphlist" aria-label="graphs">
       <h1 className="gf-brand">gradflow</h1>
@@ -37,11 +58,11 @@ export function GraphList() {
             </ul>
           </section>
         ))}
-      {EXAMPLES.length > 0 && (
+      {catalogue && examples.length > 0 && (
         <section>
           <h2>Examples</h2>
           <ul>
-            {EXAMPLES.map((e) => (
+            {examples.map((e) => (
               <li key={e.name}>
                 <button
                   type="button"

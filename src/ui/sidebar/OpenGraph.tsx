@@ -1,5 +1,4 @@
 import { useRef, useState } from 'react';
-import { sizeProblem } from '../../core/load';
 import { EditorButtons } from '../editor/EditorButtons';
 import { useExplorer, useExplorerStore } from '../store/context';
 
@@ -36,7 +35,8 @@ export function OpenGraph() {
           const f = e.target.files?.[0];
           e.target.value = '';
           if (!f) return;
-          // Refused before it is read: the size is known up front.
+          // Refused before it is read: the size is known up front (the loader loads with the first file).
+          const { sizeProblem } = await import('../../core/load');
           const tooBig = sizeProblem(f.name, f.size);
           if (tooBig) {
             store.setState({ problems: [tooBig], problemSource: 'file', playing: false });

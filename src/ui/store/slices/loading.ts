@@ -1,7 +1,7 @@
 import type { Problem } from '../../../core/errors';
-import { type Loaded, parseGraphText } from '../../../core/load';
+import type { Loaded } from '../../../core/load';
 import type { OptionValue } from '../../../core/types';
-import type { EngineMemory, ExerciseInfo, GraphSource, RunResult } from '../../compute/protocol';
+import type { EngineMemory, ExerciseInfo, GraphSource, Outcome, RunResult } from '../../compute/protocol';
 import { fetchGraph } from '../../load/remote';
 import type { Candidate, ProblemSource } from '../commit';
 import type { Slice } from './deps';
@@ -38,6 +38,9 @@ export interface LoadingSlice {
   dismissProblems(): void;
 }
 
+/** A catalogue, or the reply that will bring it. */
+type CatalogueLike = readonly { id: string }[] | Promise<Outcome<ExerciseInfo[]>>;
+
 /** The first exercise is where a newcomer lands. */
 const DEFAULT_GRAPH = 'ex01-scalar-chain-rule';
 
@@ -64,38 +67,53 @@ export const createLoadingSlice: Slice<LoadingSlice> =
     };
 
     const initialise = async () => {
-      const cat = await client.catalogue();
-      if (!cat.ok) {
-        set({ problems: cat.problems, problemSource: 'engine' });
-        return;
-      }
-      set({ catalogue: cat.value });
-      if (init.spec !== undefined) {
-        await get().loadSpec(init.spec);
-        return;
-      }
-      // A `?src=` link brings its own graph (loadUrl): laying out the first exercise meanwhile is wasted.
-      if (init.src !== undefined && init.graph === undefined) return;
-      await openFirst(cat.value);
+      const listed = client.catalogue();
+      // The first graph's run goes out beside the catalogue, not after it: a run needs only the
+      // engine, and the catalogue (exercise titles for the sidebar) is not on the first graph's path.
+      const first =
+        init.spec !== undefined
+          ? get().loadSpec(init.spec)
+          : // A `?src=` link brings its own graph (loadUrl): laying out the first exercise meanwhile is wasted.
+            init.src !== undefined && init.graph === undefined
+            ? null
+            : openFirst(init.graph ?? DEFAULT_GRAPH, listed);
+      const cat = await listed;
+      if (cat.ok) set({ catalogue: cat.value });
+      await first;
+      if (!cat.ok) set({ problems: cat.problems, problemSource: 'engine' });
     };
 
-    /** The linked exercise, else the first one a newcomer sees. */
-    const openFirst = async (catalogue: readonly { id: string }[]) => {
-      const wanted = init.graph ?? (catalogue.some((e) => e.id === DEFAULT_GRAPH) ? DEFAULT_GRAPH : catalogue[0]?.id);
-      if (!wanted) return;
+    /** Ids of the bundled exercises, once the catalogue is in (none when it failed). */
+    const idsOf = async (catalogue: CatalogueLike): Promise<string[]> => {
+      const c = await catalogue;
+      const list = !('ok' in c) ? c : c.ok ? c.value : [];
+      return list.map((e) => e.id);
+    };
+
+    /**
+     * Opens `wanted` (the linked exercise, else the first one a newcomer sees) without waiting
+     * for the catalogue; the catalogue only decides what to do when that run failed.
+     */
+    const openFirst = async (wanted: string, catalogue: CatalogueLike) => {
       const ok = await get().loadGraph(wanted, {
         options: init.options,
         step: init.step,
         node: init.node ?? null,
         objective: init.objective,
       });
+      if (ok || get().run) return;
+      const known = await idsOf(catalogue);
       // A link to a known graph with a bad option still shows that graph, with its defaults, under
       // the error panel. An unknown id shows only the error: never a different graph.
-      if (!ok && !get().run && init.graph && catalogue.some((e) => e.id === init.graph)) {
+      if (init.graph && known.includes(init.graph)) {
         const problems = get().problems;
         await get().loadGraph(init.graph);
         if (problems) set({ problems, problemSource: 'graph' });
+        return;
       }
+      // No graph asked for and the default is not bundled here: the catalogue's first.
+      const fallback = known[0];
+      if (!init.graph && !known.includes(wanted) && fallback !== undefined) await get().loadGraph(fallback);
     };
 
     return {
@@ -128,6 +146,8 @@ export const createLoadingSlice: Slice<LoadingSlice> =
       loadSpec: (spec) => loadSource({ kind: 'spec', spec }),
 
       async loadSpecText(text, name = 'pasted JSON') {
+        // The graph-file loader (with the .gf parser) loads with the first file, not with the app shell.
+        const { parseGraphText } = await import('../../../core/load');
         const parsed = parseGraphText(text, { name });
         if (refused(parsed)) return;
         await loadSource({ kind: 'spec', spec: parsed.value });
@@ -141,7 +161,7 @@ export const createLoadingSlice: Slice<LoadingSlice> =
           if (get().run) return;
           const problems = get().problems;
           const source = get().problemSource;
-          await openFirst(get().catalogue ?? []);
+          await openFirst(init.graph ?? DEFAULT_GRAPH, get().catalogue ?? []);
           if (problems) set({ problems, problemSource: source });
         };
         if (!parsed.ok) {
