@@ -1,5 +1,6 @@
 import { lazy, type Ref, Suspense, useRef } from 'react';
 import { A11yLayer } from './a11y/A11yLayer';
+import { FlowCanvas } from './canvas/FlowCanvas';
 import { Splitter } from './canvas/Splitter';
 import { useCanvasKeys } from './canvas/useCanvasKeys';
 import { useCanvasView } from './canvas/viewState';
@@ -14,18 +15,6 @@ import { StepBar } from './stepper/StepBar';
 import { type KeyScope, usePlayback, useStepKeys } from './stepper/useKeyboard';
 import type { ExplorerStore } from './store';
 import { ExplorerProvider, useExplorer } from './store/context';
-
-// React Flow and the canvas load beside the engine (they have nothing to draw before its first
-// run), not before the explorer's chrome paints; the fallback is the canvas's own pre-layout look.
-const FlowCanvas = lazy(() =>
-  Promise.all([import('@xyflow/react'), import('./canvas/Canvas')]).then(([flow, c]) => ({
-    default: () => (
-      <flow.ReactFlowProvider>
-        <c.Canvas />
-      </flow.ReactFlowProvider>
-    ),
-  })),
-);
 
 // Loaded after the canvas: not part of the first download.
 const Inspector = lazy(() => import('./inspector/Inspector').then((m) => ({ default: m.Inspector })));
@@ -109,9 +98,7 @@ function Layout({ graphList, controls, embedded, focusable, rootRef }: LayoutPro
           <ErrorPanel />
           <CompareStage>
             <ErrorBoundary resetKey={layoutKey} label="canvas">
-              <Suspense fallback={<div className="gf-canvas gf-canvas--message">Laying out the graph…</div>}>
-                <FlowCanvas />
-              </Suspense>
+              <FlowCanvas />
             </ErrorBoundary>
           </CompareStage>
           {controls !== 'none' && <StepBar />}

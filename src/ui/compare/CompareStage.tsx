@@ -1,7 +1,6 @@
-import { ReactFlowProvider } from '@xyflow/react';
 import { type ReactNode, useEffect } from 'react';
 import { useStore } from 'zustand';
-import { Canvas } from '../canvas/Canvas';
+import { FlowCanvas } from '../canvas/FlowCanvas';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { ErrorPanel } from '../common/ErrorPanel';
 import { clientOf } from '../store';
@@ -25,9 +24,7 @@ function PaneB({ a, b }: { a: ExplorerStore; b: ExplorerStore }) {
         <ErrorPanel />
         {ran ? (
           <ErrorBoundary resetKey={key} label="pane B">
-            <ReactFlowProvider>
-              <Canvas />
-            </ReactFlowProvider>
+            <FlowCanvas />
           </ErrorBoundary>
         ) : (
           <p className="gf-compare__message">{refused ? 'Pane B did not run: see the problem above.' : 'Computing pane B…'}</p>

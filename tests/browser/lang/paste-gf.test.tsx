@@ -37,14 +37,18 @@ describe('the explorer opens graph-language text (real engine, Chromium)', () =>
     const store = createExplorerStore(createInlineClient(), { graph: 'ex01-scalar-chain-rule' });
     await store.getState().init();
     const screen = await render(<Explorer store={store} />);
-    const names = [...document.querySelectorAll('.gf-graphlist section')].find((s) => s.querySelector('h2')?.textContent === 'Examples');
-    expect([...(names?.querySelectorAll('button') ?? [])].map((b) => b.textContent)).toEqual([
-      'A dropout layer',
-      'LayerNorm + GELU MLP block',
-      'micrograd sanity check',
-      '2-layer tanh MLP, softmax cross-entropy',
-      'Two-head self-attention',
-    ]);
+    // The gallery's module (it reads titles with the .gf parser) loads after the app shell.
+    const names = () =>
+      [...document.querySelectorAll('.gf-graphlist section')].find((s) => s.querySelector('h2')?.textContent === 'Examples');
+    await expect
+      .poll(() => [...(names()?.querySelectorAll('button') ?? [])].map((b) => b.textContent))
+      .toEqual([
+        'A dropout layer',
+        'LayerNorm + GELU MLP block',
+        'micrograd sanity check',
+        '2-layer tanh MLP, softmax cross-entropy',
+        'Two-head self-attention',
+      ]);
     await screen.getByRole('button', { name: 'micrograd sanity check' }).click();
     await expect.poll(() => store.getState().run?.trace.grads.get('x')?.data[0], { timeout: 15_000 }).toBe(46);
     await screen.getByRole('button', { name: '2-layer tanh MLP, softmax cross-entropy' }).click();
