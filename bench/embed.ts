@@ -4,6 +4,8 @@
  * <gradflow-graph> elements, opens it in Debian's Chromium N times (fresh context, cold cache)
  * and prints medians: the element script defined (the baseline: download + parse), the first
  * graph drawn (edges on its canvas), both drawn. The goal is a first graph within 2 s.
+ * `--lib DIR` (repeatable) measures other builds of dist-lib/ instead — e.g. a baseline beside
+ * this one — interleaved run by run, so a machine that gets busier slows each alike.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -21,7 +23,8 @@ const arg = (name: string, fallback: number) => {
 const RUNS = arg('runs', 5);
 const JSON_OUT = process.argv.includes('--json');
 
-if (!existsSync(join(LIB, 'gradflow-element.js'))) {
+const LIBS = process.argv.flatMap((a, i) => (a === '--lib' && process.argv[i + 1] ? [resolve(process.argv[i + 1] as string)] : []));
+if (LIBS.length === 0 && !existsSync(join(LIB, 'gradflow-element.js'))) {
   console.error('bench:embed: building dist-lib (npm run build:lib)…');
   execFileSync('npm', ['run', '-s', 'build:lib'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
@@ -49,32 +52,43 @@ const median = (xs: number[]) => {
   return s.length % 2 ? (s[(s.length - 1) / 2] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
 };
 
-const server = await serveStatic(LIB, { pages: { '/lecture.html': PAGE } });
+if (LIBS.length === 0) LIBS.push(LIB);
+const servers = await Promise.all(LIBS.map((dir) => serveStatic(dir, { pages: { '/lecture.html': PAGE } })));
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-const runs: { defined: number; first: number; both: number }[] = [];
+type Run = { defined: number; first: number; both: number };
+const perLib: Run[][] = LIBS.map(() => []);
 try {
-  for (let i = 0; i < RUNS; i++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(`${server.url}lecture.html`);
-    await page.waitForFunction(() => (globalThis as any).__t.both, undefined, { timeout: 60_000 });
-    runs.push(await page.evaluate(() => (globalThis as any).__t));
-    await context.close();
-  }
+  for (let i = 0; i < RUNS; i++)
+    for (const [l, server] of servers.entries()) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(`${server.url}lecture.html`);
+      await page.waitForFunction(() => (globalThis as any).__t.both, undefined, { timeout: 60_000 });
+      perLib[l]?.push(await page.evaluate(() => (globalThis as any).__t));
+      await context.close();
+    }
 } finally {
   await browser.close();
-  await server.close();
+  await Promise.all(servers.map((s) => s.close()));
 }
 
-const out = {
+const summary = (runs: Run[]) => ({
   runs: RUNS,
   scriptDefinedMs: Math.round(median(runs.map((r) => r.defined))),
   firstGraphMs: Math.round(median(runs.map((r) => r.first))),
   bothGraphsMs: Math.round(median(runs.map((r) => r.both))),
   goalMs: 2000,
-};
-if (JSON_OUT) console.log(JSON.stringify(out));
-else {
+});
+const [out, ...others] = perLib.map(summary) as [ReturnType<typeof summary>, ...ReturnType<typeof summary>[]];
+if (JSON_OUT) console.log(JSON.stringify(others.length ? { builds: LIBS.map((lib, l) => ({ lib, ...summary(perLib[l] ?? []) })) } : out));
+else if (others.length) {
+  console.log(`embed, ${RUNS} cold loads per build, interleaved (median, ms from navigation start):`);
+  console.log(`  ${''.padEnd(16)}${LIBS.map((_, l) => `build ${l}`.padStart(10)).join('')}`);
+  for (const k of ['scriptDefinedMs', 'firstGraphMs', 'bothGraphsMs'] as const)
+    console.log(`  ${k.padEnd(16)}${[out, ...others].map((o) => String(o[k]).padStart(10)).join('')}`);
+  for (const [l, lib] of LIBS.entries()) console.log(`  build ${l}: ${lib}`);
+  console.log(`  goal: first graph ≤ ${out.goalMs} ms`);
+} else {
   console.log(`embed, ${RUNS} cold loads (median, ms from navigation start):`);
   console.log(`  script defined   ${out.scriptDefinedMs}`);
   console.log(

@@ -7,7 +7,7 @@ import { type CompareView, compareOf } from '../ui/compare/state';
 import { Explorer, type ExplorerControls } from '../ui/Explorer';
 import { createExplorerStore, type ExplorerInit, type ExplorerStore } from '../ui/store';
 import { selectBusy, selectLength } from '../ui/store/selectors';
-import { pageCompute } from './compute';
+import { pageCompute, warmCompute } from './compute';
 import { EmbedError } from './EmbedError';
 import { type GraphRef, type Resolved, refKey, resolveGraph } from './source';
 import { installStyles, SCOPE } from './styles';
@@ -64,7 +64,9 @@ export function Embed({ source, step, controls = 'full', height = 560, onStepCha
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` says when `source` changed
   useEffect(() => {
     let live = true;
-    // The layout engine (elkjs) loads while the engine computes the first run, not after it.
+    // The engine (worker, tfjs backend) and the layout engine (elkjs) load while the graph
+    // reference resolves and the first run computes, not after.
+    warmCompute();
     preloadLayout();
     void resolveGraph(source, location.href, stepNow.current).then((r) => {
       if (live) setResolved({ key, r });

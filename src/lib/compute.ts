@@ -1,6 +1,19 @@
 import { type ComputeClient, createComputeClient } from '../ui/compute/client';
 
 let shared: ComputeClient | null = null;
+const real = (): ComputeClient => {
+  shared ??= createComputeClient();
+  return shared;
+};
+
+/**
+ * Starts the page's compute worker now: an embed calls it when it mounts, so the engine and
+ * tfjs's backend load while it resolves its graph and renders, not after (never on a server:
+ * effects do not run there).
+ */
+export function warmCompute(): void {
+  real();
+}
 
 /**
  * The page's one compute client, shared by every embedded explorer: one Web Worker (and one copy
@@ -12,10 +25,6 @@ let shared: ComputeClient | null = null;
  * next to this script, which needs CORS — as any cross-origin module script does).
  */
 export function pageCompute(): ComputeClient {
-  const real = (): ComputeClient => {
-    shared ??= createComputeClient();
-    return shared;
-  };
   return {
     get where() {
       return real().where;

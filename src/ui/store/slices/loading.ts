@@ -38,6 +38,14 @@ export interface LoadingSlice {
   dismissProblems(): void;
 }
 
+/** The graph-file loader (with the .gf parser): loaded with the first file, not with the app shell. */
+let fileLoader: typeof import('../../../core/load') | null = null;
+const loadFileLoader = () =>
+  import('../../../core/load').then((m) => {
+    fileLoader = m;
+    return m;
+  });
+
 /** A catalogue, or the reply that will bring it. */
 type CatalogueLike = readonly { id: string }[] | Promise<Outcome<ExerciseInfo[]>>;
 
@@ -146,8 +154,8 @@ export const createLoadingSlice: Slice<LoadingSlice> =
       loadSpec: (spec) => loadSource({ kind: 'spec', spec }),
 
       async loadSpecText(text, name = 'pasted JSON') {
-        // The graph-file loader (with the .gf parser) loads with the first file, not with the app shell.
-        const { parseGraphText } = await import('../../../core/load');
+        // Once loaded, parsing is synchronous again: a refused paste shows its problem at once.
+        const { parseGraphText } = fileLoader ?? (await loadFileLoader());
         const parsed = parseGraphText(text, { name });
         if (refused(parsed)) return;
         await loadSource({ kind: 'spec', spec: parsed.value });
