@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { useStore } from 'zustand';
 import { FlowCanvas } from '../canvas/FlowCanvas';
 import { ErrorBoundary } from '../common/ErrorBoundary';
@@ -8,10 +8,12 @@ import { ExplorerProvider, useExplorerStore } from '../store/context';
 import type { ExplorerStore } from '../store/types';
 import { CompareBar } from './CompareBar';
 import { Pane } from './Pane';
-import { RatioView } from './RatioView';
 import { StepA, StepB } from './StepStatus';
 import { startCompare } from './session';
 import { compareOf } from './state';
+
+// The ratio view draws with React Flow and d3: loaded when it is first shown, not with the app shell.
+const RatioView = lazy(() => import('./RatioView').then((m) => ({ default: m.RatioView })));
 
 function PaneB({ a, b }: { a: ExplorerStore; b: ExplorerStore }) {
   const key = useStore(b, (s) => s.run?.graph.structureKey ?? 'none');
@@ -57,7 +59,9 @@ export function CompareStage({ children }: { children: ReactNode }) {
       {!b ? (
         <p className="gf-compare__message">Starting pane B…</p>
       ) : view === 'ratio' ? (
-        <RatioView a={a} b={b} />
+        <Suspense fallback={<p className="gf-compare__message">Loading the ratio view…</p>}>
+          <RatioView a={a} b={b} />
+        </Suspense>
       ) : (
         <div className="gf-compare__panes">
           <Pane side="A" store={a} other={b} status={<StepA a={a} />}>

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { looksLikeGf } from '../../lang/sniff';
 import { rememberText, textOf } from '../editor/bridge';
 import { openWith } from '../editor/paneState';
 import type { ExplorerState, ExplorerStore } from '../store';
@@ -79,7 +78,8 @@ export function useFragmentSync(store: ExplorerStore): string | null {
       if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url);
     };
     if (pending)
-      void decodeFragment(location.hash).then((d) => {
+      // The .gf sniffer (with the parser) loads only for a link that carries a graph: not in the app shell.
+      void Promise.all([decodeFragment(location.hash), import('../../lang/sniff')]).then(([d, { looksLikeGf }]) => {
         if (!live || !d?.ok || !looksLikeGf(d.value)) return;
         linkText = d.value;
         encodedFor = undefined;
