@@ -54,18 +54,26 @@ const median = (xs: number[]) => {
 
 if (LIBS.length === 0) LIBS.push(LIB);
 const servers = await Promise.all(LIBS.map((dir) => serveStatic(dir, { pages: { '/lecture.html': PAGE } })));
+/** Round `i`'s order of the builds: as given on even rounds, reversed on odd ones. */
+const order = <T>(xs: T[], i: number): [number, T][] => {
+  const e = [...xs.entries()];
+  return i % 2 ? e.reverse() : e;
+};
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 type Run = { defined: number; first: number; both: number };
 const perLib: Run[][] = LIBS.map(() => []);
 try {
+  // Interleaved, the order flipped every round (A B, B A, …): no build always follows another's still-closing page.
   for (let i = 0; i < RUNS; i++)
-    for (const [l, server] of servers.entries()) {
+    for (const [l, server] of order(servers, i)) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
       await page.goto(`${server.url}lecture.html`);
       await page.waitForFunction(() => (globalThis as any).__t.both, undefined, { timeout: 60_000 });
       perLib[l]?.push(await page.evaluate(() => (globalThis as any).__t));
       await context.close();
+      // Let the closed page's worker and renderer go before the next load is timed.
+      await new Promise((r) => setTimeout(r, 500));
     }
 } finally {
   await browser.close();

@@ -88,12 +88,18 @@ async function workerResources(w: Worker, pageOrigin: number): Promise<{ name: s
 }
 
 const servers = await Promise.all(dists.map((d) => serveStatic(d)));
+/** Round `i`'s order of the builds: as given on even rounds, reversed on odd ones. */
+const order = <T>(xs: T[], i: number): [number, T][] => {
+  const e = [...xs.entries()];
+  return i % 2 ? e.reverse() : e;
+};
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const runs: Milestones[][] = dists.map(() => []);
 try {
-  // Interleaved (A B A B …): a machine that gets busier mid-run slows every build alike.
+  // Interleaved, the order flipped every round (A B, B A, …): a machine that gets busier mid-run
+  // slows every build alike, and no build always follows another's still-closing page.
   for (let i = 0; i < RUNS; i++)
-    for (const [d, server] of servers.entries()) {
+    for (const [d, server] of order(servers, i)) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       await context.addInitScript({ content: PAGE_HELPERS + RECORDER });
       const page = await context.newPage();
@@ -138,6 +144,8 @@ try {
       delete m.origin;
       runs[d]?.push({ ...m, ...found, ...(elk !== undefined ? { layout_engine: elk } : {}) });
       await context.close();
+      // Let the closed page's worker and renderer go before the next load is timed.
+      await new Promise((r) => setTimeout(r, 500));
     }
 } finally {
   await browser.close();
