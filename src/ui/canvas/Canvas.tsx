@@ -1,5 +1,5 @@
 import { Background, ReactFlow, useStore as useFlowStore } from '@xyflow/react';
-import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useExplorer, useExplorerStore } from '../store/context';
 import { CanvasBar } from './CanvasBar';
@@ -13,9 +13,6 @@ import { ParticleLayer } from './ParticleLayer';
 import { setCanvasDrawn } from './ready';
 import { useLaidOut } from './useLaidOut';
 import { useCanvasViewStore } from './viewState';
-
-// The canvas's editing controls load with the text editor they write into (not with the shell).
-const EditLayer = lazy(() => import('./edit/EditLayer').then((m) => ({ default: m.EditLayer })));
 
 // Below this zoom a node is its symbol and a ‖∇‖ bar: ex03 at 1280×720 fits at ~0.4 and keeps its numbers.
 const FAR_ZOOM = 0.3;
@@ -101,11 +98,6 @@ export function Canvas() {
           <Camera nodes={nodes} graphKey={laid.graphKey} />
           <ParticleLayer />
           <Background gap={24} size={1} color="var(--gf-grid)" />
-          {editing && (
-            <Suspense fallback={null}>
-              <EditLayer />
-            </Suspense>
-          )}
         </ReactFlow>
       </div>
     </div>

@@ -18,7 +18,7 @@ export function EditorBar({ pane, text, parses }: { pane: StoreApi<PaneState>; t
     <div className="gf-editor__bar">
       <h2>Graph text</h2>
       {copyOf !== null && (
-        <span className="gf-editor__copy" data-testid="editor-copy-of">
+        <span className="gf-editor__copy" data-testid="editor-copy-of" title={`edited copy of ${copyOf}`}>
           edited copy of {copyOf} — the exercise itself is unchanged
         </span>
       )}

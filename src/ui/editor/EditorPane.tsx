@@ -5,6 +5,7 @@ import { EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { type GfProblem, parseGf } from '../../lang';
+import { EditLayer } from '../canvas/edit/EditLayer';
 import { useExplorer, useExplorerStore } from '../store/context';
 import { setBridge } from './bridge';
 import { saveDraft } from './draft';
@@ -133,6 +134,7 @@ export function EditorPane() {
   return (
     <section className="gf-editor" aria-label="graph text editor" data-testid="editor-pane" data-revision={revision}>
       <EditorBar pane={pane} text={() => view.current?.state.doc.toString() ?? ''} parses={parseProblems.length === 0} />
+      <EditLayer />
       <div ref={host} className="gf-editor__text" />
       <ul className="gf-editor__problems" data-testid="editor-problems" aria-live="polite">
         {problems.map((p) => (

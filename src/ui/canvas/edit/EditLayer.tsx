@@ -1,4 +1,3 @@
-import { Panel } from '@xyflow/react';
 import { useCallback, useRef } from 'react';
 import { useStore } from 'zustand';
 import { bridgeOf } from '../../editor/bridge';
@@ -10,9 +9,10 @@ import { useEditKeys } from './useEditKeys';
 import './edit.css';
 
 /**
- * The canvas's editing controls, shown while the text editor is open (the text is what every
- * edit rewrites): the op palette, the selected node's editor, undo/redo of the one history.
- * Handles connect too (Canvas's onConnect → connectEdit).
+ * The canvas's editing controls, shown in the text editor's pane (the text is what every edit
+ * rewrites), above the text rather than over the graph: the op palette, the selected node's
+ * editor, undo/redo of the one history. On the canvas itself handles connect (Canvas's
+ * onConnect → connectEdit) and the keys act (useEditKeys).
  */
 export function EditLayer() {
   const store = useExplorerStore();
@@ -27,7 +27,7 @@ export function EditLayer() {
   }, []);
   useEditKeys(store, openPalette);
   return (
-    <Panel position="top-left" className="gf-edit" data-testid="canvas-edit">
+    <section className="gf-edit" data-testid="canvas-edit" aria-label="edit the graph on the canvas">
       <div className="gf-edit__row">
         <Palette ref={search} />
         <button type="button" disabled={undoDepth === 0} onClick={() => bridgeOf(store)?.undo()} aria-label="undo (Ctrl+Z)">
@@ -38,6 +38,6 @@ export function EditLayer() {
         </button>
       </div>
       <SelectedNodeEditor />
-    </Panel>
+    </section>
   );
 }
