@@ -2,6 +2,8 @@
 // directory (dist/ is left alone), served on OS-chosen ports. A benchmark, not a test.
 //
 //   open_ms[kind][N]          store.loadSpec(graph) → first painted frame showing it (synthetic graphs)
+//   open_phases[kind][N]      its split: run_ms (engine, to the store), layout_ms (gf:layout), mount_ms
+//                             (layout done → painted: React Flow mounting the graph and the first paint)
 //   step_p95_ms[kind][N]      → key press → painted frame after the step counter changed
 //   playback_steps_per_s[N]   steps counted over 3 s of playback at the nominal 10 steps/s (chain)
 //   dom_per_node[kind][N]     DOM elements inside the node layer per rendered node
@@ -119,26 +121,42 @@ try {
     const open: Record<string, Record<number, number>> = {};
     const step: Record<string, Record<number, number>> = {};
     const dom: Record<string, Record<number, number>> = {};
+    const phases: Record<string, Record<number, { run_ms: number; layout_ms: number; mount_ms: number }>> = {};
     const playback: Record<number, number> = {};
     for (const kind of SYNTHETIC_KINDS as SyntheticKind[]) {
       open[kind] = {};
       step[kind] = {};
       dom[kind] = {};
+      phases[kind] = {};
       for (const n of SIZES) {
         const page = await newPage();
         await openApp(page);
         await page.evaluate(() => (globalThis as W).__watchSteps());
-        const ms = await page.evaluate(async (file) => {
+        const ph = await page.evaluate(async (file) => {
           const w = globalThis as W;
           const spec = await (await fetch(file)).json();
           const ids = new Set<string>([...spec.nodes.map((x: W) => x.id), ...(spec.groups ?? []).map((g: W) => g.id)]);
           for (const x of w.__gradflow.getState().run.graph.nodes) ids.delete(x.id);
+          performance.clearMeasures();
+          let ran = 0;
+          const unsub = w.__gradflow.subscribe((st: W) => {
+            if (!ran && st.run?.graph.id === spec.id) ran = performance.now();
+          });
           const t0 = performance.now();
           void w.__gradflow.getState().loadSpec(spec);
           const t1 = await w.__paintedWhen(() => w.__gradflow.getState().run?.graph.id === spec.id && w.__anyShown(ids));
-          return t1 - t0;
+          unsub();
+          const layout = performance.getEntriesByName('gf:layout').at(-1);
+          return {
+            open: t1 - t0,
+            run: ran - t0,
+            layout: layout?.duration ?? Number.NaN,
+            // From the layout's end to the painted frame: React Flow mounting the graph, first paint.
+            mount: layout ? t1 - (layout.startTime + layout.duration) : Number.NaN,
+          };
         }, `/synthetic/${kind}-${n}.json`);
-        open[kind][n] = Math.round(ms);
+        open[kind][n] = Math.round(ph.open);
+        phases[kind][n] = { run_ms: Math.round(ph.run), layout_ms: Math.round(ph.layout), mount_ms: Math.round(ph.mount) };
         dom[kind][n] = r1(
           await page.evaluate(() => {
             const shown = document.querySelectorAll('.react-flow__node').length;
@@ -163,11 +181,13 @@ try {
             }),
           );
         }
-        log(`  ${kind} ${n}: open ${open[kind][n]} ms, step p95 ${step[kind][n]} ms, ${dom[kind][n]} DOM/node`);
+        log(
+          `  ${kind} ${n}: open ${open[kind][n]} ms (${JSON.stringify(phases[kind][n])}), step p95 ${step[kind][n]} ms, ${dom[kind][n]} DOM/node`,
+        );
         await page.context().close();
       }
     }
-    Object.assign(result, { open_ms: open, step_p95_ms: step, dom_per_node: dom, playback_steps_per_s: playback });
+    Object.assign(result, { open_ms: open, open_phases: phases, step_p95_ms: step, dom_per_node: dom, playback_steps_per_s: playback });
   });
 
   await section('startup', async () => {
