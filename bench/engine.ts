@@ -32,7 +32,7 @@ import './edit-latency'; // registers edit_latency_ms and edit_latency
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const flagValue = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
-const reps = Number(flagValue('reps')) || 40;
+const reps = Number(flagValue('reps')) || 80;
 const backends = (flagValue('backends') ?? 'cpu,wasm').split(',');
 // `--graphs ex05,ex06` (id prefixes) and `--no-sections` narrow a run while profiling.
 const only = flagValue('graphs')?.split(',');

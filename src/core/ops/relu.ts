@@ -9,7 +9,8 @@ export const relu = unaryOp({
   symbol: 'ReLU',
   forward: tf.relu,
   reads: 'x',
-  derivative: (x) => tf.cast(tf.greater(x as tf.Tensor, 0), 'float32'),
+  // step(x) = 1 where x > 0, 0 elsewhere (NaN stays NaN): one kernel where greater + cast take two.
+  derivative: (x) => tf.step(x as tf.Tensor),
   formula: { forward: 'y = \\max(0, x)', vjp: ['\\bar x = \\mathbb{1}[x > 0] \\odot \\bar y'] },
   commentary: {
     forward: (n) => `${n.y} = relu(${arg(n, 0)}): keeps positives, zeroes the rest`,
