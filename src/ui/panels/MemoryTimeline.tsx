@@ -18,6 +18,40 @@ export interface MemoryTimelineProps {
 const BOX = { width: 460, height: 280, top: 34, right: 16, bottom: 46, left: 52 } as const;
 const PHASES: Phase[] = ['forward', 'backward', 'free', 'recompute'];
 
+/** Rough width of SVG text at a font size (no layout pass): enough to keep two labels apart. */
+const textWidth = (text: string, size: number): number => text.length * size * 0.58;
+
+interface LabelBox {
+  anchor: 'start' | 'end';
+  anchorX: number;
+  baseline: number;
+  x0: number;
+  x1: number;
+}
+
+/** The peak's label beside its dot, on the side with room (left of a late peak, right of an early one). */
+function peakLabelBox(px: number, py: number, text: string, late: boolean): LabelBox {
+  const w = textWidth(text, 17);
+  const baseline = py - 9;
+  return late
+    ? { anchor: 'end', anchorX: px - 8, baseline, x0: px - 8 - w, x1: px - 8 }
+    : { anchor: 'start', anchorX: px + 8, baseline, x0: px + 8, x1: px + 8 + w };
+}
+
+/**
+ * A reference line's label: right-aligned above its line; below it when the line is at the top
+ * (the phase strip is there) or when the peak's label sits on that line and would meet it.
+ * Widths are estimated at presenter mode's panel type (17 px), the largest it is drawn at.
+ */
+function markLabel(name: string, value: number, ly: number, peak: LabelBox): { text: string; x: number; y: number; anchor: 'end' } {
+  const text = `${name}: ${formatNumber(value)}`;
+  const right = BOX.width - BOX.right - 4;
+  const w = textWidth(text, 17);
+  const atTop = ly - 5 - 17 < BOX.top - 8;
+  const meetsPeak = Math.abs(ly - 5 - peak.baseline) < 20 && right - w < peak.x1 && right > peak.x0;
+  return { text, x: right, y: atTop || meetsPeak ? ly + 18 : ly - 5, anchor: 'end' };
+}
+
 /** Live layer activations step by step (checkpointing frees and recomputes), peak and cursor marked. */
 export function MemoryTimeline({ steps, cursor, memory }: MemoryTimelineProps) {
   const { live: counts, peak, peakAt } = memory;
@@ -38,6 +72,7 @@ export function MemoryTimeline({ steps, cursor, memory }: MemoryTimelineProps) {
     .y((v) => y(v))
     .curve(curveStepAfter);
   const stripW = Math.max(1, x(1) - x(0));
+  const peakBox = peakLabelBox(x(peakAt), y(peak), `peak ${peak}`, peakAt > n / 2);
   const present = new Set(steps.map((s) => s.phase));
 
   return (
@@ -86,18 +121,28 @@ export function MemoryTimeline({ steps, cursor, memory }: MemoryTimelineProps) {
           yMid={BOX.top + (plotBottom - BOX.top) / 2}
           height={BOX.height}
         />
-        {marks.map((m) => (
-          <g key={m.label} data-mark={m.label}>
-            <line x1={BOX.left} x2={BOX.width - BOX.right} y1={y(m.value)} y2={y(m.value)} stroke="var(--gf-muted)" strokeDasharray="6 4" />
-            <text x={BOX.width - BOX.right - 4} y={y(m.value) - 5} textAnchor="end" fontSize={12} fill="var(--gf-muted)">
-              {`${m.label}: ${formatNumber(m.value)}`}
-            </text>
-          </g>
-        ))}
+        {marks.map((m) => {
+          const label = markLabel(m.label, m.value, y(m.value), peakBox);
+          return (
+            <g key={m.label} data-mark={m.label}>
+              <line
+                x1={BOX.left}
+                x2={BOX.width - BOX.right}
+                y1={y(m.value)}
+                y2={y(m.value)}
+                stroke="var(--gf-muted)"
+                strokeDasharray="6 4"
+              />
+              <text x={label.x} y={label.y} textAnchor={label.anchor} fontSize={12} fill="var(--gf-muted)">
+                {label.text}
+              </text>
+            </g>
+          );
+        })}
         <path d={path(counts) ?? ''} fill="none" stroke={PHASE_COLOUR.forward} strokeWidth={2.5} />
         <g data-testid="memory-peak">
           <circle cx={x(peakAt)} cy={y(peak)} r={5.5} fill={REFERENCE_COLOUR} />
-          <text x={x(peakAt)} y={y(peak) - 10} textAnchor={peakAt > n * 0.8 ? 'end' : 'middle'} fontSize={12.5} fontWeight={600}>
+          <text x={peakBox.anchorX} y={peakBox.baseline} textAnchor={peakBox.anchor} fontSize={12.5} fontWeight={600}>
             {`peak ${peak}`}
           </text>
         </g>

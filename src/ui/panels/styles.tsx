@@ -25,7 +25,7 @@ export const PANEL_CSS = `
 .gf-swatch-dots { border-top-style: dotted; }
 .gf-swatch-box { width: 0.9em; height: 0.9em; border: 0; background: currentColor; border-radius: 2px; }
 .gf-readout { min-height: 1.4em; margin: 0.25rem 0 0; color: var(--gf-muted); font-variant-numeric: tabular-nums; font-size: 0.92em; }
-.gf-facts { display: grid; grid-template-columns: max-content auto; gap: 0.1rem 1rem; margin: 0.5rem 0 0; font-size: 0.95em; }
+.gf-facts { display: grid; grid-template-columns: minmax(0, auto) max-content; gap: 0.1rem 1rem; margin: 0.5rem 0 0; font-size: 0.95em; }
 .gf-facts dt { color: var(--gf-muted); }
 .gf-facts dd { margin: 0; font-variant-numeric: tabular-nums; font-weight: 600; }
 .gf-controls { display: flex; align-items: center; gap: 0.75rem; margin: 0.25rem 0 0.5rem; }
