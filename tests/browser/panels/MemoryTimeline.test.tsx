@@ -13,6 +13,33 @@ describe('MemoryTimeline on ex05’s memory block', () => {
     await tf.setBackend('cpu');
   });
 
+  test('at presenter type sizes no label meets another, and none covers the phase strip', async () => {
+    const r = runExercise(ex05, { options: { checkpoint_every: 3 } });
+    const memory = r.blocks.memory;
+    if (!memory) throw new Error('ex05 has no memory block');
+    // Presenter mode draws the panels' SVG text at 17 px (src/ui/styles.css).
+    const screen = await render(
+      <div className="gf-app is-presenter" style={{ width: 345 }}>
+        <section className="gf-panels">
+          <MemoryTimeline steps={r.trace.steps} cursor={64} memory={memory} />
+        </section>
+      </div>,
+    );
+    await expect.element(screen.getByTestId('memory-peak')).toBeInTheDocument();
+    const svg = screen.container.querySelector('svg[role=img]') as SVGSVGElement;
+    const labels = [...svg.querySelectorAll<SVGTextElement>('[data-testid=memory-peak] text, g[data-mark] text')];
+    expect(labels).toHaveLength(3);
+    const boxes = labels.map((t) => t.getBBox());
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) {
+        const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+        expect(apart, `${labels[i]?.textContent} vs another label`).toBe(true);
+      }
+      // The phase strip is y 8…18.
+      expect(a.y, labels[i]?.textContent ?? '').toBeGreaterThanOrEqual(18);
+    }
+  });
+
   test('draws the block’s counts: peak, cursor, marks and facts are the block’s numbers', async () => {
     const r = runExercise(ex05, { options: { checkpoint_every: 3 } });
     const memory = r.blocks.memory;
