@@ -26,6 +26,7 @@ import { serveStatic as serveDir } from '../tests/embed/static-server.ts';
 import { CHROMIUM_ARGS } from '../vitest.config.ts';
 import { SYNTHETIC_KINDS, type SyntheticKind, syntheticGraph } from './synthetic.ts';
 import { treeCpuMs } from './ui/cpu.ts';
+import { openAppAt, openSynthetic, stepLatencies, type W } from './ui/drive.ts';
 import { legibilityFigures } from './ui/legibility-run.ts';
 import { PAGE_HELPERS } from './ui/paint.ts';
 import { shellSize } from './ui/shell.ts';
@@ -44,9 +45,6 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const percentile = (xs: number[], q: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? Number.NaN;
 const r1 = (x: number) => Math.round(x * 10) / 10;
-
-/** In-page globals of the app under test. */
-type W = Record<string, any>;
 
 const tmp = mkdtempSync(join(tmpdir(), 'gradflow-bench-ui-'));
 const appDir = join(tmp, 'app');
@@ -75,32 +73,7 @@ async function newPage(width = 1280, height = 800): Promise<Page> {
   return ctx.newPage();
 }
 
-/** Opens the app on ex01 and waits until it is drawn. */
-async function openApp(page: Page, query = '?graph=ex01-scalar-chain-rule&step=0'): Promise<void> {
-  await page.goto(`${app.url}${query}`);
-  await page.evaluate(() =>
-    (globalThis as W).__paintedWhen(
-      () =>
-        (globalThis as W).__gradflow?.getState().run &&
-        (globalThis as W).__anyShown(new Set((globalThis as W).__gradflow.getState().run.graph.nodes.map((n: W) => n.id))),
-    ),
-  );
-}
-
-/** Presses → `count` times from `from`; key → painted latencies. */
-async function stepLatencies(page: Page, from: number, count: number): Promise<number[]> {
-  await page.evaluate((c) => {
-    const w = globalThis as W;
-    w.__gradflow.getState().seek(c);
-    w.__lat = [];
-  }, from);
-  await page.evaluate(() => (globalThis as W).__afterPaint());
-  for (let i = 0; i < count; i++) {
-    await page.keyboard.press('ArrowRight');
-    await page.waitForFunction((k) => (globalThis as W).__lat.length >= k, i + 1);
-  }
-  return page.evaluate(() => (globalThis as W).__lat as number[]);
-}
+const openApp = (page: Page, query?: string) => openAppAt(page, app.url, query);
 
 const result: Record<string, unknown> = {};
 const errors: Record<string, string> = {};
@@ -132,29 +105,7 @@ try {
         const page = await newPage();
         await openApp(page);
         await page.evaluate(() => (globalThis as W).__watchSteps());
-        const ph = await page.evaluate(async (file) => {
-          const w = globalThis as W;
-          const spec = await (await fetch(file)).json();
-          const ids = new Set<string>([...spec.nodes.map((x: W) => x.id), ...(spec.groups ?? []).map((g: W) => g.id)]);
-          for (const x of w.__gradflow.getState().run.graph.nodes) ids.delete(x.id);
-          performance.clearMeasures();
-          let ran = 0;
-          const unsub = w.__gradflow.subscribe((st: W) => {
-            if (!ran && st.run?.graph.id === spec.id) ran = performance.now();
-          });
-          const t0 = performance.now();
-          void w.__gradflow.getState().loadSpec(spec);
-          const t1 = await w.__paintedWhen(() => w.__gradflow.getState().run?.graph.id === spec.id && w.__anyShown(ids));
-          unsub();
-          const layout = performance.getEntriesByName('gf:layout').at(-1);
-          return {
-            open: t1 - t0,
-            run: ran - t0,
-            layout: layout?.duration ?? Number.NaN,
-            // From the layout's end to the painted frame: React Flow mounting the graph, first paint.
-            mount: layout ? t1 - (layout.startTime + layout.duration) : Number.NaN,
-          };
-        }, `/synthetic/${kind}-${n}.json`);
+        const ph = await openSynthetic(page, `/synthetic/${kind}-${n}.json`);
         open[kind][n] = Math.round(ph.open);
         phases[kind][n] = { run_ms: Math.round(ph.run), layout_ms: Math.round(ph.layout), mount_ms: Math.round(ph.mount) };
         dom[kind][n] = r1(

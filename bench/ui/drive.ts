@@ -1,0 +1,63 @@
+// Driving the built app from Playwright (bench:ui and bench/ui/ab.ts): open it, open a graph
+// file through the store, step with the keyboard. Pages need PAGE_HELPERS (paint.ts).
+import type { Page } from 'playwright-core';
+
+/** In-page globals of the app under test. */
+export type W = Record<string, any>;
+
+/** Opens the app (on ex01 unless told) and waits until it is drawn. */
+export async function openAppAt(page: Page, base: string, query = '?graph=ex01-scalar-chain-rule&step=0'): Promise<void> {
+  await page.goto(`${base}${query}`);
+  await page.evaluate(() =>
+    (globalThis as W).__paintedWhen(
+      () =>
+        (globalThis as W).__gradflow?.getState().run &&
+        (globalThis as W).__anyShown(new Set((globalThis as W).__gradflow.getState().run.graph.nodes.map((n: W) => n.id))),
+    ),
+  );
+}
+
+/** Presses → `count` times from `from`; key → painted latencies (needs __watchSteps()). */
+export async function stepLatencies(page: Page, from: number, count: number): Promise<number[]> {
+  await page.evaluate((c) => {
+    const w = globalThis as W;
+    w.__gradflow.getState().seek(c);
+    w.__lat = [];
+  }, from);
+  await page.evaluate(() => (globalThis as W).__afterPaint());
+  for (let i = 0; i < count; i++) {
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((k) => (globalThis as W).__lat.length >= k, i + 1);
+  }
+  return page.evaluate(() => (globalThis as W).__lat as number[]);
+}
+
+/**
+ * store.loadSpec(graph file) → first painted frame showing it, and its split: the engine's run
+ * (to the store), the layout (gf:layout; NaN on a cache hit or an app without the measure), and
+ * layout done → painted (React Flow mounting the graph, first paint).
+ */
+export function openSynthetic(page: Page, file: string): Promise<{ open: number; run: number; layout: number; mount: number }> {
+  return page.evaluate(async (f) => {
+    const w = globalThis as W;
+    const spec = await (await fetch(f)).json();
+    const ids = new Set<string>([...spec.nodes.map((x: W) => x.id), ...(spec.groups ?? []).map((g: W) => g.id)]);
+    for (const x of w.__gradflow.getState().run.graph.nodes) ids.delete(x.id);
+    performance.clearMeasures();
+    let ran = 0;
+    const unsub = w.__gradflow.subscribe((st: W) => {
+      if (!ran && st.run?.graph.id === spec.id) ran = performance.now();
+    });
+    const t0 = performance.now();
+    void w.__gradflow.getState().loadSpec(spec);
+    const t1 = await w.__paintedWhen(() => w.__gradflow.getState().run?.graph.id === spec.id && w.__anyShown(ids));
+    unsub();
+    const layout = performance.getEntriesByName('gf:layout').at(-1);
+    return {
+      open: t1 - t0,
+      run: ran - t0,
+      layout: layout?.duration ?? Number.NaN,
+      mount: layout ? t1 - (layout.startTime + layout.duration) : Number.NaN,
+    };
+  }, file);
+}
