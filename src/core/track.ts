@@ -69,13 +69,16 @@ export function calloutNode(stop: StopSpec): string | null {
 /** Every node an anchor names. */
 export const anchorNodes = (a: Anchor): string[] => ('node' in a ? [a.node] : [a.edge.from, a.edge.to]);
 
-/** What the camera frames at a stop: its node, the anchor and the `frame` list, without repeats. */
+/**
+ * What the camera frames at a stop, first what it must keep legible: the callout's anchor (or
+ * the stop's node), then the stop's node and the `frame` list, without repeats.
+ */
 export function frameNodes(stop: StopSpec): string[] {
   const out = new Set<string>();
+  if (stop.anchor) for (const id of anchorNodes(stop.anchor)) out.add(id);
   const n = stopNode(stop.at);
   if (n) out.add(n);
   for (const f of stop.frame ?? []) for (const id of anchorNodes(f)) out.add(id);
-  if (stop.anchor) for (const id of anchorNodes(stop.anchor)) out.add(id);
   return [...out];
 }
 

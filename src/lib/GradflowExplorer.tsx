@@ -7,6 +7,7 @@ import { type CompareView, compareOf } from '../ui/compare/state';
 import { Explorer, type ExplorerControls } from '../ui/Explorer';
 import { createExplorerStore, type ExplorerInit, type ExplorerStore } from '../ui/store';
 import { selectBusy, selectLength } from '../ui/store/selectors';
+import { goToStop } from '../ui/tracks/play';
 import { pageCompute, warmCompute } from './compute';
 import { EmbedError } from './EmbedError';
 import { type GraphRef, type Resolved, refKey, resolveGraph } from './source';
@@ -25,6 +26,9 @@ export interface GradflowExplorerProps {
   controls?: ExplorerControls;
   /** Height of the explorer's box (px, or any CSS length). */
   height?: number | string;
+  /** A lecture track of the graph to play, from 1: it opens at `stop` (from 1, default 1) and → / ← go stop by stop. */
+  track?: number;
+  stop?: number;
   /** Called with the cursor and the number of steps whenever either changes. */
   onStepChange?: (step: number, total: number) => void;
   /**
@@ -56,7 +60,7 @@ export function GradflowExplorer({ graph, src, options, ...rest }: GradflowExplo
  * reference is a new explorer with a fresh store: a graph that fails to load shows its problem
  * alone, never the graph shown before it.
  */
-export function Embed({ source, step, controls = 'full', height = 560, onStepChange, compare, compareView }: EmbedProps) {
+export function Embed({ source, step, track, stop, controls = 'full', height = 560, onStepChange, compare, compareView }: EmbedProps) {
   const key = refKey(source);
   const [resolved, setResolved] = useState<{ key: string; r: Resolved } | null>(null);
   const stepNow = useRef(step);
@@ -88,6 +92,8 @@ export function Embed({ source, step, controls = 'full', height = 560, onStepCha
           key={key}
           init={current.init}
           step={step}
+          track={track}
+          stop={stop}
           controls={controls}
           onStepChange={onStepChange}
           compare={compare}
@@ -103,13 +109,15 @@ export function Embed({ source, step, controls = 'full', height = 560, onStepCha
 interface EmbeddedExplorerProps {
   init: ExplorerInit;
   step: number | undefined;
+  track: number | undefined;
+  stop: number | undefined;
   controls: ExplorerControls;
   onStepChange: GradflowExplorerProps['onStepChange'];
   compare: GradflowExplorerProps['compare'];
   compareView: GradflowExplorerProps['compareView'];
 }
 
-function EmbeddedExplorer({ init, step, controls, onStepChange, compare, compareView }: EmbeddedExplorerProps) {
+function EmbeddedExplorer({ init, step, track, stop, controls, onStepChange, compare, compareView }: EmbeddedExplorerProps) {
   const [store] = useState<ExplorerStore>(() => createExplorerStore(pageCompute(), init));
   const compareKey = compare === undefined ? null : JSON.stringify([compare, compareView]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `compareKey` says when `compare` or `compareView` changed
@@ -140,6 +148,22 @@ function EmbeddedExplorer({ init, step, controls, onStepChange, compare, compare
   useEffect(() => {
     if (step !== undefined && store.getState().run) store.getState().seek(step);
   }, [store, step]);
+
+  // A track plays from its stop once the graph is on screen (and again when the props change).
+  useEffect(() => {
+    if (track === undefined) return;
+    const open = () => void goToStop(store, track - 1, (stop ?? 1) - 1);
+    if (store.getState().run) {
+      open();
+      return;
+    }
+    const unsub = store.subscribe((s) => {
+      if (!s.run) return;
+      unsub();
+      open();
+    });
+    return unsub;
+  }, [store, track, stop]);
 
   useEffect(
     () =>

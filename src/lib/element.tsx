@@ -40,14 +40,25 @@ export function refOf(el: Element): GraphRef {
  * explorer as an HTML element, for pages that are not React (Quarto, Jupyter Book, MkDocs).
  * Attributes: graph (an exercise id), src (a graph file on this site), step, options, controls
  * (full | steps | none), height, compare (pane B's options, `activation=relu, init=he`) and
- * compare-view (`ratio`); or the graph itself inside the element, in a
+ * compare-view (`ratio`), track and stop (a lecture track to play, from 1); or the graph itself inside the element, in a
  * `<script type="text/gradflow">`. Setting `step` moves it; it fires `stepchange` ({step, total}).
  * It renders into its own shadow root: the page's CSS does not reach in, its CSS does not reach out.
  * The class is made on first use: importing this module needs no DOM (server rendering).
  */
 function makeElementClass(): CustomElementConstructor {
   return class extends HTMLElement implements GradflowGraphElement {
-    static readonly observedAttributes = ['graph', 'src', 'step', 'options', 'controls', 'height', 'compare', 'compare-view'];
+    static readonly observedAttributes = [
+      'graph',
+      'src',
+      'step',
+      'options',
+      'controls',
+      'height',
+      'compare',
+      'compare-view',
+      'track',
+      'stop',
+    ];
     private root: Root | null = null;
     private inline: MutationObserver | null = null;
     private current = { step: 0, total: 0 };
@@ -98,6 +109,8 @@ function makeElementClass(): CustomElementConstructor {
         <Embed
           source={refOf(this)}
           step={parseStep(this.getAttribute('step'))}
+          track={parseStep(this.getAttribute('track'))}
+          stop={parseStep(this.getAttribute('stop'))}
           controls={parseControls(this.getAttribute('controls'))}
           height={parseHeight(this.getAttribute('height'))}
           compare={this.getAttribute('compare') ?? undefined}

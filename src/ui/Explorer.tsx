@@ -15,6 +15,8 @@ import { StepBar } from './stepper/StepBar';
 import { type KeyScope, usePlayback, useStepKeys } from './stepper/useKeyboard';
 import type { ExplorerStore } from './store';
 import { ExplorerProvider, useExplorer } from './store/context';
+import { TrackBar } from './tracks/TrackBar';
+import { useTrackKeys } from './tracks/useTrackKeys';
 
 // Loaded after the canvas: not part of the first download.
 const Inspector = lazy(() => import('./inspector/Inspector').then((m) => ({ default: m.Inspector })));
@@ -101,6 +103,7 @@ function Layout({ graphList, controls, embedded, focusable, rootRef }: LayoutPro
               <FlowCanvas />
             </ErrorBoundary>
           </CompareStage>
+          {controls !== 'none' && <TrackBar />}
           {controls !== 'none' && <StepBar />}
           <A11yLayer controls={controls} />
         </div>
@@ -124,6 +127,7 @@ function Layout({ graphList, controls, embedded, focusable, rootRef }: LayoutPro
 export function Explorer({ store, keys = true, graphList = true, controls = 'full', embedded = false }: ExplorerProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const scope: KeyScope | false = keys === 'focus' ? rootRef : keys ? 'window' : false;
+  useTrackKeys(store, scope);
   useStepKeys(store, scope);
   useCanvasKeys(store, scope);
   usePlayback(store);

@@ -154,10 +154,10 @@ describe('options and framing per stop', () => {
     expect(optionsAtStop(t, 1, d)).toEqual({ activation: 'relu', residual: false, init: 'he' });
     expect(optionsAtStop(t, 3, d)).toEqual({ activation: 'sigmoid', residual: true, init: 'he' });
   });
-  it('frames the stop node, the frame list and the anchor once each', () => {
+  it('frames the anchor first, then the stop node and the frame list, once each', () => {
     expect(
       frameNodes({ at: { phase: 'backward', node: 'a' }, frame: [{ node: 'b' }, { edge: { from: 'a', to: 'c' } }], anchor: { node: 'b' } }),
-    ).toEqual(['a', 'b', 'c']);
+    ).toEqual(['b', 'a', 'c']);
   });
 });
 

@@ -2,6 +2,7 @@ import { Background, ReactFlow, useStore as useFlowStore } from '@xyflow/react';
 import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useExplorer, useExplorerStore } from '../store/context';
+import { TrackCallout } from '../tracks/TrackCallout';
 import { CanvasBar } from './CanvasBar';
 import { Camera } from './camera/Camera';
 import { connectEdit } from './edit/connect';
@@ -97,6 +98,7 @@ export function Canvas() {
         >
           <Camera nodes={nodes} graphKey={laid.graphKey} />
           <ParticleLayer />
+          <TrackCallout nodes={nodes} />
           <Background gap={24} size={1} color="var(--gf-grid)" />
         </ReactFlow>
       </div>

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useExplorer } from '../store/context';
 import { selectLength, selectTimeline } from '../store/selectors';
 import { PHASE_COLOUR } from '../trace/palette';
+import { TrackMarks } from '../tracks/TrackMarks';
 
 const KIND_COLOUR = { forward: PHASE_COLOUR.forward, backward: PHASE_COLOUR.backward, memory: PHASE_COLOUR.memory } as const;
 const KIND_LABEL = { forward: 'forward', backward: 'backward', memory: 'free / recompute' } as const;
@@ -44,6 +45,7 @@ export function Scrubber() {
           title={`${KIND_LABEL[g.kind]}: steps ${g.from + 1}–${g.to}`}
         />
       ))}
+      <TrackMarks n={n} />
       <span className="gf-scrubber__done" style={{ width: n ? `${(100 * cursor) / n}%` : 0 }} />
       <span className="gf-scrubber__thumb" style={{ left: n ? `${(100 * cursor) / n}%` : 0 }} />
     </div>

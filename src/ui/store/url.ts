@@ -17,6 +17,9 @@ export interface UrlState {
   /** Groups folded / unfolded against the graph's defaults (`fold=a,b&unfold=c`). */
   fold?: string[];
   unfold?: string[];
+  /** Lecture track and stop, both from 1 (`track=1&stop=3`); kept as given, checked against the graph later. */
+  track?: string;
+  stop?: string;
 }
 
 const int = (v: string | null): number | undefined => {
@@ -48,6 +51,8 @@ export function parseUrl(search: string): UrlState {
     theme: p.get('theme') === 'light' || p.get('theme') === 'dark' ? (p.get('theme') as 'light' | 'dark') : undefined,
     fold: list(p.get('fold')),
     unfold: list(p.get('unfold')),
+    track: p.get('track') ?? undefined,
+    stop: p.get('stop') ?? undefined,
   };
 }
 
@@ -82,6 +87,8 @@ export interface UrlView {
   /** Fold state now and as the graph opens by default: the link carries the difference. */
   folded?: Readonly<Record<string, boolean>>;
   defaultFolded?: Readonly<Record<string, boolean>>;
+  /** The lecture track playing and its stop, from 0 (written from 1). */
+  track?: { track: number; stop: number } | null;
 }
 
 /** Query string for a view; options equal to their default are left out. */
@@ -100,6 +107,10 @@ export function toSearch(v: UrlView): string {
   if (v.present) p.set('present', '1');
   if (v.predict) p.set('predict', '1');
   if (v.theme === 'light' || v.theme === 'dark') p.set('theme', v.theme);
+  if (v.track) {
+    p.set('track', String(v.track.track + 1));
+    p.set('stop', String(v.track.stop + 1));
+  }
   if (v.folded && v.defaultFolded) {
     const d = v.defaultFolded;
     const f = v.folded;

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { parseCompareLink, withCompare } from '../compare/link';
 import { compareOf } from '../compare/state';
+import { restoreTrackLink } from '../tracks/link';
+import { trackStateOf } from '../tracks/trackState';
 import { defaultFolds } from './folds';
 import type { ExplorerState, ExplorerStore } from './types';
 import { foldsFor, parseUrl, toSearch, type UrlState } from './url';
@@ -9,7 +11,7 @@ import { foldsFor, parseUrl, toSearch, type UrlState } from './url';
  * The link for the current view, or null when there is none: a bundled exercise by id, a
  * graph from this site by its `?src=`; a file opened or pasted has no link.
  */
-export function searchFor(s: ExplorerState): string | null {
+export function searchFor(s: ExplorerState, player?: { track: number | null; stop: number }): string | null {
   if (!s.run || !s.source) return null;
   const src = s.source.kind === 'spec' ? s.source.src : undefined;
   if (s.source.kind !== 'exercise' && src === undefined) return null;
@@ -28,6 +30,7 @@ export function searchFor(s: ExplorerState): string | null {
     theme: s.theme,
     folded: s.folded,
     defaultFolded: defaultFolds(s.run.graph),
+    track: player && player.track !== null ? { track: player.track, stop: player.stop } : null,
   });
 }
 
@@ -61,6 +64,7 @@ export function useUrlSync(store: ExplorerStore, delayMs = 120): void {
     const url = parseUrl(location.search);
     const { src, step, node, theme } = url;
     if (theme) store.getState().setTheme(theme);
+    const player = trackStateOf(store);
     let holding = src !== undefined;
     // Compare mode (`compare=opt.activation=relu`): pane B's options, restored here and written back.
     const compare = compareOf(store);
@@ -69,7 +73,7 @@ export function useUrlSync(store: ExplorerStore, delayMs = 120): void {
     const write = () => {
       timer = null;
       if (holding) return;
-      const plain = searchFor(store.getState());
+      const plain = searchFor(store.getState(), player.getState());
       const search = plain === null ? null : withCompare(plain, compare.getState());
       if (search !== null && search !== last) {
         last = search;
@@ -80,7 +84,8 @@ export function useUrlSync(store: ExplorerStore, delayMs = 120): void {
       if (!timer) timer = setTimeout(write, delayMs);
     };
     // The canvas view is a slice of the same store: its changes come with the store's.
-    const unsubs = [store.subscribe(schedule), compare.subscribe(schedule)];
+    const unsubs = [store.subscribe(schedule), compare.subscribe(schedule), player.subscribe(schedule)];
+    if (url.track !== undefined || url.stop !== undefined) unsubs.push(restoreTrackLink(store, url));
     if (src !== undefined) {
       void loadOnce(store, src).then((ok) => {
         if (!live) return;

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useReducedMotion } from '../../common/useReducedMotion';
 import { useExplorer, useExplorerStore } from '../../store/context';
 import { selectTimeline } from '../../store/selectors';
+import { useStopFrame } from '../../tracks/useStop';
 import type { FlowNode } from '../flow';
 import { followOn, useCanvasView, useCanvasViewStore } from '../viewState';
 import { fitIfLegible, fitZoom, frameFocus, type Pane, type Rect, targetLabelPx, union, type Viewport } from './frame';
@@ -47,12 +48,14 @@ export function Camera({ nodes, graphKey }: { nodes: readonly FlowNode[]; graphK
   const followNonce = useCanvasView((v) => v.followNonce);
   const fitNonce = useCanvasView((v) => v.fitNonce);
   const reduced = useReducedMotion();
+  // A lecture track's stop frames its own nodes (its node first).
+  const framed = useStopFrame();
   const geo = useMemo(() => ({ rects: rectsOf(nodes), ids: flowIdsOf(nodes) }), [nodes]);
 
   /** Where follow mode looks at this cursor; null when there is nothing to frame. */
   const target = (pane: Pane): Viewport | null => {
     const r = geo;
-    const focusId = focusNodeAt(timeline, cursor);
+    const focusId = framed?.[0] ?? focusNodeAt(timeline, cursor);
     if (!graph || !focusId) return null;
     const o = { legibleZoom: legibleZoomFor(labelFontPx(domNode, presenter), window.innerWidth), maxZoom: 0, pad: PAD };
     o.maxZoom = o.legibleZoom * 1.2;
@@ -65,9 +68,7 @@ export function Camera({ nodes, graphKey }: { nodes: readonly FlowNode[]; graphK
     };
     const focus = rectOf(focusId);
     if (!focus) return null;
-    const context = neighboursOf(graph, focusId)
-      .map(rectOf)
-      .filter((x): x is Rect => x !== undefined && x !== focus);
+    const context = (framed ?? neighboursOf(graph, focusId)).map(rectOf).filter((x): x is Rect => x !== undefined && x !== focus);
     return frameFocus(focus, context, pane, o);
   };
 
@@ -114,7 +115,7 @@ export function Camera({ nodes, graphKey }: { nodes: readonly FlowNode[]; graphK
     const vp = target(pane);
     if (vp) void rf.setViewport(vp, { duration });
     else fitAllTo(pane, duration);
-  }, [nodes, graphKey, width, height, follow, followNonce, fitNonce, cursor, paused, timeline, presenter, reduced, rf]);
+  }, [nodes, graphKey, width, height, follow, followNonce, fitNonce, cursor, paused, timeline, presenter, reduced, rf, framed]);
 
   // Which flow node the step is about, for tests and the legibility benchmark (data-focus-node).
   useEffect(() => {

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { placeCallout } from '../../src/ui/tracks/place';
+
+const pane = { width: 1000, height: 600 };
+const size = { w: 300, h: 100 };
+const hits = (p: { left: number; top: number }, b: { left: number; top: number; right: number; bottom: number }) =>
+  p.left < b.right && b.left < p.left + size.w && p.top < b.bottom && b.top < p.top + size.h;
+
+describe('placeCallout', () => {
+  it('goes on the roomiest side that fits and keeps the anchor clear', () => {
+    const anchor = { left: 450, top: 400, right: 550, bottom: 460 };
+    const p = placeCallout(anchor, size, pane, [anchor]);
+    expect(p.side).toBe('above');
+    expect(p.top + size.h).toBeLessThanOrEqual(anchor.top);
+    expect(p.left).toBe(350); // centred on the anchor
+  });
+
+  it('is pushed inside the pane near an edge, still off the anchor', () => {
+    const anchor = { left: 0, top: 20, right: 60, bottom: 80 };
+    const p = placeCallout(anchor, size, pane, [anchor]);
+    expect(p.left).toBeGreaterThanOrEqual(8);
+    expect(p.top).toBeGreaterThanOrEqual(8);
+    expect(hits(p, anchor)).toBe(false);
+  });
+
+  it('skips a side that would cover a box to keep clear (the stop node)', () => {
+    const anchor = { left: 450, top: 280, right: 550, bottom: 320 };
+    const stopNode = { left: 460, top: 150, right: 540, bottom: 270 };
+    const below = { left: 460, top: 330, right: 540, bottom: 450 };
+    const p = placeCallout(anchor, size, pane, [anchor, stopNode, below]);
+    expect(['right', 'left']).toContain(p.side);
+    expect([anchor, stopNode, below].some((b) => hits(p, b))).toBe(false);
+  });
+
+  it('when nothing fits, hides as little as it can and stays on the pane', () => {
+    const tiny = { width: 320, height: 140 };
+    const anchor = { left: 100, top: 40, right: 220, bottom: 100 };
+    const p = placeCallout(anchor, size, tiny, [anchor]);
+    expect(p.left).toBeGreaterThanOrEqual(8);
+    expect(p.top + size.h).toBeLessThanOrEqual(tiny.height);
+  });
+});
