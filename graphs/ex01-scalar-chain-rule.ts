@@ -4,6 +4,7 @@ import type { Check, Exercise, Lesson, Series } from '../src/engine/exercise';
 import { centralDifference } from '../src/engine/numeric';
 import { leaf, node } from './_build';
 import { memo } from './_memo';
+import { ex01Track } from './tracks/ex01';
 
 // Engine vs finite differences: float32 Richardson differences reach ~1e-4 relative here.
 const FD_TOL = 1e-3;
@@ -74,6 +75,7 @@ const fixedLesson = memo(
 
 export const ex01: Exercise = {
   id: 'ex01-scalar-chain-rule',
+  tracks: [ex01Track],
   title: 'Ex 1 · Scalar chain rule',
   text: 'f(t) = sin(t²), g(t) = e³ᵗ. Differentiate f(g(t)) and g(f(t)) with the chain rule, evaluate at t = 0 and t = 0.5, check against finite differences: the order of composition matters.',
   options: [],

@@ -4,6 +4,7 @@ import type { Exercise } from '../src/engine/exercise';
 import { jacobian, matMul } from '../src/engine/jacobian';
 import { centralDifference, relativeError } from '../src/engine/numeric';
 import { leaf, node } from './_build';
+import { ex02Track } from './tracks/ex02';
 
 // Reverse passes vs Richardson finite differences in float32; both are ~1e-6 apart here.
 const FD_TOL = 1e-3;
@@ -41,6 +42,7 @@ const fProgram = (u: NestedNumber): Program =>
 
 export const ex02: Exercise = {
   id: 'ex02-jacobian-composition',
+  tracks: [ex02Track],
   title: 'Ex 2 · Jacobian composition',
   text: 'g(x) = (x₁², x₁x₂, eˣ²), f(u) = (u₁u₂, u₂ + u₃²), h = f∘g. Compute J_g and J_f, chain them into J_h = J_f(g(x))·J_g(x) at x = (1, 0), check against finite differences and against J_h computed directly.',
   options: [],

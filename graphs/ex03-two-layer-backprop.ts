@@ -2,6 +2,7 @@ import type { Exercise } from '../src/engine/exercise';
 import { train } from '../src/engine/train';
 import { leaf, node } from './_build';
 import { fdGradientCheck } from './_checks';
+import { ex03Track } from './tracks/ex03';
 
 // Notebook Exercise 3 values.
 const W1 = [
@@ -12,6 +13,7 @@ const W1 = [
 
 export const ex03: Exercise = {
   id: 'ex03-two-layer-backprop',
+  tracks: [ex03Track],
   title: 'Ex 3 · Backprop through a 2-layer network',
   text: 'z₁ = W₁x + b₁, a₁ = relu(z₁), ŷ = w₂·a₁ + b₂, L = ½(ŷ − y)². Backprop by hand, check against finite differences, then train with SGD.',
   options: [],

@@ -6,6 +6,7 @@ import type { Exercise, Series } from '../src/engine/exercise';
 import { leaf, node } from './_build';
 import { memo } from './_memo';
 import draws from './data/ex04-draws.json';
+import { ex04Track } from './tracks/ex04';
 
 const LAYERS = 20;
 const N = draws.x.length; // 30
@@ -87,6 +88,7 @@ const referenceCurves = memo(
 
 export const ex04: Exercise = {
   id: 'ex04-vanishing-gradients',
+  tracks: [ex04Track],
   title: 'Ex 4 · Vanishing gradients',
   text: 'A 20-layer network aₗ = act(Wₗ aₗ₋₁) on 30 units; out = δ·a₂₀ feeds the upstream gradient δ in. Compare the gradient norm at each layer for sigmoid with randn·0.3 weights, ReLU with He init, sigmoid with residual connections and sigmoid with Xavier init.',
   options: OPTIONS,

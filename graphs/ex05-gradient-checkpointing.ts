@@ -9,6 +9,7 @@ import type { TraceStats } from '../src/engine/trace';
 import { leaf, node, toNested } from './_build';
 import { memo, structureOf } from './_memo';
 import draws from './data/ex05-draws.json';
+import { ex05Track } from './tracks/ex05';
 
 const LAYERS = 10;
 const N = draws.x.length; // 8
@@ -80,6 +81,7 @@ const statsPerK = memo(structureOf, (program: Program) => K_VALUES.map((k) => ({
 
 export const ex05: Exercise = {
   id: 'ex05-gradient-checkpointing',
+  tracks: [ex05Track],
   title: 'Ex 5 · Gradient checkpointing',
   text: 'A 10-layer ReLU network aₗ = relu(Wₗ aₗ₋₁) on 8 units, L = ½‖a₁₀ − y‖². Keep only every k-th activation in the forward pass, recompute the rest segment by segment in the backward pass: the gradients are identical, the memory is lower.',
   options: [{ name: 'checkpoint_every', label: 'Checkpoint every k layers (0 = keep all)', values: K_VALUES, default: 3 }],

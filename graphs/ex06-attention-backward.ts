@@ -2,6 +2,7 @@ import type { Exercise, Table } from '../src/engine/exercise';
 import { leaf, node } from './_build';
 import { fdGradientCheck } from './_checks';
 import data from './data/ex06.json';
+import { ex06Track } from './tracks/ex06';
 
 /** Float32 finite differences (Richardson, h = 1e-2) agree with exact gradients to ~1e-5. */
 
@@ -19,6 +20,7 @@ function memoryTable([rows = 0, cols = 0]: number[]): Table {
 
 export const ex06: Exercise = {
   id: 'ex06-attention-backward',
+  tracks: [ex06Track],
   title: 'Ex 6 · Attention backward',
   text: 'S = QKᵀ/√d, P = softmax(S) row-wise, O = PV. Backprop an upstream gradient dO (loss = Σ dO ⊙ O) to Q, K and V, check against finite differences, and see why storing P costs O(T²) memory.',
   options: [],

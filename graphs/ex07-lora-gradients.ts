@@ -10,6 +10,7 @@ import { fdGradientCheck } from './_checks';
 import { memo } from './_memo';
 import data from './data/ex07.json';
 import notebookTraining from './data/ex07-training.json';
+import { ex07Track } from './tracks/ex07';
 
 // (d) as the notebook: 200 SGD steps at η = 0.005 on minibatches of 8 drawn from 50 samples.
 const STEPS = 200;
@@ -162,6 +163,7 @@ function tables(m: number, n: number, r: number): Table[] {
 
 export const ex07: Exercise = {
   id: 'ex07-lora-gradients',
+  tracks: [ex07Track],
   title: 'Ex 7 · LoRA gradients',
   text: 'y = (W₀ + BA)x with W₀ frozen and B, A trainable; L = ȳ·y. Derive dA and dB, check them against finite differences, count trainable entries, and train LoRA against full fine-tuning.',
   options: [

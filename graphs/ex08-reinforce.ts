@@ -2,6 +2,7 @@ import { statsAndFacts } from '../src/engine/blocks';
 import { estimate } from '../src/engine/estimate';
 import type { Exercise } from '../src/engine/exercise';
 import { leaf, node } from './_build';
+import { ex08ReinforceTrack } from './tracks/ex08-reinforce';
 
 /** The notebook's tolerance for (b), sized for 10000 samples (standard error ≈ 0.0018 there). */
 const TOL = 0.01;
@@ -16,6 +17,7 @@ function subsample(xs: number[], max: number): number[] {
 
 export const ex08Reinforce: Exercise = {
   id: 'ex08-reinforce',
+  tracks: [ex08ReinforceTrack],
   title: 'Ex 8a · REINFORCE through a Bernoulli sample',
   text: 'z ~ Bernoulli(σ(θ)), L = z². Compute ∇θ E[L] analytically, estimate it with REINFORCE from samples, and reduce the estimator’s variance with the baseline b = E[L].',
   options: [

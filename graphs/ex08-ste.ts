@@ -2,6 +2,7 @@ import { statsAndFacts } from '../src/engine/blocks';
 import type { Exercise } from '../src/engine/exercise';
 import { train } from '../src/engine/train';
 import { leaf, node } from './_build';
+import { ex08SteTrack } from './tracks/ex08-ste';
 
 // (d) as the notebook: 50 SGD steps at η = 0.1.
 const STEPS = 50;
@@ -17,6 +18,7 @@ const PRESETS: Record<string, { w: number[]; w_target: number[] }> = {
 
 export const ex08Ste: Exercise = {
   id: 'ex08-ste',
+  tracks: [ex08SteTrack],
   title: 'Ex 8b · Straight-through estimator for quantisation',
   text: 'ŵ = round(w), L = ½‖ŵ − w_target‖². round has derivative 0 almost everywhere; the straight-through estimator passes the gradient as if round were the identity. Train with it (quantisation-aware training) and compare with rounding once after training (PTQ).',
   options: [{ name: 'preset', label: 'Data', values: ['notebook', 'shifted_target'], default: 'notebook' }],

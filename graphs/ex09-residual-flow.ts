@@ -6,6 +6,7 @@ import { execute } from '../src/engine/execute';
 import type { Exercise } from '../src/engine/exercise';
 import { leaf, node } from './_build';
 import data from './data/ex09.json';
+import { ex09Track } from './tracks/ex09';
 
 const DEPTH = data.Js.length; // 20 layers, as the notebook
 
@@ -73,6 +74,7 @@ const isResidual = (v: OptionValue | undefined): boolean => v === true || v === 
 
 export const ex09: Exercise = {
   id: 'ex09-residual-flow',
+  tracks: [ex09Track],
   title: 'Ex 9 · Residual connections and gradient flow',
   text: 'Twenty linear layers hₖ = Jₖ hₖ₋₁ (plain) or hₖ = hₖ₋₁ + Jₖ hₖ₋₁ (residual), out = g·h₂₀. Backprop multiplies the gradient by Jₖᵀ or (I + Jₖ)ᵀ per layer: compare how its norm survives the depth.',
   options: [{ name: 'residual', label: 'Residual connections', values: [false, true], default: false }],

@@ -2,9 +2,11 @@ import type { Exercise } from '../src/engine/exercise';
 import { jacobian } from '../src/engine/jacobian';
 import { leaf, node } from './_build';
 import { fdGradientCheck } from './_checks';
+import { ex10Track } from './tracks/ex10';
 
 export const ex10: Exercise = {
   id: 'ex10-attention-scores',
+  tracks: [ex10Track],
   title: 'Ex 10 · Backprop through attention scores',
   text: 's_i = qᵀk_i/√d, a = softmax(s), o = Σ a_i v_i, L = cᵀo. Derive the gradients with respect to the query q and the keys k_i, and check them against finite differences.',
   options: [],
