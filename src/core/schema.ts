@@ -20,7 +20,8 @@ import {
   MAX_PROBLEMS,
   MAX_TEXT,
 } from './limits';
-import { MAX_TRACKS, trackSchema } from './track';
+import { MAX_TRACKS } from './track';
+import { trackSchema } from './trackSchema';
 import { checkSchema, nodeSwitchSchema } from './variants';
 
 /** A tensor literal as written in a graph file: a number or a (rectangular) nested array. */

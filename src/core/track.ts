@@ -1,14 +1,16 @@
-import { z } from 'zod';
 import { GraphError, type Problem, quote } from './errors';
-import { MAX_ID, MAX_OPTION_STRING, MAX_TEXT } from './limits';
 import { didYouMean } from './suggest';
+import type { Anchor, StopAt, StopSpec, TrackSpec } from './trackSchema';
+
+export type { Anchor, StopAt, StopSpec, TrackSpec } from './trackSchema';
 
 /**
  * Lecture tracks: a declarative tour of a graph, as data. A stop names a moment of the run by
  * node and phase (never by step number, so it survives an option change that adds or removes
  * steps), what to frame, a callout anchored to a node or an edge, an option change and a pause.
- * DOM-free: the schema validates files, `checkTracks` refuses stops that name what the graph at
- * that stop does not have, `stopCursor` finds the stop's step in a trace.
+ * DOM-free and zod-free (the UI shell imports it; the schema is in trackSchema.ts): `checkTracks`
+ * refuses stops that name what the graph at that stop does not have, `stopCursor` finds the
+ * stop's step in a trace.
  */
 
 export const MAX_TRACKS = 20;
@@ -17,44 +19,7 @@ export const MAX_FRAME = 64;
 /** Longest hold of a stop when a track plays by itself, in seconds. */
 export const MAX_PAUSE = 600;
 
-const nodeId = z.string().min(1).max(MAX_ID);
-const edgeRef = z.strictObject({ from: nodeId, to: nodeId });
-const optionValue = z.union([z.string().max(MAX_OPTION_STRING), z.number().finite(), z.boolean()]);
-
-/** The moment of a stop: before anything (`start`), after everything (`end`), or a node's forward/backward step. */
-export const stopAtSchema = z.union([
-  z.strictObject({ phase: z.enum(['start', 'end']) }),
-  z.strictObject({ phase: z.enum(['forward', 'backward']), node: nodeId }),
-]);
-
-/** What a callout or a frame points at: a node by id, or the edge from one node into another. */
-export const anchorSchema = z.union([z.strictObject({ node: nodeId }), z.strictObject({ edge: edgeRef })]);
-
-export const stopSchema = z.strictObject({
-  /** Chapter title (scrubber mark, list of stops). */
-  title: z.string().max(200).optional(),
-  at: stopAtSchema,
-  /** Nodes and edges the camera frames with the stop's node. */
-  frame: z.array(anchorSchema).max(MAX_FRAME).optional(),
-  /** Text shown on the canvas by `anchor` (default: the stop's node). */
-  callout: z.string().max(MAX_TEXT).optional(),
-  anchor: anchorSchema.optional(),
-  /** Options switched on arriving here; they hold for the later stops until switched again. */
-  set: z.record(z.string().min(1).max(MAX_ID), optionValue).optional(),
-  /** Seconds the stop holds when the track plays by itself. */
-  pause: z.number().min(0).max(MAX_PAUSE).optional(),
-});
-
-export const trackSchema = z.strictObject({
-  title: z.string().max(200).optional(),
-  stops: z.array(stopSchema).min(1).max(MAX_STOPS),
-});
-
-export type StopAt = z.infer<typeof stopAtSchema>;
-export type Anchor = z.infer<typeof anchorSchema>;
-export type StopSpec = z.infer<typeof stopSchema>;
-export type TrackSpec = z.infer<typeof trackSchema>;
-type OptionValue = z.infer<typeof optionValue>;
+type OptionValue = string | number | boolean;
 
 /** The node a stop is about (its step's node), or null at `start`/`end`. */
 export const stopNode = (at: StopAt): string | null => ('node' in at ? at.node : null);
