@@ -5,8 +5,8 @@ import { stepStop } from './play';
 import { trackStateOf } from './trackState';
 
 /**
- * In presenter mode, while a track plays, → and ← go to the next and previous stop instead of
- * one step. Listens in the capture phase on the same target as the step keys, so it runs first
+ * While a track plays (presenter mode, a `track=` link, an embed's `track`), → and ← go to the
+ * next and previous stop instead of one step; leaving the track (✕) gives them back to the steps. Listens in the capture phase on the same target as the step keys, so it runs first
  * and the step keys see the press as handled.
  */
 export function useTrackKeys(store: ExplorerStore, scope: KeyScope | false = 'window'): void {
@@ -17,7 +17,7 @@ export function useTrackKeys(store: ExplorerStore, scope: KeyScope | false = 'wi
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
       if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-      if (!store.getState().presenter || trackStateOf(store).getState().track === null) return;
+      if (trackStateOf(store).getState().track === null) return;
       // A stop is a place, not a step: it is shown once drawn, so a press during a re-layout still counts.
       if (isTyping(e.target)) return;
       e.preventDefault();
