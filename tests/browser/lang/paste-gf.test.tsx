@@ -18,7 +18,7 @@ describe('the explorer opens graph-language text (real engine, Chromium)', () =>
     await screen.getByRole('button', { name: 'Paste JSON…' }).click();
     const box = screen.getByRole('textbox', { name: 'graph JSON' });
     await userEvent.fill(box, MICRO);
-    await screen.getByRole('button', { name: 'Load' }).click();
+    await screen.getByRole('button', { name: 'Load', exact: true }).click();
     await expect.poll(() => store.getState().run?.graph.nodes.some((n) => n.id === 'z.scale'), { timeout: 15_000 }).toBe(true);
     const run = store.getState().run;
     expect(run?.trace.values.get('y')?.data[0]).toBe(-20);
