@@ -26,6 +26,9 @@ describe('"Edit this graph" for every bundled exercise, at its current options',
         // the options are resolved into the nodes: the copy declares none and switches nothing
         expect(copy.spec.options).toBeUndefined();
         expect(copy.spec.nodes.some((n) => n.by !== undefined)).toBe(false);
+        // a graph without options keeps its tracks; a track that switches options stays with the exercise
+        if (ex.options.length === 0) expect(copy.spec.tracks).toEqual(run.spec.tracks);
+        for (const t of copy.spec.tracks ?? []) expect(t.stops.some((st) => st.set !== undefined)).toBe(false);
         const text = printGf(copy.spec);
         const parsed = parseGf(text);
         expect(parsed.problems).toEqual([]);
