@@ -188,26 +188,36 @@ export const ex07: Exercise = {
   deferred: (ctx) => lesson(ctx, ctx.options.adapter === 'full' ? 'full' : 'lora'),
 };
 
+/** x and ȳ, the same in both models. */
+const inputs = (): NodeSpec[] => [
+  leaf('x', data.x, 'input', { label: 'x' }),
+  leaf('y_bar', data.y_bar, 'constant', { label: 'ȳ', note: 'the upstream gradient ∂L/∂y' }),
+];
+
+/** L = ȳ·y, the notebook's readout, the same in both models. */
+const readoutNode = (): NodeSpec =>
+  node('loss', 'dot', ['y_bar', 'y'], {
+    label: 'L = ȳ·y',
+    commentary: {
+      forward: 'L = ȳ·y: a scalar whose gradient with respect to y is ȳ',
+      backward: 'L backward: y receives ȳ, the upstream gradient of the notebook',
+    },
+  });
+const LOSS: GraphSpec['objectives'] = [{ name: 'loss', node: 'loss', label: 'L = ȳ·y' }];
+
 /** Full fine-tuning: W itself is the parameter (starting at the notebook's W₀), y = Wx, L = ȳ·y. */
 function fullSpec(): GraphSpec {
   return {
     nodes: [
       leaf('W', data.W0, 'param', { label: 'W', note: 'every entry trainable (starts at W₀)' }),
-      leaf('x', data.x, 'input', { label: 'x' }),
-      leaf('y_bar', data.y_bar, 'constant', { label: 'ȳ', note: 'the upstream gradient ∂L/∂y' }),
+      ...inputs(),
       node('y', 'matmul', ['W', 'x'], {
         label: 'y = Wx',
         commentary: { forward: 'y = Wx', backward: 'y = Wx backward: dW = ȳ xᵀ, all m×n entries computed and stored' },
       }),
-      node('loss', 'dot', ['y_bar', 'y'], {
-        label: 'L = ȳ·y',
-        commentary: {
-          forward: 'L = ȳ·y: a scalar whose gradient with respect to y is ȳ',
-          backward: 'L backward: y receives ȳ, the upstream gradient of the notebook',
-        },
-      }),
+      readoutNode(),
     ],
-    objectives: [{ name: 'loss', node: 'loss', label: 'L = ȳ·y' }],
+    objectives: LOSS,
   };
 }
 
@@ -217,8 +227,7 @@ function loraSpec(): GraphSpec {
       leaf('W0', data.W0, 'frozen', { label: 'W₀', note: 'pretrained weight, frozen' }),
       leaf('B', zeros(data.W0.length, data.A.length), 'param', { label: 'B', group: 'lora', note: 'starts at zero' }),
       leaf('A', data.A, 'param', { label: 'A', group: 'lora' }),
-      leaf('x', data.x, 'input', { label: 'x' }),
-      leaf('y_bar', data.y_bar, 'constant', { label: 'ȳ', note: 'the upstream gradient ∂L/∂y' }),
+      ...inputs(),
       node('BA', 'matmul', ['B', 'A'], {
         label: 'BA',
         group: 'lora',
@@ -238,15 +247,9 @@ function loraSpec(): GraphSpec {
         label: 'y = Wx',
         commentary: { forward: 'y = (W₀ + BA)x', backward: 'y = Wx backward: dW = ȳ xᵀ (an outer product), dx = Wᵀȳ' },
       }),
-      node('loss', 'dot', ['y_bar', 'y'], {
-        label: 'L = ȳ·y',
-        commentary: {
-          forward: 'L = ȳ·y: a scalar whose gradient with respect to y is ȳ',
-          backward: 'L backward: y receives ȳ, the upstream gradient of the notebook',
-        },
-      }),
+      readoutNode(),
     ],
-    objectives: [{ name: 'loss', node: 'loss', label: 'L = ȳ·y' }],
+    objectives: LOSS,
     groups: [{ id: 'lora', label: 'LoRA branch', kind: 'lora' }],
   };
 }

@@ -75,3 +75,14 @@ export const edgeStates = (page: Page): Promise<Record<string, { phase: string; 
       ]),
     ),
   );
+
+/** The catalogue's graph ids, read from the built app at `base` in a context of its own. */
+export async function catalogueIds(browser: Browser, base: string): Promise<string[]> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.waitForFunction(() => ((globalThis as any).__gradflow?.getState().catalogue?.length ?? 0) > 0);
+  const ids = await page.evaluate(() => (globalThis as any).__gradflow.getState().catalogue.map((e: { id: string }) => e.id));
+  await context.close();
+  return ids;
+}

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { graphReady, legibilityFigures, measureStep } from '../../bench/ui/legibility';
-import { launch } from './browser';
+import { catalogueIds, launch } from './browser';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -9,12 +9,7 @@ let ids: string[] = [];
 
 beforeAll(async () => {
   browser = await launch();
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(base);
-  await page.waitForFunction(() => ((globalThis as any).__gradflow?.getState().catalogue?.length ?? 0) > 0);
-  ids = await page.evaluate(() => (globalThis as any).__gradflow.getState().catalogue.map((e: { id: string }) => e.id));
-  await context.close();
+  ids = await catalogueIds(browser, base);
 });
 afterAll(async () => {
   await browser?.close();
