@@ -1,5 +1,5 @@
 import { Background, ReactFlow, useStore as useFlowStore } from '@xyflow/react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useExplorer, useExplorerStore } from '../store/context';
 import { TrackCallout } from '../tracks/TrackCallout';
@@ -7,11 +7,10 @@ import { CanvasBar } from './CanvasBar';
 import { Camera } from './camera/Camera';
 import { connectEdit } from './edit/connect';
 import { useEditing } from './edit/useEditing';
-import type { FlowNode } from './flow';
-import { describeNode } from './nodeKind';
 import { edgeTypes, nodeTypes } from './nodeTypes';
 import { ParticleLayer } from './ParticleLayer';
 import { setCanvasDrawn } from './ready';
+import { useFlowNodes } from './useFlowNodes';
 import { useLaidOut } from './useLaidOut';
 import { useCanvasViewStore } from './viewState';
 
@@ -40,17 +39,7 @@ export function Canvas() {
     return () => cancelAnimationFrame(raf);
   }, [drawsGraph, store]);
 
-  // Same structure, new run (an edited value): keep positions, refresh each node's model.
-  const nodes = useMemo(() => {
-    if (!laid || !graph) return [];
-    const models = new Map(graph.nodes.map((n) => [n.id, n]));
-    return laid.nodes.map((n) => {
-      if (!('model' in n.data)) return n;
-      const m = models.get(n.id);
-      // What the node is follows its model (an option can change an attribute, e.g. the estimator).
-      return m && m !== n.data.model ? ({ ...n, data: { ...n.data, model: m, identity: describeNode(m, objectiveNode) } } as FlowNode) : n;
-    });
-  }, [laid, graph, objectiveNode]);
+  const nodes = useFlowNodes(laid, graph, objectiveNode);
 
   if (layoutError)
     return (

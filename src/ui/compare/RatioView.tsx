@@ -2,9 +2,8 @@ import { Background, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/reac
 import { useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import type { FlowNode } from '../canvas/flow';
-import { describeNode } from '../canvas/nodeKind';
 import { nodeTypes } from '../canvas/nodeTypes';
+import { useFlowNodes } from '../canvas/useFlowNodes';
 import { useLaidOut } from '../canvas/useLaidOut';
 import { inertText } from '../compute/inert';
 import { selectHidden, timelineOf } from '../store/selectors';
@@ -100,15 +99,7 @@ export function RatioView({ a, b }: { a: ExplorerStore; b: ExplorerStore }) {
   const box = useRef<HTMLDivElement>(null);
   const { laid, error } = useLaidOut(graph, objectiveNode, folded, box);
   const data = useRatios(a, b);
-  const nodes = useMemo(() => {
-    if (!laid || !graph) return [];
-    const models = new Map(graph.nodes.map((n) => [n.id, n]));
-    return laid.nodes.map((n) => {
-      if (!('model' in n.data)) return n;
-      const m = models.get(n.id);
-      return m && m !== n.data.model ? ({ ...n, data: { ...n.data, model: m, identity: describeNode(m, objectiveNode) } } as FlowNode) : n;
-    });
-  }, [laid, graph, objectiveNode]);
+  const nodes = useFlowNodes(laid, graph, objectiveNode);
   return (
     <div className="gf-ratio" data-testid="ratio-view">
       <div ref={box} className="gf-ratio__canvas">
