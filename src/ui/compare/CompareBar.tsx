@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 import { presetsFor } from '../../../graphs/compare';
 import type { OptionSpec, OptionValue } from '../../core/types';
+import { OptionSelect } from '../common/OptionSelect';
 import { inertText } from '../compute/inert';
 import type { ExplorerStore } from '../store/types';
 import type { CompareStore } from './state';
@@ -23,17 +24,12 @@ function BOption({ spec, value, cmp }: { spec: OptionSpec; value: OptionValue | 
   return (
     <label className="gf-option" title={inertText(label)}>
       B: {inertText(spec.name)}
-      <select
-        value={index}
-        onChange={(e) => cmp.getState().setOption(spec.name, spec.values[Number(e.target.value)] as OptionValue)}
-        aria-label={`pane B: ${inertText(label)}`}
-      >
-        {spec.values.map((v, i) => (
-          <option key={String(v)} value={i}>
-            {inertText(String(v))}
-          </option>
-        ))}
-      </select>
+      <OptionSelect
+        spec={spec}
+        index={index}
+        onPick={(v) => cmp.getState().setOption(spec.name, v)}
+        ariaLabel={`pane B: ${inertText(label)}`}
+      />
     </label>
   );
 }

@@ -1,6 +1,6 @@
 import type { OptionSpec, OptionValue } from '../../core/types';
+import { OptionSelect } from '../common/OptionSelect';
 import { CompareButton } from '../compare/CompareButton';
-import { inertText } from '../compute/inert';
 import { useExplorer, useExplorerStore } from '../store/context';
 import { selectBusy } from '../store/selectors';
 
@@ -21,13 +21,7 @@ function OptionControl({ spec, value }: { spec: OptionSpec; value: OptionValue |
   return (
     <label className="gf-option">
       {label}
-      <select value={index} onChange={(e) => set(spec.values[Number(e.target.value)] as OptionValue)} aria-label={label}>
-        {spec.values.map((v, i) => (
-          <option key={String(v)} value={i}>
-            {inertText(String(v))}
-          </option>
-        ))}
-      </select>
+      <OptionSelect spec={spec} index={index} onPick={set} ariaLabel={label} />
     </label>
   );
 }
