@@ -39,6 +39,17 @@ export function nodeLine(program: Program | undefined, n: CompiledNode, phase: '
   return n.op ? n.op.commentary[phase](namesFor(program, n, objectiveNode)) : '';
 }
 
+/** Why a value leaves memory (checkpointing): a free step's line, in the node's name. */
+export const FREE_LINES = {
+  dropped: (name: string) => `free ${name}: not a checkpoint, dropped until backward needs it`,
+  rebuilt: (name: string) => `free ${name} again: only needed to rebuild its consumers`,
+  segmentDone: (name: string) => `free ${name} again: its segment is done`,
+} as const;
+
+/** A recompute step's line, in the node's name. */
+export const recomputeLine = (name: string): string =>
+  `recompute ${name} from the last checkpoint: it was freed after the forward pass and backward needs it again`;
+
 function seedLine(program: Program, trace: Trace, n: CompiledNode): string {
   const L = objectiveSymbol(program, trace.objectiveNode);
   const name = nameOf(n);
@@ -54,14 +65,15 @@ function line(program: Program, trace: Trace, s: Step): string {
       return nodeLine(program, n, s.phase, trace.objectiveNode);
     case 'seed':
       return `seed: ${seedLine(program, trace, n)} — backward starts at the objective and applies the chain rule node by node in reverse`;
-    case 'recompute':
-      return `recompute ${nameOf(n)} from the last checkpoint: it was freed after the forward pass and backward needs it again`;
     default:
       return s.commentary;
   }
 }
 
-/** The trace with every forward, backward, seed and recompute line in the graph's labels (free lines name the label already). */
+/**
+ * The trace with every forward, backward and seed line in the graph's labels and the exercise's
+ * own lines; free and recompute lines are written in the labels by the engine already.
+ */
 export function teach(program: Program, trace: Trace): Trace {
   return { ...trace, steps: trace.steps.map((s) => ({ ...s, commentary: line(program, trace, s) })) };
 }

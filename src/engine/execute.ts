@@ -5,7 +5,7 @@ import { GraphError, ShapeError } from '../core/errors';
 import { type OpContext, type Tensor, vjpArgs } from '../core/op';
 import { makeRng } from '../core/random';
 import { type Snapshot, sameShape, showShape, sizeOf } from '../core/tensor';
-import { nameOf, nodeLine } from './commentary';
+import { FREE_LINES, nameOf, nodeLine, recomputeLine } from './commentary';
 import { type MemoryPlan, planMemory, recomputeSet } from './memory';
 import { Recorder } from './recorder';
 import { edgeId, type Fault, type SentGrad, type Step, type TraceStats } from './trace';
@@ -48,7 +48,8 @@ function located<T>(node: string, f: () => T): T {
 
 const snap = (t: Tensor): Snapshot => ({ shape: t.shape.slice(), data: t.dataSync() as Float32Array });
 
-// Ids here; runExercise relabels the trace with the graph's names (src/engine/commentary.ts).
+// Forward and backward lines in ids here (runExercise relabels them with the graph's names, src/engine/commentary.ts);
+// free and recompute lines name the node's label already.
 // A node's lines depend on the node alone: made once per compiled node.
 const lines = new WeakMap<CompiledNode, { forward: string; backward: string }>();
 const commentary = (n: CompiledNode, phase: 'forward' | 'backward'): string => {
@@ -156,7 +157,7 @@ export function execute(program: Program, o: ExecOptions): ExecResult {
           node: n.id,
           op: (n.op as NonNullable<CompiledNode['op']>).name,
           edges: n.inputs.map((s, i) => edgeId(s, n.id, i)),
-          commentary: !record ? '' : phase === 'forward' ? commentary(n, 'forward') : `recompute ${n.id} from the last checkpoint`,
+          commentary: !record ? '' : phase === 'forward' ? commentary(n, 'forward') : recomputeLine(nameOf(n)),
           live: held,
           ...(record ? { value: v } : {}),
           ...(drawn ? { drawn: { shape: v.shape, data: drawn } } : {}),
@@ -186,7 +187,7 @@ export function execute(program: Program, o: ExecOptions): ExecResult {
       const announced = done.filter((s) => !o.forwardOnly && plan.dropped.has(s) && plan.lastRead.has(s));
       for (const s of done) if (!announced.includes(s)) drop(s);
       emit(n, 'forward', v);
-      for (const s of announced) drop(s, (name) => `free ${name}: not a checkpoint, dropped until backward needs it`);
+      for (const s of announced) drop(s, FREE_LINES.dropped);
     }
     if (o.forwardOnly) return;
 
@@ -222,7 +223,7 @@ export function execute(program: Program, o: ExecOptions): ExecResult {
         // Recomputed intermediates that no remaining step reads (z on the way to a = relu(z)).
         for (const r of [...recomputed]) {
           if ((plan.lastRead.get(r) ?? Number.POSITIVE_INFINITY) <= i) continue;
-          drop(r, (name) => `free ${name} again: only needed to rebuild its consumers`);
+          drop(r, FREE_LINES.rebuilt);
           recomputed.delete(r);
         }
         backwardStep(n, dy);
@@ -230,7 +231,7 @@ export function execute(program: Program, o: ExecOptions): ExecResult {
       // Values whose last reader was this step.
       for (const v of plan.freeAt.get(i) ?? []) {
         if (!live.has(v)) continue;
-        drop(v, recomputed.has(v) ? (name) => `free ${name} again: its segment is done` : undefined);
+        drop(v, recomputed.has(v) ? FREE_LINES.segmentDone : undefined);
         recomputed.delete(v);
       }
     }

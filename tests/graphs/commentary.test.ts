@@ -34,6 +34,45 @@ describe('step commentary in the graph’s names', () => {
     for (const s of t.steps) expect(s.commentary, `${s.phase} ${s.node}`).not.toMatch(/\bn[123]\b/);
   });
 
+  test('checkpointing: the engine’s own free and recompute lines (before teach) name the labels', () => {
+    // Three layers of tanh(W·a) with labels unlike their ids; checkpointing every 2 layers drops
+    // and rebuilds some of them.
+    const nodes: GraphSpec['nodes'] = [{ id: 'n0', op: 'leaf', value: [0.5, -0.3], role: 'input', label: 'a₀' }];
+    for (let l = 1; l <= 3; l++) {
+      const W = [
+        [Math.cos(l), Math.sin(l)],
+        [-Math.sin(l), Math.cos(l)],
+      ];
+      nodes.push(
+        { id: `w${l}`, op: 'leaf', value: W, role: 'param', label: `W${'₀₁₂₃'[l]}` },
+        { id: `m${l}`, op: 'matmul', inputs: [`w${l}`, `t${l - 1}`.replace('t0', 'n0')], label: `z${'₀₁₂₃'[l]}`, layer: l },
+        { id: `t${l}`, op: 'tanh', inputs: [`m${l}`], label: `h${'₀₁₂₃'[l]} = tanh(z)`, layer: l },
+      );
+    }
+    nodes.push({ id: 'out', op: 'sum', inputs: ['t3'], label: 'L' });
+    const program = compile({ nodes, objectives: [{ name: 'loss', node: 'out' }] });
+    const raw = run(program, { checkpointEvery: 2 });
+    const taught = teach(program, raw);
+    const label = (id: string) => nameOf(program.nodes.get(id));
+    for (const t of [raw, taught]) {
+      const memory = t.steps.filter((s) => s.phase === 'free' || s.phase === 'recompute');
+      expect(memory.map((s) => s.phase)).toContain('free');
+      expect(memory.map((s) => s.phase)).toContain('recompute');
+      for (const s of memory) {
+        const head = `${s.phase} ${label(s.node)}`;
+        expect(
+          [`${head}:`, `${head} `].some((h) => s.commentary.startsWith(h)),
+          `${s.phase} ${s.node}: ${s.commentary}`,
+        ).toBe(true);
+        expect(s.commentary, `${s.phase} ${s.node}`).not.toMatch(/\b(n0|w\d|m\d|t\d|out)\b/);
+      }
+    }
+    const rebuilt = taught.steps.find((s) => s.phase === 'recompute' && s.node === 'm1');
+    expect(rebuilt?.commentary).toBe(
+      'recompute z₁ from the last checkpoint: it was freed after the forward pass and backward needs it again',
+    );
+  });
+
   test('names are the label’s symbol; anything longer is parenthesised', () => {
     const n = (label?: string) => ({ id: 'x9', spec: { id: 'x9', op: 'leaf', label } });
     expect([undefined, 'g = e³ᵗ', 'δ (upstream gradient)', 'h₁ + h₂', 'w₂·a₁', 'ŷ', 'a₀ = x'].map((l) => nameOf(n(l) as never))).toEqual([

@@ -1,27 +1,15 @@
 import { type KeyboardEvent, memo, type RefObject, useMemo, useRef, useState } from 'react';
 import { edgeId } from '../../engine/trace';
-import type { NodeModel } from '../compute/protocol';
 import { useExplorer, useExplorerStore } from '../store/context';
 import { selectTimeline } from '../store/selectors';
-import { spokenTensor } from './narrate';
+import { headOf, type NavEntry, spokenTensor } from './narrate';
 
-interface Item {
+interface Item extends NavEntry {
   key: string;
-  node: string;
-  /** The edge's source for an edge item (edges are listed after the node they enter). */
-  from?: string;
 }
 
 /** Items rendered on each side of the focused one. */
 const WINDOW = 40;
-
-/** What an item says before its values: `edge a to b` or `node a, op`. */
-function headOf(it: Item, byId: ReadonlyMap<string, NodeModel>): string {
-  const label = (id: string) => byId.get(id)?.label ?? id;
-  if (it.from !== undefined) return `edge ${label(it.from)} to ${label(it.node)}`;
-  const n = byId.get(it.node);
-  return `node ${label(it.node)}, ${n?.op === 'leaf' ? (n.role ?? 'leaf') : n?.op}`;
-}
 
 /**
  * One item. It reads its own node's or edge's view at the cursor (the timeline hands back the
@@ -94,6 +82,7 @@ const NavItem = memo(function NavItem({
 export function NodeNavigator() {
   const store = useExplorerStore();
   const graph = useExplorer((s) => s.run?.graph ?? null);
+  const objectiveNode = useExplorer((s) => s.run?.trace.objectiveNode);
   const hasTimeline = useExplorer((s) => selectTimeline(s) !== null);
   const [at, setAt] = useState(0);
   const refs = useRef<(HTMLDivElement | null)[]>([]);
@@ -102,7 +91,7 @@ export function NodeNavigator() {
     if (!graph) return [];
     const byId = new Map(graph.nodes.map((n) => [n.id, n]));
     const out: { it: Item; head: string }[] = [];
-    const add = (it: Item) => out.push({ it, head: headOf(it, byId) });
+    const add = (it: Item) => out.push({ it, head: headOf(it, byId, objectiveNode) });
     for (const n of graph.nodes) {
       add({ key: n.id, node: n.id });
       n.inputs.forEach((src, slot) => {
@@ -110,7 +99,7 @@ export function NodeNavigator() {
       });
     }
     return out;
-  }, [graph]);
+  }, [graph, objectiveNode]);
   if (!graph || !hasTimeline || items.length === 0) return null;
 
   const current = Math.min(at, items.length - 1);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Snapshot } from '../../core/tensor';
+import { describeNode } from '../canvas/nodeKind';
 import { useExplorer } from '../store/context';
 import { selectTimeline } from '../store/selectors';
 import { spokenNumber } from './narrate';
@@ -51,9 +52,11 @@ export function StepTable() {
   const [open, setOpen] = useState(false);
   const graph = useExplorer((s) => s.run?.graph ?? null);
   const cursor = useExplorer((s) => s.cursor);
+  const objectiveNode = useExplorer((s) => s.run?.trace.objectiveNode);
   const timeline = useExplorer(selectTimeline);
   if (!graph || !timeline) return null;
   const step = timeline.stepAt(cursor);
+  const stepLabel = step ? (graph.nodes.find((n) => n.id === step.node)?.label ?? step.node) : '';
   return (
     <div className="gf-step-table" style={BAR}>
       <button type="button" style={TOGGLE} aria-expanded={open} onClick={() => setOpen(!open)} data-testid="step-table-toggle">
@@ -63,7 +66,7 @@ export function StepTable() {
         <div style={POPOVER}>
           <table data-testid="step-table" style={TABLE}>
             <caption style={CAPTION}>
-              {step ? `After step ${cursor} of ${timeline.length} (${step.phase} at ${step.node})` : `Before step 1 of ${timeline.length}`}
+              {step ? `After step ${cursor} of ${timeline.length} (${step.phase} at ${stepLabel})` : `Before step 1 of ${timeline.length}`}
             </caption>
             <thead>
               <tr>
@@ -71,7 +74,7 @@ export function StepTable() {
                   node
                 </th>
                 <th scope="col" style={CELL}>
-                  op
+                  kind
                 </th>
                 <th scope="col" style={CELL}>
                   value
@@ -90,7 +93,7 @@ export function StepTable() {
                     <th scope="row" style={td}>
                       {n.label}
                     </th>
-                    <td style={td}>{n.op === 'leaf' ? (n.role ?? 'leaf') : n.op}</td>
+                    <td style={td}>{describeNode(n, objectiveNode).description}</td>
                     <td style={td}>{cell(v.value)}</td>
                     <td style={td}>{cell(v.grad)}</td>
                   </tr>

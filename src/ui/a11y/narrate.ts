@@ -1,9 +1,28 @@
 import { norm, type Snapshot } from '../../core/tensor';
 import type { Step } from '../../engine/trace';
+import { describeNode } from '../canvas/nodeKind';
+import type { NodeModel } from '../compute/protocol';
 
 /** What narration needs of the graph: each node's label and op (GraphModel's nodes fit). */
 export interface NarrationGraph {
   nodes: readonly { id: string; label: string; op: string; inputs: readonly string[] }[];
+}
+
+/** A node, or an edge into `node` from `from` (edges are listed after the node they enter). */
+export interface NavEntry {
+  node: string;
+  from?: string;
+}
+
+/**
+ * What a node-list item says before its values: `edge a to b`, or `node a, <what it is>` in the
+ * words of `describeNode` (the inspector's: `param`, `relu`, `objective · sum`, `stochastic · bernoulli`).
+ */
+export function headOf(it: NavEntry, byId: ReadonlyMap<string, NodeModel>, objectiveNode: string | undefined): string {
+  const label = (id: string) => byId.get(id)?.label ?? id;
+  if (it.from !== undefined) return `edge ${label(it.from)} to ${label(it.node)}`;
+  const n = byId.get(it.node);
+  return n ? `node ${n.label}, ${describeNode(n, objectiveNode).description}` : `node ${it.node}`;
 }
 
 /** 3 significant digits, no trailing zeros, exponent for very small or large (read aloud well). */
