@@ -10,12 +10,14 @@ export const ex04Track: TrackSpec = {
       anchor: { node: 'x' },
       frame: [{ node: 'z1' }],
       callout: 'a₀ = x goes through 20 layers aₗ = sigmoid(Wₗaₗ₋₁), weights randn × 0.3. Follow the gradient on its way back.',
+      pause: 8,
     },
     {
       title: 'Forward done',
       at: { phase: 'forward', node: 'out' },
       frame: [{ node: 'a20' }],
       callout: 'out = δ·a₂₀: a scalar, so ∂out/∂a₂₀ = δ — the upstream gradient the notebook starts from.',
+      pause: 5,
     },
     {
       title: 'The last layer',
@@ -43,6 +45,7 @@ export const ex04Track: TrackSpec = {
       frame: [{ node: 'z1' }],
       set: { activation: 'relu', init: 'he' },
       callout: 'ReLU + He: relu′ = 1 on active units and √(2/n) keeps ‖Wₗᵀδ‖ steady — ‖∂out/∂x‖ ≈ 1.39.',
+      pause: 10,
     },
     {
       title: 'Residual, back to sigmoid',
@@ -50,6 +53,7 @@ export const ex04Track: TrackSpec = {
       anchor: { edge: { from: 'a1', to: 'a2' } },
       set: { activation: 'sigmoid', init: 'normal_0.3', residual: true },
       callout: 'aₗ = aₗ₋₁ + σ(zₗ): the identity path hands the gradient on undamped — ‖∂out/∂x‖ ≈ 1.49 even with sigmoid.',
+      pause: 10,
     },
   ],
 };

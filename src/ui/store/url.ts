@@ -20,6 +20,8 @@ export interface UrlState {
   /** Lecture track and stop, both from 1 (`track=1&stop=3`); kept as given, checked against the graph later. */
   track?: string;
   stop?: string;
+  /** `autoplay=1`: the track plays by itself from that stop. */
+  autoplay?: string;
 }
 
 const int = (v: string | null): number | undefined => {
@@ -53,6 +55,7 @@ export function parseUrl(search: string): UrlState {
     unfold: list(p.get('unfold')),
     track: p.get('track') ?? undefined,
     stop: p.get('stop') ?? undefined,
+    autoplay: p.get('autoplay') ?? undefined,
   };
 }
 
@@ -88,7 +91,7 @@ export interface UrlView {
   folded?: Readonly<Record<string, boolean>>;
   defaultFolded?: Readonly<Record<string, boolean>>;
   /** The lecture track playing and its stop, from 0 (written from 1). */
-  track?: { track: number; stop: number } | null;
+  track?: { track: number; stop: number; autoplay?: boolean } | null;
 }
 
 /** Query string for a view; options equal to their default are left out. */
@@ -110,6 +113,7 @@ export function toSearch(v: UrlView): string {
   if (v.track) {
     p.set('track', String(v.track.track + 1));
     p.set('stop', String(v.track.stop + 1));
+    if (v.track.autoplay) p.set('autoplay', '1');
   }
   if (v.folded && v.defaultFolded) {
     const d = v.defaultFolded;

@@ -11,7 +11,7 @@ import { foldsFor, parseUrl, toSearch, type UrlState } from './url';
  * The link for the current view, or null when there is none: a bundled exercise by id, a
  * graph from this site by its `?src=`; a file opened or pasted has no link.
  */
-export function searchFor(s: ExplorerState, player?: { track: number | null; stop: number }): string | null {
+export function searchFor(s: ExplorerState, player?: { track: number | null; stop: number; autoplay?: boolean }): string | null {
   if (!s.run || !s.source) return null;
   const src = s.source.kind === 'spec' ? s.source.src : undefined;
   if (s.source.kind !== 'exercise' && src === undefined) return null;
@@ -30,7 +30,7 @@ export function searchFor(s: ExplorerState, player?: { track: number | null; sto
     theme: s.theme,
     folded: s.folded,
     defaultFolded: defaultFolds(s.run.graph),
-    track: player && player.track !== null ? { track: player.track, stop: player.stop } : null,
+    track: player && player.track !== null ? { track: player.track, stop: player.stop, autoplay: player.autoplay } : null,
   });
 }
 
@@ -85,7 +85,7 @@ export function useUrlSync(store: ExplorerStore, delayMs = 120): void {
     };
     // The canvas view is a slice of the same store: its changes come with the store's.
     const unsubs = [store.subscribe(schedule), compare.subscribe(schedule), player.subscribe(schedule)];
-    if (url.track !== undefined || url.stop !== undefined) unsubs.push(restoreTrackLink(store, url));
+    if (url.track !== undefined || url.stop !== undefined || url.autoplay !== undefined) unsubs.push(restoreTrackLink(store, url));
     if (src !== undefined) {
       void loadOnce(store, src).then((ok) => {
         if (!live) return;

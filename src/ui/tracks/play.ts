@@ -93,5 +93,5 @@ export function stepStop(store: ExplorerStore, by: 1 | -1): boolean {
 /** Ends the track: the view stays where it is. */
 export function leaveTrack(store: ExplorerStore): void {
   const p = trackStateOf(store);
-  p.setState({ track: null, stop: 0, busy: false, notice: null, seq: p.getState().seq + 1 });
+  p.setState({ track: null, stop: 0, busy: false, notice: null, seq: p.getState().seq + 1, autoplay: false });
 }

@@ -15,11 +15,13 @@ export interface TrackState {
   busy: boolean;
   /** Bumped by every move: a slower, older move stops when a newer one starts. */
   seq: number;
+  /** The track plays by itself ("play track", `P`): each stop held for its pause, then the next. */
+  autoplay: boolean;
 }
 
 export type TrackStore = StoreApi<TrackState>;
 
-const IDLE: TrackState = { track: null, stop: 0, notice: null, busy: false, seq: 0 };
+const IDLE: TrackState = { track: null, stop: 0, notice: null, busy: false, seq: 0, autoplay: false };
 
 // One track player per explorer store: every embed, story and test has its own.
 const players = new WeakMap<ExplorerStore, TrackStore>();
