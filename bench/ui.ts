@@ -39,7 +39,8 @@ const log = (s: string) => {
 };
 const ROOT = resolve(import.meta.dirname, '..');
 const vite = join(ROOT, 'node_modules/.bin/vite');
-const SIZES = [100, 500, 1000, 2000];
+const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : undefined;
+const SIZES = sizesArg ? sizesArg.split(',').map(Number) : [100, 500, 1000, 2000];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const percentile = (xs: number[], q: number) =>

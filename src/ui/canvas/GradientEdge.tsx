@@ -8,7 +8,7 @@ import { PHASE_COLOUR } from '../trace/palette';
 import type { EdgeView } from '../trace/timeline';
 import { edgeLook, edgeTitle, labelPoint, sci } from './edgeLook';
 import { edgePath } from './edgePath';
-import type { GradientFlowEdge } from './flow';
+import { type GradientFlowEdge, type MergedEdgeView, mergedEdgeTitle } from './flow';
 import { registryFor } from './particles';
 import { countRender } from './renderProbe';
 import { useMaybeExplorer } from './useMaybeExplorer';
@@ -39,9 +39,10 @@ const labelOf = (n: InternalNode | undefined): string => {
 export const GradientEdge = memo(function GradientEdge(p: EdgeProps<GradientFlowEdge>) {
   countRender('edge', p.id);
   const d = p.data;
-  const storeView = useMaybeExplorer(edgeViewOf(p.id), null);
-  const storeActive = useMaybeExplorer(isActiveEdge(p.id), false);
-  const hidden = useMaybeExplorer(isHiddenEdge(p.id), false);
+  const members = d?.members;
+  const storeView = useMaybeExplorer(edgeViewOf(p.id, members), null);
+  const storeActive = useMaybeExplorer(isActiveEdge(p.id, members), false);
+  const hidden = useMaybeExplorer(isHiddenEdge(p.id, members), false);
   const stepPhase = useMaybeExplorer((s) => (storeActive ? (selectStep(s)?.phase ?? null) : null), null);
   const storeEncoder = useMaybeExplorer((s) => encoderFor(selectTimeline(s)), null);
   const reduced = useReducedMotion();
@@ -84,6 +85,7 @@ export const GradientEdge = memo(function GradientEdge(p: EdgeProps<GradientFlow
       className={`gf-edge gf-edge--${dataPhase}${active ? ' is-active' : ''}${hidden ? ' is-hidden' : ''}`}
       data-testid="gf-edge"
       data-edge-id={p.id}
+      data-merged={members ? members.length : undefined}
       data-phase={dataPhase}
       data-grad-norm={hidden || view.gradNorm === null ? '' : String(view.gradNorm)}
       data-active={active ? 'true' : 'false'}
@@ -91,7 +93,11 @@ export const GradientEdge = memo(function GradientEdge(p: EdgeProps<GradientFlow
       data-flow={count ? (backwardFlow ? 'backward' : 'forward') : ''}
       data-look={hidden ? 'hidden' : look.kind}
     >
-      <title>{edgeTitle(from || p.source, to || p.target, view, look, hidden)}</title>
+      <title>
+        {members && 'parts' in view
+          ? mergedEdgeTitle(edgeTitle(from || p.source, to || p.target, view, look, hidden), members, (view as MergedEdgeView).parts, sci)
+          : edgeTitle(from || p.source, to || p.target, view, look, hidden)}
+      </title>
       {/* A wide transparent stroke: the tooltip answers near the line, not only on a hairline. */}
       <path d={path} fill="none" stroke="transparent" strokeWidth={12} className="gf-edge__hit" />
       {active && (

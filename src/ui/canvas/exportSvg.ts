@@ -6,7 +6,7 @@ import type { EdgeView, NodeView } from '../trace/timeline';
 import { type Box, HEADER_H, inputHandleY, outputHandleY } from './box';
 import { edgeLook, labelPoint, sci } from './edgeLook';
 import { edgePath } from './edgePath';
-import type { FlowNode, GradientFlowEdge, Handles, Structure } from './flow';
+import { type FlowNode, type GradientFlowEdge, type Handles, mergeEdgeViews, type Structure } from './flow';
 import { absolutePositions } from './positions';
 
 /** Escapes text for SVG/XML content and attributes. Graph text is data, never markup. */
@@ -136,7 +136,9 @@ export function drawGraph(s: Structure, v: Omit<ExportView, 'title' | 'caption'>
     const route = e.data?.route;
     const d = edgePath(sx, sy, tx, ty, route);
     const [lx, ly] = labelPoint(sx, sy, tx, ty, route);
-    const ev = v.edgeAt(e.id);
+    const members = e.data?.members;
+    // A merged edge is drawn as the canvas draws it: its members' views combined.
+    const ev = members ? mergeEdgeViews(members.map((m) => v.edgeAt(m.id) ?? IDLE_VIEW)) : v.edgeAt(e.id);
     const st = edgeLook(ev ?? IDLE_VIEW, v.encoder);
     const dash = st.dash ? ` stroke-dasharray="${st.dash}"` : '';
     parts.push(

@@ -33,7 +33,19 @@ export type GradientEdgeData = {
   stepPhase?: Phase;
   /** Set by the layout on an edge between two rows of a wrapped layout (see edgePath). */
   route?: Route;
+  /**
+   * A merged edge (several graph edges between the same two canvas nodes, one end a folded
+   * block): the graph edges it stands for, in graph order; the edge's id is the first one's.
+   */
+  members?: readonly MergedMember[];
 };
+
+/** One graph edge inside a merged edge: its id and its ends' labels (for the tooltip). */
+export interface MergedMember {
+  id: string;
+  from: string;
+  to: string;
+}
 export type GradientFlowEdge = Edge<GradientEdgeData, 'gradient'>;
 
 /** One row of a wrapped layout (flow coordinates): nodes whose top is in [top, bottom]. */
@@ -112,13 +124,16 @@ export function buildStructure(graph: GraphModel, objectiveNode: string, folded:
     nodes.push({ ...base, ...parent, type: 'tensor' } as FlowNode);
   }
 
+  const labelOf = new Map(graph.nodes.map((n) => [n.id, n.label]));
   const edges: GradientFlowEdge[] = [];
+  // Edges between the same two canvas nodes into the same handle, one end folded: one edge.
+  const merged = new Map<string, { edge: GradientFlowEdge; members: MergedMember[] }>();
   for (const n of graph.nodes) {
     n.inputs.forEach((src, slot) => {
       const fs = foldedGroupOf(src);
       const fd = foldedGroupOf(n.id);
       if (fs && fs === fd) return;
-      edges.push({
+      const edge: GradientFlowEdge = {
         id: edgeId(src, n.id, slot),
         type: 'gradient',
         source: fs ? `group:${fs}` : src,
@@ -128,10 +143,72 @@ export function buildStructure(graph: GraphModel, objectiveNode: string, folded:
         data: { slot },
         selectable: false,
         focusable: false,
-      });
+      };
+      if (!fs && !fd) {
+        edges.push(edge);
+        return;
+      }
+      const member = { id: edge.id, from: labelOf.get(src) ?? src, to: labelOf.get(n.id) ?? n.id };
+      const key = `${edge.source}\u0000${edge.target}\u0000${edge.targetHandle}`;
+      const known = merged.get(key);
+      if (known) {
+        known.members.push(member);
+        return;
+      }
+      merged.set(key, { edge, members: [member] });
+      edges.push(edge);
     });
   }
+  for (const { edge, members } of merged.values()) if (members.length > 1) edge.data = { slot: edge.data?.slot ?? 0, members };
   return { nodes, edges };
+}
+
+/** A merged edge's view: its members' views combined (what the one drawn edge carries). */
+export type MergedEdgeView = EdgeView & {
+  /** The members' own views, in the order of `data.members`. */
+  parts: readonly EdgeView[];
+};
+
+/**
+ * What a merged edge carries: backward once any member's gradient came back, with ‖∇‖ the sum
+ * of the members' ‖∇‖ that arrived; else forward once any value went along (‖value‖ the largest
+ * member's); else idle. The gradient itself (and its sign) only when it is one member's.
+ */
+export function mergeEdgeViews(parts: readonly EdgeView[]): MergedEdgeView {
+  const back = parts.filter((p) => p.phase === 'backward');
+  if (back.length) {
+    const one = back.length === 1 ? back[0] : undefined;
+    return {
+      phase: 'backward',
+      valueNorm: null,
+      grad: one?.grad ?? null,
+      gradNorm: back.reduce((a, p) => a + (p.gradNorm ?? 0), 0),
+      gradSign: one?.gradSign ?? null,
+      parts,
+    };
+  }
+  const fwd = parts.filter((p) => p.phase === 'forward');
+  if (fwd.length) {
+    const norms = fwd.map((p) => p.valueNorm).filter((v): v is number => v !== null);
+    return { phase: 'forward', valueNorm: norms.length ? Math.max(...norms) : null, grad: null, gradNorm: null, gradSign: null, parts };
+  }
+  return { phase: 'idle', valueNorm: null, grad: null, gradNorm: null, gradSign: null, parts };
+}
+
+/** A merged edge's tooltip: the drawn edge's own line, then each member's ends and what it carries. */
+export function mergedEdgeTitle(
+  head: string,
+  members: readonly MergedMember[],
+  parts: readonly EdgeView[],
+  fmt: (n: number) => string,
+): string {
+  const lines = members.map((m, i) => {
+    const p = parts[i];
+    const what =
+      p?.phase === 'backward' ? `‖∇‖ = ${fmt(p.gradNorm ?? 0)}` : p?.phase === 'forward' ? 'value sent forward' : 'no gradient yet';
+    return `  ${m.from} → ${m.to}: ${what}`;
+  });
+  return [`${head} (${members.length} edges drawn as one, ‖∇‖ summed)`, ...lines].join('\n');
 }
 
 /** Identity of a layout: structure, shapes (sizes), objective and folds. */

@@ -85,6 +85,9 @@ export async function relayoutBlock(prev: Structure, next: Structure, group: str
 const sameRoute = (a: Route | undefined, b: Route | undefined): boolean =>
   a === b || (!!a && !!b && a.length === b.length && a.every((p, i) => p[0] === b[i]?.[0] && p[1] === b[i]?.[1]));
 
+const sameMembers = (a: readonly { id: string }[] | undefined, b: readonly { id: string }[] | undefined): boolean =>
+  a === b || (!!a && !!b && a.length === b.length && a.every((m, i) => m.id === b[i]?.id));
+
 /** Edges that did not change keep their old objects: a fold re-renders only the edges it touched. */
 function keepUnchanged(before: readonly GradientFlowEdge[], s: Structure): Structure {
   const old = new Map(before.map((e) => [e.id, e]));
@@ -96,6 +99,7 @@ function keepUnchanged(before: readonly GradientFlowEdge[], s: Structure): Struc
       o.sourceHandle === e.sourceHandle &&
       o.targetHandle === e.targetHandle &&
       o.data?.slot === e.data?.slot &&
+      sameMembers(o.data?.members, e.data?.members) &&
       sameRoute(o.data?.route, e.data?.route)
       ? o
       : e;
