@@ -57,9 +57,14 @@ export function pagesPerTest(): { browser: () => Browser; open: (o?: Parameters<
 export const counterText = async (page: Page): Promise<string> =>
   ((await page.textContent('[data-testid=step-counter]')) ?? '').replace(/\s+/g, ' ').trim();
 
+/** Waits until the canvas says it has drawn the graph the explorer holds now. */
+export const drawn = (page: Page): Promise<unknown> =>
+  page.waitForSelector('[data-testid=canvas][data-drawn=true]', { timeout: 30_000, state: 'attached' });
+
 /** Waits until the canvas shows the graph (edges drawn) and the counter reads `k / N`. */
 export async function ready(page: Page): Promise<{ k: number; n: number }> {
   await page.waitForSelector('[data-testid=gf-edge]', { timeout: 30_000, state: 'attached' });
+  await drawn(page);
   await page.waitForFunction(() => /\d+ \/ [1-9]/.test(document.querySelector('[data-testid=step-counter]')?.textContent ?? ''));
   const [k, n] = (await counterText(page)).split(' / ').map(Number) as [number, number];
   return { k, n };

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
-import { counterText, edgeStates, pagesPerTest, ready, type Watched } from './browser';
+import { counterText, drawn, edgeStates, pagesPerTest, ready, type Watched } from './browser';
 
 const base = inject('baseUrl');
 /** Set GF_SCREENS=/some/dir to save screenshots of what the tests see. */
@@ -178,6 +178,7 @@ describe('explorer end to end (production build)', () => {
     await expect.poll(() => page.textContent('[data-testid=graph-title]')).toBe('my graph');
     expect(await page.$('[data-testid=error-panel]')).toBeNull();
     expect(await page.textContent('[data-testid=node-sq] .gf-node__label')).toBe('<b>a²</b>');
+    await drawn(page);
     await page.keyboard.press('End');
     await expect.poll(() => page.getAttribute('[data-testid=gf-edge][data-edge-id="a->sq#0"]', 'data-grad-norm')).toBe('6');
     expect(w.errors).toEqual([]);

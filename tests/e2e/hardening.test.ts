@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { BACKWARD_INF_GRAPH, FLAG, FORWARD_NAN_GRAPH, HOSTILE_GRAPH, shownAs } from '../browser/hardening/graphs';
-import { counterText, pagesPerTest, ready, type Watched } from './browser';
+import { counterText, drawn, pagesPerTest, ready, type Watched } from './browser';
 
 const base = inject('baseUrl');
 /** Set GF_SCREENS=/some/dir to save screenshots of what the tests see. */
@@ -171,6 +171,7 @@ describe('hardening end to end (production build)', () => {
     expect(await page.getAttribute(notice, 'data-node')).toBe('lx');
     expect(await page.textContent(notice)).toContain('It first appears at node “lx”, step 1 of 5 (forward pass)');
     await blur(page);
+    await drawn(page);
     await page.keyboard.press('ArrowRight');
     expect(await counterText(page)).toBe('1 / 5');
     await expect.poll(() => faultMarked(page)).toEqual(['lx']);
@@ -197,6 +198,7 @@ describe('hardening end to end (production build)', () => {
       'It first appears at node “r”, step 5 of 5 (backward pass): gradient of "r" contains NaN or Inf',
     );
     await blur(page);
+    await drawn(page);
     await page.keyboard.press('End');
     expect(await counterText(page)).toBe('5 / 5');
     await expect.poll(() => faultMarked(page)).toEqual(['r']);

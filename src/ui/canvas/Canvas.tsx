@@ -1,5 +1,5 @@
 import { Background, ReactFlow, useStore as useFlowStore } from '@xyflow/react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useExplorer, useExplorerStore } from '../store/context';
 import { TrackCallout } from '../tracks/TrackCallout';
@@ -29,15 +29,21 @@ export function Canvas() {
   const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
   const box = useRef<HTMLDivElement>(null);
   const { laid, error: layoutError, drawsGraph } = useLaidOut(graph, objectiveNode, folded, box);
-  // Step keys wait until this graph is drawn (the frame after React Flow mounts it).
+  // Step keys wait until this graph is drawn (the frame after React Flow mounts it); the canvas
+  // says so in `data-drawn` for whoever waits on the page.
+  const shownKey = drawsGraph ? (laid?.graphKey ?? null) : null;
+  const [drawnKey, setDrawnKey] = useState<string | null>(null);
   useEffect(() => {
-    if (!drawsGraph) {
+    if (shownKey === null) {
       setCanvasDrawn(store, false);
       return;
     }
-    const raf = requestAnimationFrame(() => setCanvasDrawn(store, true));
+    const raf = requestAnimationFrame(() => {
+      setDrawnKey(shownKey);
+      setCanvasDrawn(store, true);
+    });
     return () => cancelAnimationFrame(raf);
-  }, [drawsGraph, store]);
+  }, [shownKey, store]);
 
   const nodes = useFlowNodes(laid, graph, objectiveNode);
 
@@ -54,7 +60,7 @@ export function Canvas() {
       </div>
     );
   return (
-    <div ref={box} className="gf-canvas" data-testid="canvas">
+    <div ref={box} className="gf-canvas" data-testid="canvas" data-drawn={shownKey !== null && drawnKey === shownKey}>
       <CanvasBar structure={laid} />
       <div className={`gf-canvas__flow${far ? ' is-far' : ''}`} data-testid="canvas-flow" data-zoom-level={far ? 'far' : 'near'}>
         <ReactFlow

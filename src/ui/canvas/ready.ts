@@ -1,17 +1,29 @@
 import type { ExplorerStore } from '../store';
 
 /**
- * Whether an explorer's canvas shows its current graph: keys do nothing before it does (a
- * step nobody can see is a step the lecturer has to undo). Kept beside the store, not in it:
+ * Whether an explorer's canvas shows its current graph. A step key pressed before it does is
+ * held and carried out once the graph is drawn (a step nobody can see is a step the lecturer
+ * has to undo; a press that does nothing is one they repeat). Kept beside the store, not in it:
  * only the canvas writes it and only the key handler reads it.
  */
 const drawn = new WeakMap<ExplorerStore, boolean>();
+const held = new WeakMap<ExplorerStore, () => void>();
 
 export function setCanvasDrawn(store: ExplorerStore, on: boolean): void {
   drawn.set(store, on);
+  if (!on) return;
+  const act = held.get(store);
+  held.delete(store);
+  act?.();
 }
 
-/** True once the canvas has drawn the graph; explorers without a canvas never block keys. */
+/** True once the canvas has drawn the graph; explorers without a canvas never hold keys. */
 export function canvasDrawn(store: ExplorerStore): boolean {
   return drawn.get(store) ?? true;
+}
+
+/** Runs `act` now if the graph is on screen, else once it is drawn (the last held press wins). */
+export function whenDrawn(store: ExplorerStore, act: () => void): void {
+  if (canvasDrawn(store)) act();
+  else held.set(store, act);
 }

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { canvasDrawn } from '../canvas/ready';
-import type { ExplorerStore } from '../store';
+import { whenDrawn } from '../canvas/ready';
+import type { ExplorerState, ExplorerStore } from '../store';
 import { selectHidden } from '../store/selectors';
 import { startPlayback } from './playback';
 
@@ -43,6 +43,15 @@ export function closeOne(store: ExplorerStore): boolean {
   return true;
 }
 
+/** What each step key does, read from the store's state when it is carried out. */
+const STEP_KEYS = new Map<string, (s: ExplorerState) => void>([
+  ['ArrowRight', (s) => s.next()],
+  ['ArrowLeft', (s) => s.prev()],
+  ['Home', (s) => s.first()],
+  ['End', (s) => s.last()],
+  [' ', (s) => (s.playing ? s.pause() : s.play())],
+]);
+
 /**
  * → ← Space Home End step the explorer and Esc closes what is open, except while the learner
  * is typing (Esc there leaves the field). Keys belong to the explorer, not to the last control
@@ -70,21 +79,12 @@ export function useStepKeys(store: ExplorerStore, scope: KeyScope | false = 'win
         return;
       }
       if (isTyping(e.target)) return;
-      // Nothing on screen yet: a step now would be invisible.
-      if (!canvasDrawn(store)) return;
-      const s = store.getState();
-      const act: Record<string, () => void> = {
-        ArrowRight: s.next,
-        ArrowLeft: s.prev,
-        Home: s.first,
-        End: s.last,
-        ' ': s.playing ? s.pause : s.play,
-      };
-      const f = act[e.key];
-      if (!f) return;
+      const act = STEP_KEYS.get(e.key);
+      if (!act) return;
       // Space on a focused button would click it too: the shortcut wins.
       e.preventDefault();
-      f();
+      // Nothing on screen yet: the step waits for the graph (decided then: play or pause).
+      whenDrawn(store, () => act(store.getState()));
     };
     // A picked option or a ticked box gives the keys back: to this explorer, or to the page.
     const onChange = (e: Event) => {
