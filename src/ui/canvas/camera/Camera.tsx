@@ -12,6 +12,8 @@ import { flowIdsOf, focusNodeAt, neighboursOf, rectsOf } from './rects';
 /** Whole-graph fit (also the view outside follow mode). */
 export const FIT = { padding: 0.06, maxZoom: 1.4, minZoom: 0.05 };
 const PAD = 28;
+/** Outside follow mode a graph is fitted whole, unless that zoom is below this (nothing would read). */
+export const FRAME_WHEN_FIT_BELOW = 0.1;
 const MOVE_MS = 380;
 /** Labels aim a little above the target so rounding never lands just under it. */
 const MARGIN = 1.04;
@@ -106,7 +108,14 @@ export function Camera({ nodes, graphKey }: { nodes: readonly FlowNode[]; graphK
       return;
     }
     if (!follow) {
-      if (newGraph || resized || followChanged) fitAllTo(pane, 0);
+      if (!(newGraph || resized || followChanged)) return;
+      // A graph whose whole fit would be unreadable (a 2,000-node wide graph: nodes of a few px)
+      // opens framed on its first step, as follow mode would; `0` still fits it all.
+      const all = union([...geo.rects.values()]);
+      const unreadable = all && fitZoom(all, pane, FIT.padding * Math.min(pane.width, pane.height)) < FRAME_WHEN_FIT_BELOW;
+      const vp = unreadable ? target(pane) : null;
+      if (vp) void rf.setViewport(vp, { duration: 0 });
+      else fitAllTo(pane, 0);
       return;
     }
     // A step resumes a camera paused by a manual pan or zoom.

@@ -1,0 +1,50 @@
+import '@xyflow/react/dist/style.css';
+import '../../../src/ui/styles.css';
+import { describe, expect, test } from 'vitest';
+import { render } from 'vitest-browser-react';
+import { syntheticGraph } from '../../../bench/synthetic';
+import { FRAME_WHEN_FIT_BELOW } from '../../../src/ui/canvas/camera/Camera';
+import { createInlineClient } from '../../../src/ui/compute/client';
+import { Explorer } from '../../../src/ui/Explorer';
+import { createExplorerStore } from '../../../src/ui/store';
+
+/** React Flow's zoom, from the viewport's transform. */
+const zoom = () => {
+  const t = (document.querySelector('.react-flow__viewport') as HTMLElement | null)?.style.transform ?? '';
+  return Number(/scale\(([\d.e-]+)\)/.exec(t)?.[1] ?? Number.NaN);
+};
+
+async function open(kind: 'wide' | 'chain', n: number) {
+  const store = createExplorerStore(createInlineClient());
+  await store.getState().loadSpec(syntheticGraph(kind, n));
+  await render(
+    <div style={{ width: 1280, height: 800 }}>
+      <Explorer store={store} controls="steps" graphList={false} />
+    </div>,
+  );
+  await expect.poll(() => document.querySelectorAll('.react-flow__node').length, { timeout: 60_000 }).toBeGreaterThan(0);
+  await expect.poll(zoom).toBeGreaterThan(0);
+  return store;
+}
+
+describe('a graph too big to read fitted opens at a legible zoom', () => {
+  test('a wide graph (fitted, its nodes would be a few px) opens framed on its first step; `0` fits it all', async () => {
+    await open('wide', 500);
+    // Framed: labels at their legible size, and only what is in view is mounted.
+    expect(zoom()).toBeGreaterThan(0.9);
+    const mounted = document.querySelectorAll('.react-flow__node').length;
+    expect(mounted).toBeLessThan(40);
+    expect(document.querySelector('[data-testid=group-branch1]')).not.toBeNull();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: '0', bubbles: true }));
+    await expect.poll(zoom, { timeout: 5000 }).toBeLessThan(FRAME_WHEN_FIT_BELOW);
+  }, 120_000);
+
+  test('a chain that fits at a readable zoom still opens fitted whole', async () => {
+    await open('chain', 100);
+    const z = zoom();
+    expect(z).toBeGreaterThanOrEqual(FRAME_WHEN_FIT_BELOW);
+    // Fitted: the first and the last node are both on screen.
+    expect(document.querySelector('[data-testid=node-x]')).not.toBeNull();
+    expect(document.querySelector('[data-testid=node-loss]')).not.toBeNull();
+  }, 120_000);
+});
