@@ -1,5 +1,6 @@
-import { lazy, type Ref, Suspense, useRef } from 'react';
+import { lazy, type Ref, Suspense, useMemo, useRef } from 'react';
 import { A11yLayer } from './a11y/A11yLayer';
+import { CanvasBarSlot } from './canvas/barSlot';
 import { FlowCanvas } from './canvas/FlowCanvas';
 import { Splitter } from './canvas/Splitter';
 import { useCanvasKeys } from './canvas/useCanvasKeys';
@@ -7,6 +8,7 @@ import { useCanvasView } from './canvas/viewState';
 import { ErrorBoundary } from './common/ErrorBoundary';
 import { ErrorPanel } from './common/ErrorPanel';
 import { CompareStage } from './compare/CompareStage';
+import type { RunResult } from './compute/protocol';
 import { EditorSlot } from './editor/EditorSlot';
 import { LessonSlot } from './LessonSlot';
 import { GraphList } from './sidebar/GraphList';
@@ -14,7 +16,7 @@ import { Toolbar } from './sidebar/Toolbar';
 import { StepBar } from './stepper/StepBar';
 import { type KeyScope, usePlayback, useStepKeys } from './stepper/useKeyboard';
 import type { ExplorerStore } from './store';
-import { ExplorerProvider, useExplorer } from './store/context';
+import { ExplorerProvider, useExplorer, useExplorerStore } from './store/context';
 import { TrackBar } from './tracks/TrackBar';
 import { useTrackKeys } from './tracks/useTrackKeys';
 
@@ -42,6 +44,13 @@ export interface ExplorerProps {
   embedded?: boolean;
 }
 
+/**
+ * The run has lesson panels, now or once its deferred part arrives. Fixed for the life of a run
+ * (`deferred` and the quick blocks come with it), so the layout never changes while stepping.
+ */
+export const hasLessonPanels = (run: RunResult | null): boolean =>
+  run !== null && (run.deferred === true || Object.keys(run.blocks).length > 0);
+
 interface LayoutProps {
   graphList: boolean;
   controls: ExplorerControls;
@@ -51,6 +60,7 @@ interface LayoutProps {
 }
 
 function Layout({ graphList, controls, embedded, focusable, rootRef }: LayoutProps) {
+  const store = useExplorerStore();
   const presenter = useExplorer((s) => s.presenter);
   const selected = useExplorer((s) => s.selected !== null);
   const layoutKey = useExplorer((s) => s.run?.graph.structureKey ?? 'none');
@@ -58,9 +68,12 @@ function Layout({ graphList, controls, embedded, focusable, rootRef }: LayoutPro
   const theme = useCanvasView((v) => v.theme);
   const lessons = useCanvasView((v) => v.lessons);
   const share = useCanvasView((v) => v.lessonShare);
+  const hasLesson = useExplorer((s) => hasLessonPanels(s.run));
   const full = controls === 'full';
-  // Presenter mode puts the lesson panels beside the canvas (never below the fold).
-  const beside = full && presenter && lessons;
+  // Presenter mode puts the lesson panels beside the canvas (never below the fold). Whether the
+  // column is there is decided by the run alone, never by what the panels draw once loaded: the
+  // deferred part of a lesson (or the panels' own chunk) arriving must not narrow the canvas.
+  const beside = full && presenter && lessons && hasLesson;
   const inspector = full && (!presenter || selected);
   const cls = [
     'gf-app',
@@ -74,6 +87,9 @@ function Layout({ graphList, controls, embedded, focusable, rootRef }: LayoutPro
     .filter(Boolean)
     .join(' ');
   const Main = embedded ? 'div' : 'main';
+  // Presenter mode: the lecture track's bar sits at the end of the canvas bar, not in a row of its own.
+  const trackInBar = full && presenter;
+  const trackBar = useMemo(() => <TrackBar />, []);
   return (
     <div
       ref={rootRef}
@@ -95,20 +111,22 @@ function Layout({ graphList, controls, embedded, focusable, rootRef }: LayoutPro
         style={beside && share !== null ? ({ '--gf-lesson-share': `${Math.round(share * 1000) / 10}%` } as React.CSSProperties) : undefined}
       >
         <div className="gf-stage">
-          {full && <Toolbar />}
-          {full && <EditorSlot />}
-          <ErrorPanel />
-          <CompareStage>
-            <ErrorBoundary resetKey={layoutKey} label="canvas">
-              <FlowCanvas />
-            </ErrorBoundary>
-          </CompareStage>
-          {controls !== 'none' && <TrackBar />}
+          <CanvasBarSlot store={store} node={trackInBar ? trackBar : null}>
+            {full && <Toolbar />}
+            {full && <EditorSlot />}
+            <ErrorPanel />
+            <CompareStage>
+              <ErrorBoundary resetKey={layoutKey} label="canvas">
+                <FlowCanvas />
+              </ErrorBoundary>
+            </CompareStage>
+          </CanvasBarSlot>
+          {controls !== 'none' && !trackInBar && trackBar}
           {controls !== 'none' && <StepBar />}
           <A11yLayer controls={controls} />
         </div>
         {beside && <Splitter />}
-        {full && lessons && (
+        {full && lessons && (!presenter || beside) && (
           <ErrorBoundary resetKey={layoutKey} label="lesson panels">
             <LessonSlot />
           </ErrorBoundary>

@@ -6,7 +6,7 @@ import { selectBlocks } from './store/slices/checks';
 const LessonPanels = lazy(() => import('./panels/LessonPanels').then((m) => ({ default: m.LessonPanels })));
 
 /**
- * Below the canvas: the lesson panels for the run (src/ui/panels), fed the blocks, the trace
+ * Below the canvas (beside it in presenter mode): the lesson panels for the run (src/ui/panels), fed the blocks, the trace
  * and the cursor; hovering a layer in a panel lights its nodes up on the canvas.
  */
 export function LessonSlot() {
@@ -14,12 +14,18 @@ export function LessonSlot() {
   const run = useExplorer((s) => s.run);
   const blocks = useExplorer(selectBlocks);
   const cursor = useExplorer((s) => s.cursor);
+  const checking = useExplorer((s) => s.lesson.status === 'checking');
   const onHighlight = useCallback((ids: string[] | null) => store.getState().setHighlight(ids), [store]);
   if (!run) return null;
   return (
     // Not a landmark of its own: LessonPanels' section is the labelled region.
     <div className="gf-lessons" data-testid="lesson-slot">
-      <Suspense fallback={null}>
+      {checking && (
+        <p className="gf-lessons__wait" role="status">
+          Running the lesson's checks…
+        </p>
+      )}
+      <Suspense fallback={<p className="gf-lessons__wait">Loading the lesson panels…</p>}>
         <LessonPanels
           exerciseId={run.graph.id}
           blocks={blocks ?? run.blocks}

@@ -1,13 +1,16 @@
 import { useReactFlow } from '@xyflow/react';
 import { useReducedMotion } from '../common/useReducedMotion';
+import { MoreMenu } from '../sidebar/MoreMenu';
 import { useExplorer } from '../store/context';
+import { useCanvasBarSlot } from './barSlot';
 import { ExportButtons } from './ExportButtons';
 import type { Structure } from './flow';
 import { followOn, isTheme, useCanvasView, useCanvasViewStore } from './viewState';
 
 /**
  * The canvas's own bar, above the flow (never over a node): the legend, zoom, fit, follow,
- * heatmap scale, theme and export. Shown in presenter mode too (bigger).
+ * heatmap scale, theme and export. In presenter mode one row: the legend opens on demand, the
+ * scale, theme and export sit in ⋯, and the explorer's lecture track bar takes the bar's end.
  */
 export function CanvasBar({ structure }: { structure: Structure }) {
   const rf = useReactFlow();
@@ -23,9 +26,53 @@ export function CanvasBar({ structure }: { structure: Structure }) {
     view.getState().pauseFollow();
     void (by === 'in' ? rf.zoomIn({ duration }) : rf.zoomOut({ duration }));
   };
+  const slot = useCanvasBarSlot();
+  const secondary = (
+    <>
+      <button
+        type="button"
+        aria-pressed={heatScale === 'trace'}
+        data-testid="heat-scale"
+        onClick={() => view.getState().setHeatScale(heatScale === 'trace' ? 'tensor' : 'trace')}
+        title={
+          heatScale === 'trace'
+            ? 'heatmaps share one scale across the whole trace (click: each tensor to its own largest entry)'
+            : 'each heatmap is scaled to its own largest entry (click: one scale across the whole trace)'
+        }
+      >
+        {heatScale === 'trace' ? 'scale: trace' : 'scale: tensor'}
+      </button>
+      <label className="gf-theme-pick">
+        <span aria-hidden="true">◐</span>
+        <select
+          value={theme}
+          title="projector theme"
+          aria-label="theme"
+          onChange={(e) => {
+            if (isTheme(e.target.value)) view.getState().setTheme(e.target.value);
+            // The step keys belong to the explorer, not to the last-used control.
+            e.target.blur();
+          }}
+        >
+          <option value="default">default</option>
+          <option value="light">light (high contrast)</option>
+          <option value="dark">dark</option>
+        </select>
+      </label>
+      <ExportButtons structure={structure} />
+    </>
+  );
   return (
     <div className="gf-canvas__bar" data-testid="canvas-bar">
-      <Legend />
+      {presenter ? (
+        // One row in presenter mode: the legend opens on demand, over the canvas.
+        <details className="gf-legend-pop" data-testid="legend-toggle">
+          <summary>legend</summary>
+          <Legend />
+        </details>
+      ) : (
+        <Legend />
+      )}
       <div className="gf-canvas__tools">
         <button type="button" onClick={() => zoom('out')} aria-label="zoom out" title="zoom out">
           −
@@ -55,38 +102,15 @@ export function CanvasBar({ structure }: { structure: Structure }) {
         >
           {follow ? (paused ? 'follow: paused' : 'follow: on') : 'follow: off'}
         </button>
-        <button
-          type="button"
-          aria-pressed={heatScale === 'trace'}
-          data-testid="heat-scale"
-          onClick={() => view.getState().setHeatScale(heatScale === 'trace' ? 'tensor' : 'trace')}
-          title={
-            heatScale === 'trace'
-              ? 'heatmaps share one scale across the whole trace (click: each tensor to its own largest entry)'
-              : 'each heatmap is scaled to its own largest entry (click: one scale across the whole trace)'
-          }
-        >
-          {heatScale === 'trace' ? 'scale: trace' : 'scale: tensor'}
-        </button>
-        <label className="gf-theme-pick">
-          <span aria-hidden="true">◐</span>
-          <select
-            value={theme}
-            title="projector theme"
-            aria-label="theme"
-            onChange={(e) => {
-              if (isTheme(e.target.value)) view.getState().setTheme(e.target.value);
-              // The step keys belong to the explorer, not to the last-used control.
-              e.target.blur();
-            }}
-          >
-            <option value="default">default</option>
-            <option value="light">light (high contrast)</option>
-            <option value="dark">dark</option>
-          </select>
-        </label>
-        <ExportButtons structure={structure} />
+        {presenter ? (
+          <MoreMenu label="more: heatmap scale, theme, export" testId="canvas-more">
+            {secondary}
+          </MoreMenu>
+        ) : (
+          secondary
+        )}
       </div>
+      {slot}
     </div>
   );
 }

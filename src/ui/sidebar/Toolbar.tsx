@@ -3,6 +3,7 @@ import { OptionSelect } from '../common/OptionSelect';
 import { CompareButton } from '../compare/CompareButton';
 import { useExplorer, useExplorerStore } from '../store/context';
 import { selectBusy } from '../store/selectors';
+import { MoreMenu } from './MoreMenu';
 
 function OptionControl({ spec, value }: { spec: OptionSpec; value: OptionValue | undefined }) {
   const store = useExplorerStore();
@@ -13,14 +14,14 @@ function OptionControl({ spec, value }: { spec: OptionSpec; value: OptionValue |
     return (
       <label className="gf-option">
         <input type="checkbox" checked={value === true} onChange={(e) => set(e.target.checked)} />
-        {label}
+        <span className="gf-option__text">{label}</span>
       </label>
     );
   }
   const index = value === undefined ? -1 : spec.values.indexOf(value);
   return (
-    <label className="gf-option">
-      {label}
+    <label className="gf-option" title={label}>
+      <span className="gf-option__text">{label}</span>
       <OptionSelect spec={spec} index={index} onPick={set} ariaLabel={label} />
     </label>
   );
@@ -39,6 +40,23 @@ export function Toolbar() {
   const busy = useExplorer((s) => selectBusy(s));
   const stochastic = useExplorer((s) => s.run?.graph.nodes.some((n) => n.stochastic) ?? false);
   const seed = useExplorer((s) => s.seed);
+  const secondary = (
+    <>
+      <label className="gf-option gf-chrome">
+        <input type="checkbox" checked={predict} onChange={(e) => store.getState().setPredict(e.target.checked)} />
+        predict mode
+      </label>
+      <CompareButton />
+      <button
+        type="button"
+        className="gf-present-toggle"
+        onClick={() => store.getState().setPresenter(!presenter)}
+        aria-pressed={presenter}
+      >
+        {presenter ? 'Exit presenter' : 'Present'}
+      </button>
+    </>
+  );
   return (
     <div className="gf-toolbar">
       <h2 className="gf-title" data-testid="graph-title">
@@ -74,23 +92,17 @@ export function Toolbar() {
             />
           </label>
         )}
-        <label className="gf-option gf-chrome">
-          <input type="checkbox" checked={predict} onChange={(e) => store.getState().setPredict(e.target.checked)} />
-          predict mode
-        </label>
-        <CompareButton />
-        <button
-          type="button"
-          className="gf-present-toggle"
-          onClick={() => store.getState().setPresenter(!presenter)}
-          aria-pressed={presenter}
-        >
-          {presenter ? 'Exit presenter' : 'Present'}
-        </button>
+        {!presenter && secondary}
         <span className={`gf-busy${busy ? ' is-busy' : ''}`} aria-live="polite">
           {busy ? 'computing…' : ''}
         </span>
       </div>
+      {presenter && (
+        // Presenter mode: one row of chrome; what the lecturer needs now and then sits in ⋯.
+        <MoreMenu label="more: predict mode, compare, exit presenter" testId="toolbar-more">
+          {secondary}
+        </MoreMenu>
+      )}
     </div>
   );
 }
