@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { GradflowExplorer } from '../../src/lib/GradflowExplorer';
-import { counterText } from '../support/play';
+import { counterText, drawn } from '../support/play';
 
 /**
  * The library's React component (`import { GradflowExplorer } from 'gradflow'`): each instance
@@ -19,13 +19,18 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const counters = (root: HTMLElement) => [...root.querySelectorAll<HTMLElement>('[data-testid=explorer]')].map(counterText);
+const explorers = (root: HTMLElement) => [...root.querySelectorAll<HTMLElement>('[data-testid=explorer]')];
+const counters = (root: HTMLElement) => explorers(root).map(counterText);
+/** Waits until `n` explorers show `k / N` and each canvas has drawn its graph (the keys step it from then on). */
 const loaded = (root: HTMLElement, n: number) =>
   waitFor(
     () => {
-      const all = counters(root);
+      const all = explorers(root);
       expect(all.length).toBe(n);
-      for (const c of all) expect(c).toMatch(/^\d+ \/ [1-9]\d*$/);
+      for (const x of all) {
+        expect(counterText(x)).toMatch(/^\d+ \/ [1-9]\d*$/);
+        expect(drawn(x)).toBe(true);
+      }
     },
     { timeout: 30_000 },
   );

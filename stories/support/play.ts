@@ -16,11 +16,15 @@ export const gradNorm = (root: ParentNode, id: string): number => {
   return v ? Number(v) : Number.NaN;
 };
 
-/** Waits until the graph is laid out (edges drawn) and the counter reads `k / N`; returns k and N. */
+/** Whether the canvas says it has drawn the graph its explorer holds now (step keys act from then on). */
+export const drawn = (root: ParentNode): boolean => root.querySelector('[data-testid=canvas]')?.getAttribute('data-drawn') === 'true';
+
+/** Waits until the canvas has drawn the graph (edges on screen) and the counter reads `k / N`; returns k and N. */
 export async function graphReady(root: HTMLElement, timeout = 30_000): Promise<{ k: number; n: number }> {
   await waitFor(
     () => {
       expect(root.querySelector('[data-testid=gf-edge]')).not.toBeNull();
+      expect(drawn(root)).toBe(true);
       expect(counterText(root)).toMatch(/^\d+ \/ [1-9]\d*$/);
     },
     { timeout },

@@ -97,7 +97,10 @@ const nodeIds = (p: Page): Promise<string[][]> =>
     ),
   );
 
-/** The text of each element's error panel ('' when none), waiting until every element shows a graph or an error. */
+/**
+ * The text of each element's error panel ('' when none), waiting until every element shows an
+ * error or has drawn its graph (its canvas's `data-drawn`: the run is committed and on screen).
+ */
 async function settled(p: Page, n: number): Promise<string[]> {
   await p.waitForFunction(
     (count) => {
@@ -106,7 +109,7 @@ async function settled(p: Page, n: number): Promise<string[]> {
         els.length === count &&
         els.every(
           (el) =>
-            el.shadowRoot?.querySelector('[data-testid=error-panel], [data-testid=gf-edge]') &&
+            el.shadowRoot?.querySelector('[data-testid=error-panel], [data-testid=canvas][data-drawn=true]') &&
             !el.shadowRoot?.querySelector('.gf-embed-loading'),
         )
       );
@@ -114,8 +117,6 @@ async function settled(p: Page, n: number): Promise<string[]> {
     n,
     { timeout: 45_000 },
   );
-  // a run that fails after the first edges appear would still add its panel: give React a moment
-  await p.waitForTimeout(200);
   return p.$$eval('gradflow-graph', (els) => els.map((el) => el.shadowRoot?.querySelector('[data-testid=error-panel]')?.textContent ?? ''));
 }
 

@@ -7,7 +7,10 @@ type Scope = Page | Frame;
 export const counters = (p: Scope): Promise<string[]> =>
   p.$$eval('[data-testid=step-counter]', (els) => els.map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()));
 
-/** Waits until `count` explorers (in the page or in open shadow roots) have drawn their graphs and show `k / N`. */
+/**
+ * Waits until `count` explorers (in the page or in open shadow roots) show `k / N` and each canvas
+ * says it has drawn its graph (`data-drawn`): from then on a step key steps at once.
+ */
 export async function explorersReady(p: Scope, count: number): Promise<string[]> {
   await p.waitForFunction(
     (n) => {
@@ -25,7 +28,7 @@ export async function explorersReady(p: Scope, count: number): Promise<string[]>
         explorers.length === n &&
         explorers.every(
           (x) =>
-            x.querySelector('[data-testid=gf-edge]') &&
+            x.querySelector('[data-testid=canvas]')?.getAttribute('data-drawn') === 'true' &&
             /^\d+ \/ [1-9]\d*$/.test((x.querySelector('[data-testid=step-counter]')?.textContent ?? '').replace(/\s+/g, ' ').trim()),
         )
       );

@@ -7,6 +7,9 @@ import { tinyRun, tinyStore } from './fixtures';
 
 const counter = () => document.querySelector('[data-testid=step-counter]')?.textContent?.replace(/\s+/g, ' ').trim();
 const edge = (id: string) => document.querySelector(`[data-testid=gf-edge][data-edge-id="${id}"]`) as SVGGElement | null;
+/** The canvas says it has drawn the graph (the frame after its edges mount): step keys act at once from then on. */
+const drawn = () =>
+  expect.poll(() => document.querySelector('[data-testid=canvas]')?.getAttribute('data-drawn'), { timeout: 15_000 }).toBe('true');
 
 describe('Explorer with the tiny graph the engine ran', () => {
   test('keys step, the counter reads k / N, edges follow the cursor, typing does not step', async () => {
@@ -14,6 +17,7 @@ describe('Explorer with the tiny graph the engine ran', () => {
     await render(<Explorer store={store} graphList={false} />);
     await expect.poll(counter).toBe('0 / 9');
     await expect.poll(() => edge('a->c#0'), { timeout: 15_000 }).not.toBeNull();
+    await drawn();
     expect(edge('a->c#0')?.dataset.phase).toBe('idle');
 
     await userEvent.keyboard('{ArrowRight}');
@@ -112,6 +116,7 @@ describe('presenter mode on the canvas', () => {
     canvasViewOf(store).getState().setFollow(false);
     await render(<Explorer store={store} graphList={false} />);
     await expect.poll(() => edge('a->c#0'), { timeout: 15_000 }).not.toBeNull();
+    await drawn();
     const label = (id: string) => edge(id)?.querySelector('[data-testid=edge-label]')?.textContent ?? null;
     expect(label('a->c#0')).toBeNull();
     await userEvent.keyboard('{ArrowRight}');
