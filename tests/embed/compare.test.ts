@@ -32,7 +32,9 @@ test('<gradflow-graph compare="residual=true">: two panes in the shadow root, it
   const el = page.locator('gradflow-graph');
   // Both panes' canvases have drawn their graphs: A's takes the keys from then on, B follows it.
   for (const side of ['A', 'B'])
-    await el.locator(`[data-testid=compare-pane-${side}] [data-testid=canvas][data-drawn=true]`).waitFor({ state: 'attached', timeout: 60_000 });
+    await el
+      .locator(`[data-testid=compare-pane-${side}] [data-testid=canvas][data-drawn=true]`)
+      .waitFor({ state: 'attached', timeout: 60_000 });
   await el.locator('[data-testid=compare-step-B]').waitFor();
   await expect.poll(async () => (await el.locator('[data-testid=compare-options-B]').textContent()) ?? '').toContain('residual = true');
   expect(await el.locator('[data-testid=compare-options-A]').textContent()).toContain('residual = false');
