@@ -245,9 +245,12 @@ describe('explorer end to end (production build)', () => {
     await page.waitForSelector('[data-testid=node-BA]', { state: 'detached' });
     // Step 9 (backward at BA) is inside the folded block: it names the member and its op.
     expect(await page.textContent('[data-testid=group-lora] [data-testid=folded-now]')).toBe('◀ BA · matmul');
+    await drawn(page);
     await page.keyboard.press('Home');
+    expect(await counterText(page)).toBe('0 / 9');
     expect(await page.textContent('[data-testid=group-lora]')).toContain('3 nodes');
     await page.keyboard.press('End');
+    expect(await counterText(page)).toBe('9 / 9');
     expect(await page.getAttribute('[data-edge-id="BA->W#1"]', 'data-grad-norm')).toBe(norm);
     await page.getByRole('button', { name: 'unfold lora' }).click();
     await page.waitForSelector('[data-testid=node-BA]');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
-import { counterText, pagesPerTest, ready, type Watched } from './browser';
+import { counterText, drawn, pagesPerTest, ready, type Watched } from './browser';
 
 const base = inject('baseUrl');
 const pages = pagesPerTest();
@@ -32,6 +32,7 @@ describe('the address bar tells the truth about a pasted graph', () => {
     await ready(page);
     await paste(page, JSON.stringify(MINE));
     await expect.poll(() => nodeIds(page), { timeout: 15_000 }).toEqual(['S', 'u', 'v']);
+    await drawn(page);
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(/\?step=2#gf=[A-Za-z0-9_-]+$/);

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { graphReady } from '../../bench/ui/legibility';
-import { launch } from './browser';
+import { counterText, launch, ready } from './browser';
 
 const base = inject('baseUrl');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -37,13 +36,15 @@ describe('projector themes', () => {
       const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, reducedMotion: 'reduce' });
       const page = await context.newPage();
       await page.goto(`${base}?graph=ex03-two-layer-backprop&present=1&step=10&theme=${theme}`);
-      await graphReady(page);
+      await ready(page);
       expect(await page.getAttribute('[data-testid=explorer]', 'class')).toContain(`gf-theme--${theme}`);
       const lum = luminance(await canvasBackground(page));
       if (theme === 'dark') expect(lum).toBeLessThan(0.15);
       else expect(lum).toBeGreaterThan(0.95);
       await page.keyboard.press('ArrowRight');
-      await expect.poll(() => page.evaluate(() => location.search)).toContain(`theme=${theme}`);
+      expect(await counterText(page)).toBe('11 / 13');
+      await expect.poll(() => page.evaluate(() => location.search)).toContain('step=11');
+      expect(await page.evaluate(() => location.search)).toContain(`theme=${theme}`);
       expect(await axeViolations(page)).toEqual([]);
       await context.close();
     });
@@ -53,14 +54,14 @@ describe('projector themes', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
     await page.goto(`${base}?graph=ex01-scalar-chain-rule`);
-    await graphReady(page);
+    await ready(page);
     const before = await canvasBackground(page);
     await page.selectOption('select[aria-label=theme]', 'dark');
     await expect.poll(() => page.evaluate(() => location.search)).toContain('theme=dark');
     expect(await canvasBackground(page)).not.toBe(before);
     // the select gave the keys back: → steps
     await page.keyboard.press('ArrowRight');
-    expect(((await page.textContent('[data-testid=step-counter]')) ?? '').trim()).toMatch(/^1 \//);
+    expect(await counterText(page)).toMatch(/^1 \//);
     await page.selectOption('select[aria-label=theme]', 'default');
     await expect.poll(() => page.evaluate(() => location.search)).not.toContain('theme=');
     expect(await canvasBackground(page)).toBe(before);
