@@ -56,13 +56,64 @@ export function registryFor(flowStore: object): ParticleRegistry {
 }
 
 const SAMPLES = 32;
+/** Points per curved segment when measuring a path (a bezier between two nodes is smooth). */
+const FLATTEN = 24;
 const samplesCache = new Map<string, Float32Array>();
+
+/**
+ * A polyline through the path (flow coordinates), for the commands edges draw: absolute M, L,
+ * C, Q (edgePath's beziers and rounded orthogonal routes). Null for anything else.
+ */
+function flatten(d: string): number[] | null {
+  // regex: an SVG path's command letters and numbers (a path string we wrote ourselves)
+  const tokens = d.match(/[A-Za-z]|-?\d*\.?\d+(?:e[-+]?\d+)?/g);
+  if (!tokens) return null;
+  const out: number[] = [];
+  let i = 0;
+  let x = 0;
+  let y = 0;
+  const num = () => Number(tokens[i++]);
+  let cmd = '';
+  while (i < tokens.length) {
+    const t = tokens[i] as string;
+    if (/[A-Za-z]/.test(t)) {
+      cmd = t;
+      i++;
+    }
+    if (cmd === 'M' || cmd === 'L') {
+      x = num();
+      y = num();
+      out.push(x, y);
+      if (cmd === 'M') cmd = 'L';
+    } else if (cmd === 'C' || cmd === 'Q') {
+      const cubic = cmd === 'C';
+      const x1 = num();
+      const y1 = num();
+      const x2 = cubic ? num() : x1;
+      const y2 = cubic ? num() : y1;
+      const ex = num();
+      const ey = num();
+      for (let k = 1; k <= FLATTEN; k++) {
+        const u = k / FLATTEN;
+        const v = 1 - u;
+        if (cubic) {
+          out.push(
+            v * v * v * x + 3 * v * v * u * x1 + 3 * v * u * u * x2 + u * u * u * ex,
+            v * v * v * y + 3 * v * v * u * y1 + 3 * v * u * u * y2 + u * u * u * ey,
+          );
+        } else out.push(v * v * x + 2 * v * u * x1 + u * u * ex, v * v * y + 2 * v * u * y1 + u * u * ey);
+      }
+      x = ex;
+      y = ey;
+    } else return null;
+  }
+  return out.length >= 2 && out.every(Number.isFinite) ? out : null;
+}
+
 let probe: SVGPathElement | null = null;
 
-/** SAMPLES + 1 points along an SVG path, evenly spaced by arc length: [x0, y0, x1, y1, …]. */
-export function samplePath(d: string): Float32Array {
-  const hit = samplesCache.get(d);
-  if (hit) return hit;
+/** The browser's own measure of a path, for commands flatten() does not read. */
+function measured(d: string): Float32Array {
   if (!probe) {
     const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
     svg.setAttribute('aria-hidden', 'true');
@@ -79,6 +130,43 @@ export function samplePath(d: string): Float32Array {
     out[2 * i] = p.x;
     out[2 * i + 1] = p.y;
   }
+  return out;
+}
+
+/** SAMPLES + 1 points evenly spaced by arc length along a polyline [x0, y0, x1, y1, …]. */
+function resample(line: number[]): Float32Array {
+  const m = line.length / 2;
+  const cum = new Float64Array(m);
+  for (let j = 1; j < m; j++)
+    cum[j] =
+      (cum[j - 1] as number) +
+      Math.hypot((line[2 * j] as number) - (line[2 * j - 2] as number), (line[2 * j + 1] as number) - (line[2 * j - 1] as number));
+  const len = cum[m - 1] as number;
+  const out = new Float32Array(2 * (SAMPLES + 1));
+  let j = 0;
+  for (let i = 0; i <= SAMPLES; i++) {
+    const at = (len * i) / SAMPLES;
+    while (j < m - 2 && (cum[j + 1] as number) < at) j++;
+    const a = cum[j] as number;
+    const b = cum[Math.min(m - 1, j + 1)] as number;
+    const w = b > a ? (at - a) / (b - a) : 0;
+    const k = Math.min(m - 1, j + 1);
+    out[2 * i] = (line[2 * j] as number) * (1 - w) + (line[2 * k] as number) * w;
+    out[2 * i + 1] = (line[2 * j + 1] as number) * (1 - w) + (line[2 * k + 1] as number) * w;
+  }
+  return out;
+}
+
+/**
+ * SAMPLES + 1 points along an SVG path, evenly spaced by arc length: [x0, y0, x1, y1, …].
+ * Computed from the path's own numbers (asking the DOM for lengths forces a style and layout
+ * pass in the middle of a frame, once per newly active edge); other commands ask the browser.
+ */
+export function samplePath(d: string): Float32Array {
+  const hit = samplesCache.get(d);
+  if (hit) return hit;
+  const line = flatten(d);
+  const out = line ? resample(line) : measured(d);
   if (samplesCache.size > 4000) samplesCache.clear();
   samplesCache.set(d, out);
   return out;
