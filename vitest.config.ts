@@ -76,6 +76,8 @@ export default defineConfig({
         test: {
           name: 'storybook',
           testTimeout: 60_000,
+          // The compute workers answer a first run before any story (see the file).
+          setupFiles: ['.storybook/vitest.setup.ts'],
           // One page for every story file: modules, tfjs and workers load once, not per file
           // (half the project's time). Each story still gets a fresh store from its decorator.
           isolate: false,
