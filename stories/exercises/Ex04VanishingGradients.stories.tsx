@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect } from 'storybook/test';
+import { expect, waitFor } from 'storybook/test';
 import { ExplorerStory, explorerArgTypes, withExplorerStore } from '../support/explorer';
 import { edgeEl, expectStep, gradNorm, graphReady } from '../support/play';
 
@@ -48,12 +48,18 @@ export const ReluHe: Story = {
 /**
  * Sigmoid again, with residual connections aₗ = aₗ₋₁ + σ(zₗ): the identity edge x → a₁ carries
  * ∂out/∂a₁ down undamped. (More nodes, so more steps: `step` past the end lands on the last.)
+ * Layer 1 is open: folded, x's two edges into it (to z₁ and a₁) are drawn as one merged edge.
  */
 export const Residual: Story = {
-  args: { options: { residual: true }, step: 10_000 },
+  args: {
+    options: { residual: true },
+    step: 10_000,
+    folded: Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`layer${i + 1}`, i > 0])),
+  },
   play: async ({ canvasElement }) => {
     const { n } = await graphReady(canvasElement);
     expect(n).toBeGreaterThan(83);
+    await waitFor(() => expect(edgeEl(canvasElement, 'x->a1#0')).not.toBeNull());
     await expectStep(canvasElement, { at: n, of: n, phase: 'backward' });
     expect(edgeEl(canvasElement, 'x->a1#0')?.dataset.phase).toBe('backward');
     expect(gradNorm(canvasElement, 'x->a1#0') / gradNorm(canvasElement, AT_TOP)).toBeGreaterThan(0.5);
