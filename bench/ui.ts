@@ -5,7 +5,11 @@
 //   open_phases[kind][N]      its split: run_ms (engine, to the store), layout_ms (gf:layout), mount_ms
 //                             (layout done → painted: React Flow mounting the graph and the first paint)
 //   step_p95_ms[kind][N]      → key press → painted frame after the step counter changed
-//   playback_steps_per_s[N]   steps counted over 3 s of playback at the nominal 10 steps/s (chain)
+//   step_lag_frames_p95[kind][N]  frames begun between the key and the one showing the step (0 = next frame)
+//   step_cpu_ms[kind][N]      renderer main-thread CPU per step, median and p95 (thread time from a
+//                             trace: a loaded machine stretches the wall figures, not this)
+//   playback_steps_per_s[kind][N]  steps counted over 3 s of playback at the nominal 10 steps/s;
+//                             playback_late_ticks[kind][N] ticks > 150 ms after the previous one
 //   dom_per_node[kind][N]     DOM elements inside the node layer per rendered node
 //   time_to_first_graph_ms    navigation → first painted frame showing a graph (ex01, fresh context)
 //   time_to_first_graph_src_ms  the same for a `?src=` link to a 500-node graph
@@ -26,10 +30,11 @@ import { serveStatic as serveDir } from '../tests/embed/static-server.ts';
 import { CHROMIUM_ARGS } from '../vitest.config.ts';
 import { SYNTHETIC_KINDS, type SyntheticKind, syntheticGraph } from './synthetic.ts';
 import { treeCpuMs } from './ui/cpu.ts';
-import { openAppAt, openSynthetic, stepLatencies, type W } from './ui/drive.ts';
+import { openAppAt, openSynthetic, playbackFigures, stepLatencies, stepTimes, type W } from './ui/drive.ts';
 import { legibilityFigures } from './ui/legibility-run.ts';
 import { PAGE_HELPERS } from './ui/paint.ts';
 import { shellSize } from './ui/shell.ts';
+import { traceSteps } from './ui/stepTrace.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -96,12 +101,19 @@ try {
     const step: Record<string, Record<number, number>> = {};
     const dom: Record<string, Record<number, number>> = {};
     const phases: Record<string, Record<number, { run_ms: number; layout_ms: number; mount_ms: number }>> = {};
-    const playback: Record<number, number> = {};
+    const lag: Record<string, Record<number, number>> = {};
+    const cpu: Record<string, Record<number, { median: number; p95: number }>> = {};
+    const playback: Record<string, Record<number, number>> = {};
+    const late: Record<string, Record<number, number>> = {};
     for (const kind of SYNTHETIC_KINDS as SyntheticKind[]) {
       open[kind] = {};
       step[kind] = {};
       dom[kind] = {};
       phases[kind] = {};
+      lag[kind] = {};
+      cpu[kind] = {};
+      playback[kind] = {};
+      late[kind] = {};
       for (const n of SIZES) {
         const page = await newPage();
         await openApp(page);
@@ -116,30 +128,32 @@ try {
           }),
         );
         const len = await page.evaluate(() => (globalThis as W).__gradflow.getState().run.trace.steps.length as number);
-        const lat = [...(await stepLatencies(page, 0, 15)), ...(await stepLatencies(page, Math.floor(len / 2) + 5, 15))];
+        const t1 = await stepTimes(page, 0, 15);
+        const t2 = await stepTimes(page, Math.floor(len / 2) + 5, 15);
+        const lat = [...t1.ms, ...t2.ms];
         step[kind][n] = r1(percentile(lat, 0.95));
-        if (kind === 'chain') {
-          playback[n] = r1(
-            await page.evaluate(async () => {
-              const s = (globalThis as W).__gradflow;
-              s.getState().seek(0);
-              s.getState().setSpeed(10);
-              const c0 = s.getState().cursor;
-              s.getState().play();
-              await new Promise((r) => setTimeout(r, 3000));
-              const c1 = s.getState().cursor;
-              s.getState().pause();
-              return (c1 - c0) / 3;
-            }),
-          );
-        }
+        lag[kind][n] = percentile([...t1.lagFrames, ...t2.lagFrames], 0.95);
+        const costs = (await traceSteps(browser, page, [2, Math.floor(len / 2) + 2], 6)).map((c) => c.cpu);
+        cpu[kind][n] = { median: r1(median(costs)), p95: r1(percentile(costs, 0.95)) };
+        const pb = await playbackFigures(page, 10, 3000);
+        playback[kind][n] = pb.steps_per_s;
+        late[kind][n] = pb.late_ticks;
         log(
-          `  ${kind} ${n}: open ${open[kind][n]} ms (${JSON.stringify(phases[kind][n])}), step p95 ${step[kind][n]} ms, ${dom[kind][n]} DOM/node`,
+          `  ${kind} ${n}: open ${open[kind][n]} ms (${JSON.stringify(phases[kind][n])}), step p95 ${step[kind][n]} ms (lag ${lag[kind][n]} frames, CPU ${JSON.stringify(cpu[kind][n])} ms), playback ${playback[kind][n]}/s (${late[kind][n]} late), ${dom[kind][n]} DOM/node`,
         );
         await page.context().close();
       }
     }
-    Object.assign(result, { open_ms: open, open_phases: phases, step_p95_ms: step, dom_per_node: dom, playback_steps_per_s: playback });
+    Object.assign(result, {
+      open_ms: open,
+      open_phases: phases,
+      step_p95_ms: step,
+      step_lag_frames_p95: lag,
+      step_cpu_ms: cpu,
+      dom_per_node: dom,
+      playback_steps_per_s: playback,
+      playback_late_ticks: late,
+    });
   });
 
   await section('startup', async () => {

@@ -19,17 +19,59 @@ export async function openAppAt(page: Page, base: string, query = '?graph=ex01-s
 
 /** Presses → `count` times from `from`; key → painted latencies (needs __watchSteps()). */
 export async function stepLatencies(page: Page, from: number, count: number): Promise<number[]> {
+  return (await stepTimes(page, from, count)).ms;
+}
+
+/** The same, with each step's frame lag (frames begun between the key and the one showing the step). */
+export async function stepTimes(page: Page, from: number, count: number): Promise<{ ms: number[]; lagFrames: number[] }> {
   await page.evaluate((c) => {
     const w = globalThis as W;
     w.__gradflow.getState().seek(c);
     w.__lat = [];
+    w.__lagFrames = [];
   }, from);
   await page.evaluate(() => (globalThis as W).__afterPaint());
   for (let i = 0; i < count; i++) {
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction((k) => (globalThis as W).__lat.length >= k, i + 1);
   }
-  return page.evaluate(() => (globalThis as W).__lat as number[]);
+  return page.evaluate(() => ({ ms: (globalThis as W).__lat as number[], lagFrames: (globalThis as W).__lagFrames as number[] }));
+}
+
+/**
+ * Plays at `speed` steps/s for `ms` from step 0: the rate reached, and how the ticks were
+ * spaced (a tick later than 1.5 intervals after the one before is late: the schedule slipped).
+ */
+export function playbackFigures(
+  page: Page,
+  speed: number,
+  ms: number,
+): Promise<{ steps_per_s: number; late_ticks: number; interval_p95_ms: number }> {
+  return page.evaluate(
+    async ([v, dur]) => {
+      const s = (globalThis as W).__gradflow;
+      s.getState().seek(0);
+      s.getState().setSpeed(v);
+      const at: number[] = [];
+      const unsub = s.subscribe((st: W, prev: W) => {
+        if (st.cursor !== prev.cursor) at.push(performance.now());
+      });
+      const c0 = s.getState().cursor;
+      s.getState().play();
+      await new Promise((r) => setTimeout(r, dur));
+      const c1 = s.getState().cursor;
+      s.getState().pause();
+      unsub();
+      const gaps = at.slice(1).map((t, i) => t - (at[i] as number));
+      const sorted = [...gaps].sort((a, b) => a - b);
+      return {
+        steps_per_s: Math.round(((c1 - c0) * 10000) / dur) / 10,
+        late_ticks: gaps.filter((g) => g > 1500 / v).length,
+        interval_p95_ms: Math.round(sorted[Math.min(sorted.length - 1, Math.floor(0.95 * sorted.length))] ?? Number.NaN),
+      };
+    },
+    [speed, ms] as const,
+  );
 }
 
 /**

@@ -45,8 +45,11 @@ export const PAGE_HELPERS = `
     }
     return false;
   };
-  // Key → painted frame latencies of step-counter changes.
+  // Key → painted frame latencies of step-counter changes, and how many frames began between
+  // the key and the frame that showed the step (0: the first frame after the key showed it;
+  // a rAF's timestamp is its frame's begin time, frames are 1000/60 ms apart here).
   g.__lat = [];
+  g.__lagFrames = [];
   g.__watchSteps = () => {
     const counter = document.querySelector('[data-testid="step-counter"]');
     let t = 0;
@@ -55,7 +58,14 @@ export const PAGE_HELPERS = `
       const t0 = t;
       if (!t0) return;
       t = 0;
-      g.__afterPaint().then((t1) => g.__lat.push(t1 - t0));
+      requestAnimationFrame((frame) => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => {
+          g.__lagFrames.push(Math.max(0, Math.floor((frame - t0) / (1000 / 60))));
+          g.__lat.push(performance.now() - t0);
+        };
+        ch.port2.postMessage(0);
+      });
     }).observe(counter, { childList: true, characterData: true, subtree: true });
   };
 })();
