@@ -1,8 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
+import { opProblems } from '../core/compile';
 import { formatProblem, GraphError, type Problem } from '../core/errors';
 import { FILE_FIELD, sizeProblem } from '../core/load';
 import type { GraphSpec } from '../core/types';
-import { loadGraphSource } from '../lang/load';
+import { loadGraphSource, locateProblem } from '../lang/load';
 import type { GfParse } from '../lang/parse';
 
 /** The .gf file this CLI run loaded: later engine errors (shapes, values) are located in it too. */
@@ -45,13 +46,16 @@ export function loadSpecFile(path: string): { spec: GraphSpec; gf?: GfParse } {
   const r = loadGraphSource(readGraphText(path), path);
   if (r.gf) current = { path, gf: r.gf };
   if (!r.ok) throw new GfFileError(r.problems);
+  // fmt and convert compile nothing: the engine's check of every op the file names, here, for them too.
+  const bad = opProblems(r.spec);
+  if (bad.length) throw new GfFileError(r.gf ? bad.map((p) => locateProblem(p, r.gf as GfParse)) : bad);
   return r;
 }
 
 /** `file.gf:3:14: node "z1", field "inputs": …` when the problem has a place in the loaded .gf file. */
 export function formatCliProblem(p: Problem, place?: { line: number; col: number }): string {
   if (!current) return formatProblem(p);
-  const at = place ?? (p.node !== undefined ? current.gf.where(p.node) : undefined);
+  const at = place ?? (p.node !== undefined ? current.gf.where(p.node, p.field) : undefined);
   if (!at) return `${current.path}: ${formatProblem(p)}`;
   const what = p.field === '(syntax)' ? p.message : formatProblem(p);
   return `${current.path}:${at.line}:${at.col}: ${what}`;

@@ -6,6 +6,7 @@ import { convertCommand } from './commands/convert';
 import { fmtCommand } from './commands/fmt';
 import { gradcheckCommand } from './commands/gradcheck';
 import { listCommand } from './commands/list';
+import { opsCommand } from './commands/ops';
 import { runCommand } from './commands/run';
 import { traceCommand } from './commands/trace';
 import { formatCliProblem, GfFileError, resetGfSource } from './gf';
@@ -19,6 +20,7 @@ const USAGE = `usage: gradflow <command> [args]
   gradcheck <graph> [same flags] engine VJP vs tf.grads vs finite differences
   fmt <file> [--write]          canonical .gf text (or pretty JSON); --write rewrites the file
   convert <graph> --to gf|json  a file or a built-in graph (at its --option values) as .gf or JSON
+  ops [NAME]...                 the op reference (a Markdown table), or the ops named, in detail
 <graph> is a built-in id or a path to a .gf (graph language) or GraphSpec .json file.
 exit codes: 0 ok, 1 a check failed, 2 bad input`;
 
@@ -32,6 +34,7 @@ const COMMANDS: Record<string, Command> = {
   gradcheck: gradcheckCommand,
   fmt: fmtCommand,
   convert: convertCommand,
+  ops: opsCommand,
 };
 
 export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {

@@ -123,22 +123,10 @@ function checkNode(
     }
     return;
   }
-  const op = REGISTRY.get(n.op);
-  if (!op) {
-    const near = didYouMean(n.op, [...opNames(), LEAF]);
-    problems.push({ node: n.id, field: 'op', message: `unknown op ${quote(n.op)}${near ? ` (did you mean "${near}"?)` : ''}` });
-    return;
-  }
+  const op = knownOp(n.id, n.op, inputs.length, problems);
+  if (!op) return;
   if (n.value !== undefined) problems.push({ node: n.id, field: 'value', message: `only leaves take a value; "${n.op}" computes its own` });
   if (n.role !== undefined) problems.push({ node: n.id, field: 'role', message: `only leaves have a role; "${n.op}" is computed` });
-  const want = op.variadic ? `at least 1` : String(op.inputs.length);
-  if (op.variadic ? inputs.length < 1 : inputs.length !== op.inputs.length) {
-    problems.push({
-      node: n.id,
-      field: 'inputs',
-      message: `${n.op} takes ${want} input(s) (${op.inputs.join(', ')}), got ${inputs.length}`,
-    });
-  }
   inputs.forEach((src, i) => {
     if (src === n.id) problems.push({ node: n.id, field: `inputs[${i}]`, message: 'a node cannot consume itself (cycle)' });
     else if (!byId.has(src)) problems.push({ node: n.id, field: `inputs[${i}]`, message: `unknown input "${src}"` });
@@ -163,6 +151,42 @@ function checkNode(
       if (!byId.has(r.id)) problems.push({ node: n.id, field: r.field, message: `names no node "${r.id}"` });
     }
   }
+}
+
+/**
+ * The one check of an op by name and input count, for every caller (compile, a user's file with
+ * its switch cases, the CLI's fmt/convert): the op, or a problem at `field` (unknown op with a
+ * did-you-mean; a wrong arity at `inputs`, saying the op's slots).
+ */
+function knownOp(node: string, name: string, arity: number, problems: Problem[], prefix = ''): AnyOp | undefined {
+  const op = REGISTRY.get(name);
+  if (!op) {
+    const near = didYouMean(name, [...opNames(), LEAF]);
+    problems.push({ node, field: `${prefix}op`, message: `unknown op ${quote(name)}${near ? ` (did you mean "${near}"?)` : ''}` });
+    return undefined;
+  }
+  if (op.variadic ? arity < 1 : arity !== op.inputs.length) {
+    const n = op.inputs.length;
+    const want = op.variadic ? `one or more inputs (${op.inputs[0]}…)` : `${n} input${n === 1 ? '' : 's'} (${op.inputs.join(', ')})`;
+    problems.push({ node, field: `${prefix}inputs`, message: `${name} takes ${want}, got ${arity}` });
+  }
+  return op;
+}
+
+/**
+ * Every op a spec names, checked by name and input count: its nodes' and, for nodes an option
+ * switches, every case's (compile sees only the cases the options chose). Leaves are not ops.
+ */
+export function opProblems(spec: GraphSpec): Problem[] {
+  const problems: Problem[] = [];
+  for (const n of spec.nodes) {
+    if (n.op !== LEAF) knownOp(n.id, n.op, (n.inputs ?? []).length, problems);
+    for (const [key, c] of Object.entries(n.by?.cases ?? {})) {
+      if (c.op === undefined || (c.op === n.op && (c.inputs ?? []).length === (n.inputs ?? []).length)) continue;
+      knownOp(n.id, c.op, (c.inputs ?? []).length, problems, `by.cases.${key}.`);
+    }
+  }
+  return problems;
 }
 
 /** The attr names an op declares (its schema's keys); none without a schema. */

@@ -55,6 +55,19 @@ export interface Formula {
   vjp: string[];
 }
 
+/**
+ * The op's row in the reference (`gradflow ops`), for people: plain text with Unicode maths and
+ * Markdown code spans, where the KaTeX `formula` is for the explorer.
+ */
+export interface OpDoc {
+  /** What it computes, e.g. `max(0, x)`. */
+  forward: string;
+  /** The gradient each input gets, e.g. `x̄ = 𝟙[x > 0] ⊙ ȳ`. */
+  vjp: string;
+  /** Broadcasting, ties, limits, what the engine flags. */
+  notes?: string;
+}
+
 export interface OpDef<A = Record<string, never>> {
   name: string;
   /** Input slot names; arity is their count unless `variadic`. */
@@ -72,6 +85,7 @@ export interface OpDef<A = Record<string, never>> {
   /** What `vjp` reads; required, so every op states it. */
   saves: Saves;
   formula: Formula;
+  doc: OpDoc;
   /** Elementwise with NumPy broadcasting: the engine sums gradients over broadcast axes. */
   broadcast?: boolean;
   /** Output is sampled: the VJP is an estimator, not a derivative. */
@@ -92,6 +106,17 @@ export interface OpDef<A = Record<string, never>> {
   nodeRefs?: (attrs: A) => { field: string; id: string; sameShape?: boolean }[];
   /** One line for the step bar from the graph's names: what the step does, the local rule and its meaning. */
   commentary: Commentary;
+}
+
+/**
+ * An op as the language's tools know it without loading tfjs: name and input slots. The engine
+ * side makes them from the registry (`opSignatures`); the explorer gets them from its worker.
+ */
+export interface OpSignature {
+  name: string;
+  /** Input slot names; one or more of `inputs[0]` when `variadic`. */
+  inputs: readonly string[];
+  variadic: boolean;
 }
 
 /** Erases the attr type so every op fits in one registry list. */

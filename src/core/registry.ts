@@ -1,4 +1,4 @@
-import type { AnyOp } from './op';
+import type { AnyOp, OpSignature } from './op';
 import { ALL_OPS } from './ops/index';
 
 /** Op name for user-supplied values (inputs, params, frozen params, constants). */
@@ -16,3 +16,7 @@ function buildRegistry(ops: readonly AnyOp[]): ReadonlyMap<string, AnyOp> {
 export const REGISTRY = buildRegistry(ALL_OPS);
 
 export const opNames = (): string[] => [...REGISTRY.keys()];
+
+/** Every op's name and input slots, in registry order (completion, the palette, `gradflow ops`). */
+export const opSignatures = (): OpSignature[] =>
+  [...REGISTRY.values()].map((op) => ({ name: op.name, inputs: [...op.inputs], variadic: op.variadic === true }));

@@ -1,4 +1,5 @@
-import { compile, type Program, withValues } from '../core/compile';
+import { compile, opProblems, type Program, withValues } from '../core/compile';
+import { GraphError } from '../core/errors';
 import { resolveOptions } from '../core/options';
 import { checkTracks, type TrackSpec } from '../core/track';
 import type { GraphSpec, OptionSpec, OptionValue } from '../core/types';
@@ -131,7 +132,7 @@ export function mergeLessons(quick: Lesson, later: Lesson): Lesson {
 
 /**
  * Wraps a plain GraphSpec (a user's file) as an exercise: build(options) resolves the nodes an
- * option switches (`by`), and the lesson's checks are the spec's declarative `checks`.
+ * option switches (`by`) after checking every op it names, and the lesson's checks are the spec's declarative `checks`.
  */
 export function exerciseFromSpec(spec: GraphSpec): Exercise {
   return {
@@ -141,7 +142,12 @@ export function exerciseFromSpec(spec: GraphSpec): Exercise {
     options: spec.options ?? [],
     notes: spec.notes ?? [],
     ...(spec.tracks ? { tracks: spec.tracks } : {}),
-    build: (options) => resolveSwitches(spec, options),
+    build: (options) => {
+      // Every case's op, not only the chosen one's: a misspelt op in another case is refused now.
+      const bad = opProblems(spec);
+      if (bad.length) throw new GraphError(bad);
+      return resolveSwitches(spec, options);
+    },
     lesson: ({ trace }) => ({ checks: (spec.checks ?? []).map((c) => evaluateCheck(c, trace)), blocks: {} }),
   };
 }

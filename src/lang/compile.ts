@@ -13,6 +13,8 @@ export interface Compiled {
   problems: RawProblem[];
   /** Where each node comes from: its statement (assigned nodes) or subexpression (intermediates). */
   spans: Map<string, Span>;
+  /** Where a node's field is written, when it has a place of its own (a call's op name, its arguments): `fieldKey(node, field)`. */
+  fields: Map<string, Span>;
   /** Leaves whose value was written as an initialiser (`randn(3, 2) * 0.1`): its canonical text. */
   inits: Map<string, string>;
 }
@@ -20,10 +22,14 @@ export interface Compiled {
 const GROUP_KINDS = ['lora', 'attention', 'segment', 'block'] as const;
 const NODE_KEYS = ['label', 'note', 'forward', 'backward', 'layer', 'group'];
 
+/** The key of a node's field in `Compiled.fields`. */
+export const fieldKey = (node: string, field: string): string => `${node}\u0000${field}`;
+
 /** Statements (from readSyntax) → a GraphSpec, with every semantic problem located. */
 export function compileStatements(stmts: Stmt[]): Compiled {
   const problems: RawProblem[] = [];
   const spans = new Map<string, Span>();
+  const fields = new Map<string, Span>();
   const inits = new Map<string, string>();
   const nodes: NodeSpec[] = [];
   const objectives: (ObjectiveSpec & { span: Span; nodeSpan: Span })[] = [];
@@ -114,7 +120,17 @@ export function compileStatements(stmts: Stmt[]): Compiled {
     const rhs = s.rhs;
     const isLeaf = s.role !== undefined || (rhs.k === 'switch' ? rhs.cases.every((c) => isConst(c.expr)) : isConst(rhs));
     if (rhs.k === 'switch') {
-      const n = switchNode(s, rhs, isLeaf, common, leafValue, taken, options, (u) => uses.push({ ...u, node: s.id }));
+      const n = switchNode(
+        s,
+        rhs,
+        isLeaf,
+        common,
+        leafValue,
+        taken,
+        options,
+        (u) => uses.push({ ...u, node: s.id }),
+        (f, span) => fields.set(fieldKey(s.id, f), span),
+      );
       nodes.push({ ...n, ...(s.role ? { role: s.role as Role } : {}), ...extra });
     } else if (isLeaf) {
       const value = leafValue(rhs);
@@ -124,6 +140,7 @@ export function compileStatements(stmts: Stmt[]): Compiled {
       const low = lowerAssign(s.id, rhs, taken, common);
       for (const u of low.uses) uses.push({ ...u, node: s.id });
       for (const [id, span] of low.spans) spans.set(id, span);
+      for (const f of low.fields) fields.set(fieldKey(f.node, f.field), f.span);
       const last = low.nodes[low.nodes.length - 1] as NodeSpec;
       Object.assign(last, extra);
       nodes.push(...low.nodes);
@@ -245,7 +262,7 @@ export function compileStatements(stmts: Stmt[]): Compiled {
     spec.tracks = tracks.map((t) => t.track);
     if (!problems.length) problems.push(...trackNames(spec, tracks));
   }
-  return { spec, problems, spans, inits };
+  return { spec, problems, spans, fields, inits };
 }
 
 function optionOf(s: Extract<Stmt, { k: 'option' }>, problems: RawProblem[]): OptionSpec {
@@ -299,6 +316,7 @@ function switchNode(
   taken: (id: string) => boolean,
   options: OptionSpec[],
   use: (u: { id: string; span: Span }) => void,
+  field: (field: string, span: Span) => void,
 ): NodeSpec {
   const opt = options.find((o) => o.name === sw.option);
   if (!opt)
@@ -319,6 +337,12 @@ function switchNode(
       const low = lowerAssign(s.id, c.expr, taken, common);
       if (low.nodes.length !== 1) throw new At(c.expr, 'a switch case is one op over node names; give the rest its own line', 'by');
       for (const u of low.uses) use(u);
+      // the node's own op is the else case's, or the default's; the others are its `by.cases`
+      for (const f of low.fields) {
+        if (c.key !== undefined) field(`by.cases.${String(c.key)}.${f.field}`, f.span);
+        if (c.key === undefined || (String(c.key) === String(opt.default) && !sw.cases.some((o) => o.key === undefined)))
+          field(f.field, f.span);
+      }
       const n = low.nodes[0] as NodeSpec;
       nc = { op: n.op, inputs: n.inputs ?? [], ...(n.attrs ? { attrs: n.attrs } : {}) };
     }

@@ -38,6 +38,6 @@ function validated(raw: unknown, gf?: GfParse): GraphSource {
 /** An engine problem (node + field) with the line and column of that node in the .gf text, when it has one. */
 export function locateProblem(p: Problem, gf: GfParse): Problem | GfProblem {
   if ('line' in p) return p;
-  const w = p.node !== undefined ? gf.where(p.node) : undefined;
+  const w = p.node !== undefined ? gf.where(p.node, p.field) : undefined;
   return w ? { ...p, ...w } : p;
 }

@@ -1,7 +1,7 @@
+import { distance } from '../core/suggest';
 import type { AttrValue, NestedNumber, NodeSpec } from '../core/types';
 import type { Expr, Span } from './ast';
 import { At, constValue, INITIALISERS, isPlainLiteral, roundF32, seedOf } from './consts';
-import { OPS } from './gf.ops';
 import { expr as exprText, literal } from './text';
 
 /** An operand: a node id, or a constant not yet turned into a node (an op may absorb it: `0.5 * x`). */
@@ -9,24 +9,10 @@ type Val = { ref: string; span: Span } | { value: NestedNumber; e: Expr };
 
 const INFIX: Record<string, string> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '@': 'matmul', '·': 'dot' };
 
-/** Edit distance with adjacent transpositions (rleu → relu is 1), for "did you mean". */
-function distance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const row = d[i] as number[];
-      const up = d[i - 1] as number[];
-      row[j] = Math.min((up[j] as number) + 1, (row[j - 1] as number) + 1, (up[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
-    }
-  }
-  return (d[a.length] as number[])[b.length] as number;
-}
-
-/** ` (did you mean "relu"?)` when some candidate is close. */
+/**
+ * ` (did you mean "weight"?)` when some candidate is close: the engine's edit distance, stricter
+ * for short names (a one-letter name gets no suggestion: "q" is no typo of "x").
+ */
 export function didYouMean(word: string, candidates: Iterable<string>): string {
   let best: string | undefined;
   let bestD = Math.min(word.length, Math.max(1, Math.floor(word.length / 3)) + 1);
@@ -45,6 +31,8 @@ export interface Lowered {
   spans: Map<string, Span>;
   /** Names the expression reads, with where. */
   uses: { id: string; span: Span }[];
+  /** Where a call's op name (`op`) and its arguments (`inputs`) are, by node: the engine checks both. */
+  fields: { node: string; field: 'op' | 'inputs'; span: Span }[];
 }
 
 /**
@@ -53,7 +41,7 @@ export interface Lowered {
  * leaves `id.c`, `id.c2`, …. `taken(id)` says an id is already used elsewhere in the file.
  */
 export function lowerAssign(id: string, e: Expr, taken: (id: string) => boolean, common: Partial<NodeSpec> = {}): Lowered {
-  const out: Lowered = { nodes: [], spans: new Map(), uses: [] };
+  const out: Lowered = { nodes: [], spans: new Map(), uses: [], fields: [] };
   const counts = new Map<string, number>();
   const mine = new Set<string>();
   let seeds = 0;
@@ -123,18 +111,7 @@ export function lowerAssign(id: string, e: Expr, taken: (id: string) => boolean,
         if (e.fn === 'value' || e.fn === 'grad' || e.fn === 'norm') {
           throw new At(e.fnSpan, `${e.fn}(…) is for checks (check grad(x) == 46); an op here needs a name from the op list`, 'op');
         }
-        const op = Object.hasOwn(OPS, e.fn) ? OPS[e.fn] : undefined;
-        if (!op) {
-          if (INITIALISERS.includes(e.fn)) throw new At(e, `${e.fn}(…) takes numbers only: it makes a constant value`);
-          throw new At(e.fnSpan, `unknown op "${e.fn}"${didYouMean(e.fn, [...Object.keys(OPS), ...INITIALISERS])}`, 'op');
-        }
-        const n = e.args.length;
-        if (op.variadic ? n < 1 : n !== op.inputs.length) {
-          const want = op.variadic
-            ? 'one or more inputs'
-            : `${op.inputs.length} input${op.inputs.length === 1 ? '' : 's'} (${op.inputs.join(', ')})`;
-          throw new At(e, `${e.fn} takes ${want}, got ${n}`, 'inputs');
-        }
+        if (INITIALISERS.includes(e.fn)) throw new At(e, `${e.fn}(…) takes numbers only: it makes a constant value`);
         const attrs: Record<string, AttrValue> = {};
         for (const k of e.kwargs) {
           if (Object.hasOwn(attrs, k.key)) throw new At(k, `attr "${k.key}" given twice`, `attrs.${k.key}`);
@@ -151,8 +128,12 @@ export function lowerAssign(id: string, e: Expr, taken: (id: string) => boolean,
             attrs[k.key] = cv as AttrValue;
           }
         }
+        // Any name is lowered to a node of that op: the engine's registry says whether it is one
+        // and how many inputs it takes (compile, located back here through `fields`).
         const ins = e.args.map((a) => lower(a, false));
-        return node(e, top, e.fn, ins, e.kwargs.length ? attrs : undefined);
+        const made = node(e, top, e.fn, ins, e.kwargs.length ? attrs : undefined) as { ref: string; span: Span };
+        out.fields.push({ node: made.ref, field: 'op', span: e.fnSpan }, { node: made.ref, field: 'inputs', span: e });
+        return made;
       }
       default:
         throw new At(e, 'unexpected expression');

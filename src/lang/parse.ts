@@ -1,7 +1,7 @@
 import type { Problem } from '../core/errors';
 import type { GraphSpec } from '../core/types';
 import { type Attached, attachComments } from './comments';
-import { compileStatements } from './compile';
+import { compileStatements, fieldKey } from './compile';
 import { type RawProblem, readSyntax } from './syntax';
 
 /** A problem in a .gf text: 1-based line and column (and the node, when there is one). */
@@ -17,8 +17,11 @@ export interface GfParse {
   /** The graph, when there are no problems. */
   spec: GraphSpec | undefined;
   problems: GfProblem[];
-  /** Where each node is written: line and column of its statement or subexpression. */
-  where(node: string): { line: number; col: number; from: number; to: number } | undefined;
+  /**
+   * Where each node is written: line and column of its statement or subexpression; with a
+   * `field` that has a place of its own (a call's `op` name, its `inputs`), that place.
+   */
+  where(node: string, field?: string): { line: number; col: number; from: number; to: number } | undefined;
   /** Canonical text of leaf values written as initialisers (`randn(3, 2) * 0.1`), by node id; the printer keeps them. */
   inits: ReadonlyMap<string, string>;
   /** Comments by the printed line they belong to (see comments.ts); `gradflow fmt` keeps them. */
@@ -60,8 +63,8 @@ export function parseGf(text: string): GfParse {
     };
   }
   const c = compileStatements(syn.stmts);
-  const where = (node: string) => {
-    const s = c.spans.get(node);
+  const where = (node: string, field?: string) => {
+    const s = (field !== undefined ? c.fields.get(fieldKey(node, field)) : undefined) ?? c.spans.get(node);
     return s ? { ...lineCol(text, s.from), from: s.from, to: s.to } : undefined;
   };
   const problems = c.problems.sort((a, b) => a.from - b.from).map((p) => located(text, p));

@@ -30,6 +30,7 @@ export function pageCompute(): ComputeClient {
       return real().where;
     },
     catalogue: () => real().catalogue(),
+    ops: () => real().ops?.() ?? Promise.resolve({ ok: false, problems: [{ field: 'engine', message: 'no op list' }] }),
     run: (request) => real().run(request),
     gradcheck: (request) => real().gradcheck(request),
     memory: () => real().memory?.() ?? Promise.resolve({ ok: false, problems: [{ field: 'engine', message: 'no memory report' }] }),

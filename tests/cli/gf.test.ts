@@ -52,6 +52,23 @@ describe('gradflow CLI with .gf files', () => {
     const a = await cli('check', file('op.gf', 'x = 3\ny = rleu(x)\nobjective y\n'));
     expect(a.code).toBe(2);
     expect(a.err).toMatch(/op\.gf:2:5: node "y", field "op": unknown op "rleu" \(did you mean "relu"\?\)$/);
+    // a wrong arity, inside an expression: the intermediate node, at its call; fmt and convert refuse too
+    const ar = file('arity.gf', 'x = 3\nz = matmul(x) + x\nobjective z\n');
+    for (const cmd of ['check', 'run', 'fmt']) {
+      const r = await cli(cmd, ar);
+      expect(r.code, cmd).toBe(2);
+      expect(r.err, cmd).toBe(`${ar}:2:5: node "z.matmul", field "inputs": matmul takes 2 inputs (A, B), got 1`);
+    }
+    const conv = await cli('convert', file('typo.gf', 'x = 3\ny = x + sqaure(x)\nobjective y\n'), '--to', 'json');
+    expect(conv.code).toBe(2);
+    expect(conv.err).toMatch(/typo\.gf:2:9: node "y\.sqaure", field "op": unknown op "sqaure" \(did you mean "square"\?\)$/);
+    // an op in a case the default does not choose
+    const sw = await cli(
+      'check',
+      file('case.gf', 'option act = relu | tanh\nx = 3\ny = switch act { relu => relu(x), tanh => tahn(x) }\nobjective y\n'),
+    );
+    expect(sw.code).toBe(2);
+    expect(sw.err).toMatch(/case\.gf:3:43: node "y", field "by\.cases\.tanh\.op": unknown op "tahn" \(did you mean "tanh"\?\)$/);
     const b = await cli('check', file('shape.gf', 'W = [[1, 2], [3, 4], [5, 6]]\nx = [1, 2, 3]\ny = sum(W @ x)\nobjective y\n'));
     expect(b.code).toBe(2);
     expect(b.err).toMatch(/shape\.gf:3:9: node "y\.matmul", field "inputs\[1\]": .*inner dimensions differ/);

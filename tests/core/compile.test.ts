@@ -71,7 +71,7 @@ describe('compile', () => {
       spec([L('a', 1), N('b', 'add', ['a', 'b'])]),
       { node: 'b', field: 'inputs[1]', message: 'a node cannot consume itself (cycle)' },
     ],
-    ['wrong arity', spec([L('a', 1), N('b', 'add', ['a'])]), { node: 'b', field: 'inputs', message: 'add takes 2 input(s) (a, b), got 1' }],
+    ['wrong arity', spec([L('a', 1), N('b', 'add', ['a'])]), { node: 'b', field: 'inputs', message: 'add takes 2 inputs (a, b), got 1' }],
     [
       'non-finite literal',
       { nodes: [{ id: 'a', op: 'leaf', value: [1, null] }], objectives: [{ name: 'o', node: 'a' }] },

@@ -30,9 +30,23 @@ describe('one loader for .gf and JSON (CLI and explorer)', () => {
   });
 
   it('a .gf problem reaches the UI with its line and column', () => {
-    expect(parseGraphText('x = 3\ny = rleu(x)\nz = relu(q)\nobjective y\n', 'a.gf')).toEqual({
+    expect(parseGraphText('x = 3\ny = relu(x)\nz = relu(q)\nw = relu(p)\nobjective y\n', 'a.gf')).toEqual({
       ok: false,
-      problem: { node: 'y', field: 'op', message: 'line 2, column 5: unknown op "rleu" (did you mean "relu"?) (and 1 more)' },
+      problem: { node: 'z', field: 'inputs', message: 'line 3, column 10: unknown name "q" (and 1 more)' },
+    });
+  });
+
+  it('which names are ops is the engine’s to say: any call lowers to a node of that op', () => {
+    // The loader (tfjs-free) has no op list; compile (src/core) refuses the op, located by the parse.
+    expect(parseGraphText('x = 3\ny = rleu(x)\nobjective y\n', 'a.gf')).toEqual({
+      ok: true,
+      value: {
+        nodes: [
+          { id: 'x', op: 'leaf', value: 3 },
+          { id: 'y', op: 'rleu', inputs: ['x'] },
+        ],
+        objectives: [{ name: 'y', node: 'y' }],
+      },
     });
   });
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../src/core/compile';
+import { compile, opProblems } from '../../src/core/compile';
 import type { GraphSpec, NodeSpec } from '../../src/core/types';
 import { exerciseFromSpec, runExercise } from '../../src/engine/exercise';
-import { parseGf } from '../../src/lang/parse';
+import { locateProblem } from '../../src/lang/load';
+import { type GfProblem, parseGf } from '../../src/lang/parse';
 
 const ok = (text: string): GraphSpec => {
   const r = parseGf(text);
@@ -12,6 +13,13 @@ const ok = (text: string): GraphSpec => {
 const node = (s: GraphSpec, id: string) => s.nodes.find((n) => n.id === id);
 /** The problems as `line:col message` (and node), the way the CLI prints them. */
 const problems = (text: string) => parseGf(text).problems.map((p) => `${p.line}:${p.col}${p.node ? ` [${p.node}]` : ''} ${p.message}`);
+/** The engine's check of the ops a parsed text names, placed on the text as the CLI and the editor place it. */
+const opChecks = (text: string) => {
+  const gf = parseGf(text);
+  expect(gf.problems).toEqual([]);
+  return opProblems(gf.spec as GraphSpec).map((p) => locateProblem(p, gf) as GfProblem);
+};
+const shown = (ps: GfProblem[]) => ps.map((p) => `${p.line}:${p.col} [${p.node}] ${p.field}: ${p.message}`);
 
 describe('parseGf: constructs', () => {
   it('infix maths: each op one node, intermediates named <id>.<op> and labelled by their expression', () => {
@@ -201,10 +209,30 @@ describe('parseGf: problems name line, column and node', () => {
     expect(problems('x = 3\ny = relu(x\n')).toEqual(['3:1 unexpected end of file in the arguments of a call']);
   });
 
-  it('unknown names, ops and arity', () => {
-    expect(problems('x = 3\ny = rleu(x)\nobjective y\n')).toEqual(['2:5 [y] unknown op "rleu" (did you mean "relu"?)']);
-    expect(problems('x = 3\ny = relu(x, x)\nobjective y\n')).toEqual(['2:5 [y] relu takes 1 input (x), got 2']);
-    expect(problems('x = 3\ny = matmul(x)\nobjective y\n')).toEqual(['2:5 [y] matmul takes 2 inputs (A, B), got 1']);
+  it('unknown ops and wrong arity: the engine’s one check, on the op’s name and on the call', () => {
+    const typo = opChecks('x = 3\ny = rleu(x)\nobjective y\n');
+    expect(shown(typo)).toEqual(['2:5 [y] op: unknown op "rleu" (did you mean "relu"?)']);
+    // the editor's mark covers the misspelt name, not the whole line
+    expect(typo[0]).toMatchObject({ from: 10, to: 14 });
+    expect(shown(opChecks('x = 3\ny = relu(x, x)\nobjective y\n'))).toEqual(['2:5 [y] inputs: relu takes 1 input (x), got 2']);
+    const arity = opChecks('x = 3\ny = matmul(x)\nobjective y\n');
+    expect(shown(arity)).toEqual(['2:5 [y] inputs: matmul takes 2 inputs (A, B), got 1']);
+    expect(arity[0]).toMatchObject({ from: 10, to: 19 });
+    expect(shown(opChecks('x = 3\ny = stack()\nobjective y\n'))).toEqual(['2:5 [y] inputs: stack takes one or more inputs (u…), got 0']);
+    // inside an expression: the intermediate node, at its own call
+    expect(shown(opChecks('x = 3\ny = 2 * sqaure(x) + x\nobjective y\n'))).toEqual([
+      '2:9 [y.sqaure] op: unknown op "sqaure" (did you mean "square"?)',
+    ]);
+    // a case the default options do not choose is checked too, at its own call
+    expect(shown(opChecks('option act = relu | tanh\nx = 3\ny = switch act { relu => relu(x), tanh => tahn(x) }\nobjective y\n'))).toEqual([
+      '3:43 [y] by.cases.tanh.op: unknown op "tahn" (did you mean "tanh"?)',
+    ]);
+    // compile reports the same, with the same fields (what the explorer's worker sends back)
+    const gf = parseGf('x = 3\ny = rleu(x)\nobjective y\n');
+    expect(() => compile(gf.spec)).toThrow(/unknown op "rleu" \(did you mean "relu"\?\)/);
+  });
+
+  it('unknown names', () => {
     expect(problems('weight = 3\ny = wieght * 2 + weight\nobjective y\n')).toEqual([
       '2:5 [y] unknown name "wieght" (did you mean "weight"?)',
     ]);

@@ -1,6 +1,6 @@
 import { broadcastShapes } from '../broadcast';
 import type { Commentary } from '../commentary';
-import { defineOp, type Formula, type OpDef, type Saves, type Tensor, type Vjp } from '../op';
+import { defineOp, type Formula, type OpDef, type OpDoc, type Saves, type Tensor, type Vjp } from '../op';
 
 interface BinarySpec {
   name: string;
@@ -11,6 +11,7 @@ interface BinarySpec {
   /** Gradients at the broadcast shape; the engine sums them back to each input's shape. */
   vjp: (a: Tensor | undefined, b: Tensor | undefined, y: Tensor | undefined, dy: Tensor) => Vjp;
   formula: Formula;
+  doc: OpDoc;
   commentary: Commentary;
 }
 
@@ -26,6 +27,7 @@ export function binaryOp(s: BinarySpec): OpDef {
     vjp: ({ inputs: [a, b], output, dy }) => s.vjp(a, b, output, dy),
     saves: s.saves,
     formula: s.formula,
+    doc: s.doc,
     commentary: s.commentary,
   });
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Commentary } from '../commentary';
-import { defineOp, type Formula, type OpDef, type Tensor } from '../op';
+import { defineOp, type Formula, type OpDef, type OpDoc, type Tensor } from '../op';
 
 interface UnarySpec {
   name: string;
@@ -11,6 +11,7 @@ interface UnarySpec {
   /** Elementwise dy/dx from what `reads` names (the other argument is undefined); a number broadcasts. */
   derivative: (x: Tensor | undefined, y: Tensor | undefined) => Tensor | number;
   formula: Formula;
+  doc: OpDoc;
   commentary: Commentary;
   straightThrough?: boolean;
 }
@@ -26,6 +27,7 @@ export function unaryOp(s: UnarySpec): OpDef {
     vjp: ({ inputs: [x], output, dy }) => [() => tf.mul(dy, s.derivative(x, output))],
     saves: { inputs: s.reads === 'x' ? [0] : [], output: s.reads === 'y' },
     formula: s.formula,
+    doc: s.doc,
     commentary: s.commentary,
     straightThrough: s.straightThrough,
   });

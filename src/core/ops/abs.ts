@@ -11,6 +11,7 @@ export const abs = unaryOp({
   reads: 'x',
   derivative: (x) => tf.sign(x as tf.Tensor),
   formula: { forward: 'y = \\lvert x \\rvert', vjp: ['\\bar x = \\operatorname{sign}(x) \\odot \\bar y'] },
+  doc: { forward: '|x|', vjp: 'x̄ = sign(x) ⊙ ȳ', notes: 'at x = 0 the gradient is 0 (sign 0 = 0)' },
   commentary: {
     forward: (n) => `${n.y} = |${arg(n, 0)}|: drops the sign`,
     backward: (n) =>

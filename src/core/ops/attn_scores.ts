@@ -42,6 +42,7 @@ export const attnScores = defineOp({
     forward: 'S = \\frac{Q K^\\top}{\\sqrt d}',
     vjp: ['\\bar Q = \\frac{\\bar S K}{\\sqrt d}', '\\bar K = \\frac{\\bar S^\\top Q}{\\sqrt d}'],
   },
+  doc: { forward: 'QKᵀ/√d', vjp: 'Q̄ = S̄K/√d, K̄ = S̄ᵀQ/√d' },
   commentary: {
     forward: (n) => `${n.y} = ${arg(n, 0)}${arg(n, 1)}ᵀ/√d: every query in ${arg(n, 0)} scored against every key in ${arg(n, 1)}`,
     backward: (n) =>

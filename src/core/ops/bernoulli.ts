@@ -73,6 +73,12 @@ export const bernoulli = defineOp<BernoulliAttrs>({
     forward: 'z_i \\sim \\operatorname{Bernoulli}(\\sigma(\\theta))',
     vjp: ['\\hat\\nabla_\\theta = \\textstyle\\sum_i \\bar f_i\\,\\big(f(z_i) - b_i\\big)\\,(z_i - \\sigma(\\theta))'],
   },
+  doc: {
+    forward: 'z ~ Bernoulli(σ(θ)), seeded',
+    vjp: 'REINFORCE by the chain rule: Σᵢ ∂J/∂fᵢ · (fᵢ − bᵢ)(zᵢ − σ(θ)); `baseline` = `leave_one_out` (bᵢ = mean of the other fᵢ, unbiased) or a number',
+    notes:
+      'stochastic: an unbiased estimate of ∇E[J] when J is linear in the costs f (biased in general otherwise); J may depend on z only through `cost`',
+  },
   commentary: {
     forward: (n) => `sample ${n.y} ~ Bernoulli(σ(${arg(n, 0)})): a discrete draw, no derivative through it`,
     backward: (n) =>

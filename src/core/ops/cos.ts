@@ -9,6 +9,7 @@ export const cos = unaryOp({
   reads: 'x',
   derivative: (x) => tf.neg(tf.sin(x as tf.Tensor)),
   formula: { forward: 'y = \\cos x', vjp: ['\\bar x = -\\sin(x) \\odot \\bar y'] },
+  doc: { forward: 'cos x', vjp: 'x̄ = −sin x ⊙ ȳ' },
   commentary: {
     forward: (n) => `${n.y} = cos(${arg(n, 0)})`,
     backward: (n) => `cos backward: ${arg(n, 0)} gets −${n.dy} ⊙ sin(${arg(n, 0)}) — the local slope of cosine`,

@@ -17,6 +17,7 @@ export const dot = defineOp({
   saves: { inputs: 'all', output: false },
   vjp: ({ inputs: [a, b], dy }) => [() => tf.mul(dy, b as tf.Tensor), () => tf.mul(dy, a as tf.Tensor)],
   formula: { forward: 'y = \\langle a, b\\rangle = \\textstyle\\sum_i a_i b_i', vjp: ['\\bar a = \\bar y\\, b', '\\bar b = \\bar y\\, a'] },
+  doc: { forward: 'Σᵢ aᵢbᵢ', vjp: 'ā = ȳ b, b̄ = ȳ a' },
   commentary: {
     forward: (n) => `${n.y} = ${arg(n, 0)}·${arg(n, 1)}: one number from two vectors`,
     backward: (n) =>

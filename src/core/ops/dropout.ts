@@ -72,6 +72,12 @@ export const dropout = defineOp<DropoutAttrs>({
     forward: 'y = \\frac{m \\odot x}{1 - p},\\quad m_i \\sim \\operatorname{Bernoulli}(1 - p)',
     vjp: ['\\bar x = \\frac{m \\odot \\bar y}{1 - p}'],
   },
+  doc: {
+    forward: 'x ⊙ m / (1 − p), mᵢ ~ Bernoulli(1 − p), seeded',
+    vjp: 'x̄ = ȳ ⊙ m / (1 − p): the same mask',
+    notes:
+      'stochastic (inverted dropout); one mask per node per run, reused on recompute and recorded on the forward step (`Step.drawn`); p = 0 is the identity',
+  },
   commentary: {
     forward: (n) =>
       `${n.y} = dropout(${arg(n, 0)}): each entry zeroed with probability ${n.attrs.p}, survivors scaled by 1/(1 − ${n.attrs.p})`,

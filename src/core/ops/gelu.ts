@@ -54,6 +54,11 @@ export const gelu = defineOp<GeluAttrs>({
       "\\bar x = \\big(\\Phi(x) + x\\,\\varphi(x)\\big) \\odot \\bar y,\\ \\varphi(x) = \\tfrac{1}{\\sqrt{2\\pi}} e^{-x^2/2};\\ \\text{tanh: } \\bar x = \\big(\\tfrac12(1 + \\tanh u) + \\tfrac12 x\\,(1 - \\tanh^2 u)\\,u'\\big) \\odot \\bar y",
     ],
   },
+  doc: {
+    forward: 'x Φ(x) = ½x(1 + erf(x/√2)); `tanh`: ½x(1 + tanh(√(2/π)(x + 0.044715x³)))',
+    vjp: 'x̄ = (Φ(x) + x φ(x)) ⊙ ȳ, φ the normal density (tanh form: its own derivative)',
+    notes: 'exact erf form by default; both VJPs written out, not autodiffed',
+  },
   commentary: {
     forward: (n) => `${n.y} = GELU(${arg(n, 0)}): ${arg(n, 0)} weighted by Φ(${arg(n, 0)}), the chance a standard normal falls below it`,
     backward: (n) =>

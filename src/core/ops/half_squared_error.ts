@@ -22,6 +22,7 @@ export const halfSquaredError = defineOp({
     forward: 'L = \\tfrac12 \\lVert \\hat y - y \\rVert^2',
     vjp: ['\\bar{\\hat y} = \\bar L\\,(\\hat y - y)', '\\bar y = -\\bar L\\,(\\hat y - y)'],
   },
+  doc: { forward: '½‖ŷ − y‖²', vjp: 'to yhat: L̄ (ŷ − y); to y: −L̄ (ŷ − y)' },
   commentary: {
     forward: (n) => `${n.y} = ½‖${arg(n, 0)} − ${arg(n, 1)}‖²`,
     backward: (n) =>

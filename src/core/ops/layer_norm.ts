@@ -66,6 +66,11 @@ export const layerNorm = defineOp<LayerNormAttrs>({
       '\\bar\\beta = \\textstyle\\sum_n \\bar y_n',
     ],
   },
+  doc: {
+    forward: 'γ ⊙ (x − μ)/√(σ² + ε) + β over the last axis',
+    vjp: 'x̄ = r(g − mean g − x̂ mean(g ⊙ x̂)), g = ȳ ⊙ γ, r = 1/√(σ² + ε); γ̄ = Σ ȳ ⊙ x̂; β̄ = Σ ȳ',
+    notes: 'σ² the biased variance; gamma, beta of shape [D]',
+  },
   commentary: {
     forward: (n) =>
       `${n.y} = layer_norm(${arg(n, 0)}): each row centred and scaled to mean 0, variance 1, then ×${arg(n, 1)} + ${arg(n, 2)}`,

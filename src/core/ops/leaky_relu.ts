@@ -25,6 +25,7 @@ export const leakyRelu = defineOp<z.infer<typeof attrs>>({
     forward: 'y = \\begin{cases} x & x > 0 \\\\ \\alpha x & x \\le 0 \\end{cases}',
     vjp: ['\\bar x = \\big(\\mathbb{1}[x > 0] + \\alpha\\,\\mathbb{1}[x \\le 0]\\big) \\odot \\bar y'],
   },
+  doc: { forward: 'x if x > 0, else αx', vjp: 'x̄ = (𝟙[x > 0] + α𝟙[x ≤ 0]) ⊙ ȳ', notes: 'slope α at x = 0' },
   commentary: {
     forward: (n) => `${n.y} = leaky_relu(${arg(n, 0)}): positives pass, negatives are scaled by ${n.attrs.alpha}`,
     backward: (n) =>

@@ -31,6 +31,11 @@ export const logSoftmax = defineOp<z.infer<typeof attrs>>({
     forward: 'y_i = x_i - \\log \\textstyle\\sum_k e^{x_k}',
     vjp: ['\\bar x = \\bar y - \\operatorname{softmax}(x) \\textstyle\\sum_k \\bar y_k'],
   },
+  doc: {
+    forward: 'x − logsumexp(x)',
+    vjp: 'x̄ = ȳ − softmax(x) Σₖ ȳₖ',
+    notes: 'stable (max subtracted); never log of an underflowed softmax',
+  },
   commentary: {
     forward: (n) => `${n.y} = log_softmax(${arg(n, 0)}) = ${arg(n, 0)} − logsumexp(${arg(n, 0)}): log-probabilities`,
     backward: (n) => `log-softmax backward: ${arg(n, 0)} gets ${n.dy} minus softmax(${arg(n, 0)}) times the row's total of ${n.dy}`,

@@ -37,6 +37,7 @@ export const logsumexp = defineOp<AxisAttrs>({
     forward: 'y = \\log \\textstyle\\sum_i e^{x_i} = m + \\log \\sum_i e^{x_i - m},\\ m = \\max_i x_i',
     vjp: ['\\bar x_i = \\operatorname{softmax}(x)_i\\,\\bar y = e^{x_i - y}\\,\\bar y'],
   },
+  doc: { forward: 'log Σ eˣ', vjp: 'x̄ = softmax(x) ⊙ ȳ', notes: 'stable: m + log Σ e^(x−m), m the max' },
   commentary: {
     forward: (n) => `${n.y} = logsumexp(${arg(n, 0)}): a smooth maximum`,
     backward: (n) =>

@@ -48,6 +48,7 @@ export const matmul = defineOp({
     return [() => back(tf.matMul(dY, B2, false, true), a), () => back(tf.matMul(A2, dY, true, false), b)];
   },
   formula: { forward: 'Y = AB', vjp: ['\\bar A = \\bar Y B^\\top', '\\bar B = A^\\top \\bar Y'] },
+  doc: { forward: 'AB', vjp: 'Ā = ȲBᵀ, B̄ = AᵀȲ' },
   commentary: {
     forward: (n) => `${n.y} = ${arg(n, 0)}${arg(n, 1)}: each entry a row of ${arg(n, 0)} times a column of ${arg(n, 1)}`,
     backward: (n) =>

@@ -31,6 +31,11 @@ export const max = defineOp<AxisAttrs>({
     forward: 'y = \\max_i x_i',
     vjp: ['\\bar x_i = \\dfrac{\\mathbb{1}[x_i = y]}{\\#\\{j : x_j = y\\}}\\,\\bar y'],
   },
+  doc: {
+    forward: 'maxᵢ xᵢ',
+    vjp: 'x̄ᵢ = ȳ / k on the k entries equal to the max, 0 elsewhere',
+    notes: '**ties: ȳ split equally** among the maxima (tfjs gives each all of ȳ)',
+  },
   commentary: {
     forward: (n) => `${n.y} = max of ${arg(n, 0)}: its largest entry`,
     backward: (n) => `max backward: the largest entry of ${arg(n, 0)} gets all of ${n.dy} (split on a tie), the rest get 0`,

@@ -19,6 +19,11 @@ export const maximum = binaryOp({
       '\\bar b = \\big(\\mathbb{1}[b > a] + \\tfrac12\\mathbb{1}[a = b]\\big) \\odot \\bar y',
     ],
   },
+  doc: {
+    forward: 'max(a, b)',
+    vjp: 'ā = ȳ where a > b, b̄ = ȳ where b > a',
+    notes: 'broadcasts; **tie a = b: ½ȳ to each** (tfjs gives all to a)',
+  },
   commentary: {
     forward: (n) => `${n.y} = max(${arg(n, 0)}, ${arg(n, 1)}) entry by entry`,
     backward: (n) => `maximum backward: ${n.dy} goes to whichever of ${arg(n, 0)}, ${arg(n, 1)} was larger (half each on a tie)`,

@@ -19,6 +19,7 @@ export const mean = defineOp<AxisAttrs>({
     return [() => tf.broadcastTo(tf.div(tf.reshape(dy, kept), n), s)];
   },
   formula: { forward: 'y = \\tfrac1n \\textstyle\\sum_i x_i', vjp: ['\\bar x_i = \\bar y / n'] },
+  doc: { forward: '(1/n) Σ x', vjp: 'x̄ᵢ = ȳ / n' },
   commentary: {
     forward: (n) => `${n.y} = mean of ${arg(n, 0)}`,
     backward: (n) => `mean backward: every entry of ${arg(n, 0)} gets ${n.dy}/n — an average shares its gradient equally`,

@@ -18,6 +18,7 @@ export const minimum = binaryOp({
       '\\bar b = \\big(\\mathbb{1}[b < a] + \\tfrac12\\mathbb{1}[a = b]\\big) \\odot \\bar y',
     ],
   },
+  doc: { forward: 'min(a, b)', vjp: 'ā = ȳ where a < b, b̄ = ȳ where b < a', notes: 'broadcasts; **tie: ½ȳ to each**' },
   commentary: {
     forward: (n) => `${n.y} = min(${arg(n, 0)}, ${arg(n, 1)}) entry by entry`,
     backward: (n) => `minimum backward: ${n.dy} goes to whichever of ${arg(n, 0)}, ${arg(n, 1)} was smaller (half each on a tie)`,

@@ -10,6 +10,7 @@ export const mul = binaryOp({
   saves: { inputs: 'all', output: false },
   vjp: (a, b, _y, dy) => [() => tf.mul(dy, b as Tensor), () => tf.mul(dy, a as Tensor)],
   formula: { forward: 'y = a \\odot b', vjp: ['\\bar a = \\bar y \\odot b', '\\bar b = \\bar y \\odot a'] },
+  doc: { forward: 'a ⊙ b', vjp: 'ā = ȳ ⊙ b, b̄ = ȳ ⊙ a', notes: 'broadcasts' },
   commentary: {
     forward: (n) => `${n.y} = ${arg(n, 0)} ⊙ ${arg(n, 1)}`,
     backward: (n) =>

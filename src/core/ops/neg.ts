@@ -9,6 +9,7 @@ export const neg = unaryOp({
   reads: 'none',
   derivative: () => -1,
   formula: { forward: 'y = -x', vjp: ['\\bar x = -\\bar y'] },
+  doc: { forward: '−x', vjp: 'x̄ = −ȳ' },
   commentary: {
     forward: (n) => `${n.y} = −${arg(n, 0)}`,
     backward: (n) => `neg backward: ${arg(n, 0)} gets −${n.dy} — the gradient flips sign`,

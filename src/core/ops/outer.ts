@@ -20,6 +20,7 @@ export const outer = defineOp({
     () => tf.reshape(tf.matMul(dy as tf.Tensor2D, tf.reshape(u as Tensor, [-1, 1]), true, false), [-1]),
   ],
   formula: { forward: 'Y = u v^\\top', vjp: ['\\bar u = \\bar Y v', '\\bar v = \\bar Y^\\top u'] },
+  doc: { forward: 'uvᵀ', vjp: 'ū = Ȳv, v̄ = Ȳᵀu' },
   commentary: {
     forward: (n) => `${n.y} = ${arg(n, 0)}${arg(n, 1)}ᵀ: every entry of ${arg(n, 0)} times every entry of ${arg(n, 1)}`,
     backward: (n) => `outer backward: ${arg(n, 0)} gets ${n.dy}·${arg(n, 1)}, ${arg(n, 1)} gets (${n.dy})ᵀ·${arg(n, 0)}`,

@@ -29,6 +29,7 @@ export const pick = defineOp<z.infer<typeof attrs>>({
     },
   ],
   formula: { forward: 'y = x_i', vjp: ['\\bar x = \\bar y\\, e_i'] },
+  doc: { forward: 'xᵢ', vjp: 'x̄ = ȳ eᵢ', notes: '0-based' },
   commentary: {
     forward: (n) => `${n.y} = ${arg(n, 0)}[${n.attrs.index}]: one component`,
     backward: (n) =>

@@ -12,6 +12,7 @@ export const relu = unaryOp({
   // step(x) = 1 where x > 0, 0 elsewhere (NaN stays NaN): one kernel where greater + cast take two.
   derivative: (x) => tf.step(x as tf.Tensor),
   formula: { forward: 'y = \\max(0, x)', vjp: ['\\bar x = \\mathbb{1}[x > 0] \\odot \\bar y'] },
+  doc: { forward: 'max(0, x)', vjp: 'x̄ = 𝟙[x > 0] ⊙ ȳ', notes: 'relu′(0) = 0' },
   commentary: {
     forward: (n) => `${n.y} = relu(${arg(n, 0)}): keeps positives, zeroes the rest`,
     backward: (n) =>

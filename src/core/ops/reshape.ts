@@ -30,6 +30,7 @@ export const reshape = defineOp<z.infer<typeof attrs>>({
   saves: { inputs: [], output: false },
   vjp: ({ shapes: [x], dy }) => [() => tf.reshape(dy, x as number[])],
   formula: { forward: 'y = \\operatorname{reshape}(x)', vjp: ['\\bar x = \\operatorname{reshape}^{-1}(\\bar y)'] },
+  doc: { forward: 'same numbers, new shape (one −1 inferred)', vjp: 'x̄ = reshape⁻¹(ȳ)' },
   commentary: {
     forward: (n) => `${n.y}: the numbers of ${arg(n, 0)} in a new shape`,
     backward: (n) => `reshape backward: ${arg(n, 0)} gets ${n.dy} laid out in its own shape — same numbers, nothing to differentiate`,

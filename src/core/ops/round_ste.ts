@@ -14,6 +14,7 @@ export const roundSte = unaryOp({
     forward: '\\hat w = \\operatorname{round}(w)',
     vjp: ['\\bar w = \\bar{\\hat w} \\quad \\text{(straight-through: round treated as identity)}'],
   },
+  doc: { forward: 'round(x), half to even', vjp: 'x̄ = ȳ (straight-through)', notes: "deliberately not round's derivative (0)" },
   commentary: {
     forward: (n) => `${n.y} = round(${arg(n, 0)}) (its true derivative is 0 almost everywhere)`,
     backward: (n) =>

@@ -13,6 +13,7 @@ export const scale = defineOp<{ by: number }>({
   saves: { inputs: [], output: false },
   vjp: ({ dy, attrs: { by } }) => [() => tf.mul(dy, by)],
   formula: { forward: 'y = c\\,x', vjp: ['\\bar x = c\\,\\bar y'] },
+  doc: { forward: 'c x', vjp: 'x̄ = c ȳ' },
   commentary: {
     forward: (n) => `${n.y} = ${n.attrs.by}·${arg(n, 0)}`,
     backward: (n) => `scale backward: ${arg(n, 0)} gets ${n.attrs.by}·${n.dy} — a constant factor scales the gradient by itself`,

@@ -9,6 +9,7 @@ export const sigmoid = unaryOp({
   reads: 'y',
   derivative: (_x, y) => tf.mul(y as tf.Tensor, tf.sub(1, y as tf.Tensor)),
   formula: { forward: 'y = \\sigma(x) = \\frac{1}{1+e^{-x}}', vjp: ['\\bar x = y(1-y) \\odot \\bar y'] },
+  doc: { forward: 'σ(x) = 1/(1 + e⁻ˣ)', vjp: 'x̄ = y(1 − y) ⊙ ȳ' },
   commentary: {
     forward: (n) => `${n.y} = σ(${arg(n, 0)}): squashes into (0, 1)`,
     backward: (n) => `sigmoid backward: ${arg(n, 0)} gets ${n.dy} ⊙ ${n.y}(1 − ${n.y}) — at most ¼, so gradients shrink here`,

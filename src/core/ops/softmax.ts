@@ -32,6 +32,7 @@ export const softmax = defineOp<z.infer<typeof attrs>>({
     forward: 'P_{ij} = \\frac{e^{S_{ij}}}{\\sum_k e^{S_{ik}}}',
     vjp: ['\\bar S = P \\odot \\big(\\bar P - \\textstyle\\sum_k (P \\odot \\bar P)_{\\cdot k}\\big)'],
   },
+  doc: { forward: 'e^S / Σ e^S', vjp: 'S̄ = P ⊙ (P̄ − Σₖ P ⊙ P̄)', notes: 'max subtracted first' },
   commentary: {
     forward: (n) => `${n.y} = softmax(${arg(n, 0)}) along each row: probabilities summing to 1`,
     backward: (n) =>

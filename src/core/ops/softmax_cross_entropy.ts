@@ -80,6 +80,12 @@ export const softmaxCrossEntropy = defineOp({
       '\\bar q_n = -\\frac{\\bar L}{N} \\log \\operatorname{softmax}(z_n)\\ \\text{(class indices: none)}',
     ],
   },
+  doc: {
+    forward: '−(1/N) Σₙ Σ_c q_nc log softmax(zₙ)_c, a scalar',
+    vjp: 'z̄ = (ȳ/N)(softmax(z) Σ_c q − q); q̄ = −(ȳ/N) log softmax(z)',
+    notes:
+      'logits [..., C]; labels [...] class indices (checked: integers in 0..C−1; **no gradient**) or [..., C] one-hot/soft targets used as given; mean over the N = size/C rows; stable',
+  },
   commentary: {
     forward: (n) => `${n.y} = mean over the batch of −log softmax(${arg(n, 0)})[true class of ${arg(n, 1)}]`,
     backward: (n) =>

@@ -9,6 +9,7 @@ export const square = unaryOp({
   reads: 'x',
   derivative: (x) => tf.mul(x as tf.Tensor, 2),
   formula: { forward: 'y = x^2', vjp: ['\\bar x = 2x \\odot \\bar y'] },
+  doc: { forward: 'x²', vjp: 'x̄ = 2x ⊙ ȳ' },
   commentary: {
     forward: (n) => `${n.y} = ${arg(n, 0)}²`,
     backward: (n) => `square backward: ${arg(n, 0)} gets ${n.dy} ⊙ 2${arg(n, 0)} — the slope of x² is 2x`,

@@ -20,6 +20,7 @@ export const stack = defineOp({
   saves: { inputs: [], output: false },
   vjp: ({ dy }) => tf.unstack(dy).map((g) => () => g),
   formula: { forward: 'y = (u_1, \\dots, u_n)', vjp: ['\\bar u_i = \\bar y_i'] },
+  doc: { forward: '(u₁, …, uₙ) on a new first axis', vjp: 'ūᵢ = ȳᵢ', notes: 'variadic, equal shapes' },
   commentary: {
     forward: (n) => `${n.y} = [${n.x.join(', ')}]: the components in one vector`,
     backward: (n) => `stack backward: each of ${n.x.join(', ')} gets its own entry of ${n.dy}`,

@@ -17,6 +17,7 @@ export const sum = defineOp<AxisAttrs>({
     return [() => tf.broadcastTo(tf.reshape(dy, kept), s)];
   },
   formula: { forward: 'y = \\textstyle\\sum_i x_i', vjp: ['\\bar x_i = \\bar y'] },
+  doc: { forward: 'Σ x', vjp: 'x̄ᵢ = ȳ' },
   commentary: {
     forward: (n) => `${n.y} = Σ ${arg(n, 0)}: adds up the entries`,
     backward: (n) => `sum backward: every entry of ${arg(n, 0)} gets ${n.dy} — a sum copies its gradient`,

@@ -16,6 +16,7 @@ export const transpose = defineOp({
   saves: { inputs: [], output: false },
   vjp: ({ dy }) => [() => tf.transpose(dy)],
   formula: { forward: 'Y = X^\\top', vjp: ['\\bar X = \\bar Y^\\top'] },
+  doc: { forward: 'Xᵀ', vjp: 'X̄ = Ȳᵀ' },
   commentary: {
     forward: (n) => `${n.y} = ${arg(n, 0)}ᵀ`,
     backward: (n) => `transpose backward: ${arg(n, 0)} gets (${n.dy})ᵀ — the gradient is transposed back`,

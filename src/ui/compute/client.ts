@@ -1,3 +1,4 @@
+import type { OpSignature } from '../../core/op';
 import type {
   ComputeCall,
   ComputeMessage,
@@ -16,6 +17,8 @@ export interface ComputeClient {
   /** `worker` or `main` (the thread the engine runs on). */
   readonly where: 'worker' | 'main';
   catalogue(): Promise<Outcome<ExerciseInfo[]>>;
+  /** Every op's name and input slots (completion, the palette); optional: test fakes may have none. */
+  ops?(): Promise<Outcome<OpSignature[]>>;
   run(request: RunRequest): Promise<Outcome<RunResult>>;
   gradcheck(request: RunRequest): Promise<Outcome<GradcheckReport>>;
   /** The deferred part of a run's lesson (RunResult.deferred); optional: test fakes may have none. */
@@ -31,6 +34,7 @@ function clientFrom(where: ComputeClient['where'], handle: Handle, dispose: () =
   return {
     where,
     catalogue: () => handle({ kind: 'catalogue' }) as Promise<Outcome<ExerciseInfo[]>>,
+    ops: () => handle({ kind: 'ops' }) as Promise<Outcome<OpSignature[]>>,
     run: (request) => handle({ kind: 'run', request }) as Promise<Outcome<RunResult>>,
     gradcheck: (request) => handle({ kind: 'gradcheck', request }) as Promise<Outcome<GradcheckReport>>,
     lesson: (request) => handle({ kind: 'lesson', request }) as Promise<Outcome<DeferredLesson>>,
@@ -119,6 +123,7 @@ export function createComputeClient(prefer: 'worker' | 'main' = 'worker'): Compu
       return current.where;
     },
     catalogue: () => call((c) => c.catalogue()),
+    ops: () => call((c) => c.ops?.() ?? Promise.resolve({ ok: false, problems: [{ field: 'engine', message: 'no op list' }] })),
     run: (r) => call((c) => c.run(r)),
     gradcheck: (r) => call((c) => c.gradcheck(r)),
     lesson: (r) =>

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { GraphError, type Problem, ShapeError } from '../../core/errors';
+import { opSignatures } from '../../core/registry';
 import { runExerciseQuick } from '../../engine/exercise';
 import { type BackendName, currentBackend, fallBackToCpu, initBackend, liveTensors } from './backend';
 import { catalogue, computeDeferred, computeRun, resolveExercise } from './exercises';
@@ -75,6 +76,8 @@ export async function handle(call: ComputeCall): Promise<Outcome<unknown>> {
     switch (call.kind) {
       case 'catalogue':
         return { ok: true, value: catalogue() };
+      case 'ops':
+        return { ok: true, value: opSignatures() };
       case 'run':
         return { ok: true, value: await runRequest(call.request) };
       case 'gradcheck':

@@ -145,6 +145,7 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; problems: Problem
 /** Messages to and from the worker. */
 export type ComputeCall =
   | { kind: 'catalogue' }
+  | { kind: 'ops' }
   | { kind: 'run'; request: RunRequest }
   | { kind: 'gradcheck'; request: RunRequest }
   | { kind: 'lesson'; request: RunRequest }

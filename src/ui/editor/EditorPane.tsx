@@ -8,6 +8,7 @@ import { type GfProblem, parseGf } from '../../lang';
 import { EditLayer } from '../canvas/edit/EditLayer';
 import { useExplorer, useExplorerStore } from '../store/context';
 import { setBridge } from './bridge';
+import { completionOps } from './completionOps';
 import { saveDraft } from './draft';
 import { EditorBar } from './EditorBar';
 import { gfExtensions, toDiagnostic } from './gfExtensions';
@@ -59,7 +60,7 @@ export function EditorPane() {
           lineNumbers(),
           history(),
           keymap.of([...defaultKeymap, ...historyKeymap]),
-          gfExtensions(() => engine.current),
+          gfExtensions(() => engine.current, completionOps(store)),
           EditorView.contentAttributes.of({ 'aria-label': 'graph text (.gf)' }),
           EditorView.updateListener.of((u) => {
             if (!u.docChanged) return;

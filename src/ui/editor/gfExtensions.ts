@@ -1,9 +1,10 @@
-import { autocompletion, completeFromList } from '@codemirror/autocomplete';
+import { autocompletion } from '@codemirror/autocomplete';
 import { defaultHighlightStyle, LanguageSupport, LRLanguage, syntaxHighlighting } from '@codemirror/language';
 import { type Diagnostic, linter } from '@codemirror/lint';
 import type { Extension } from '@codemirror/state';
-import type { GfProblem } from '../../lang';
-import { completions, gfParser, parseGf } from '../../lang';
+import type { GfProblem, OpSignature } from '../../lang';
+import { gfParser, parseGf } from '../../lang';
+import { gfCompletion } from './completionOps';
 
 /** The .gf language for CodeMirror: the same Lezer parser and highlight tags as the CLI's. */
 export const gfLanguage = LRLanguage.define({
@@ -20,15 +21,14 @@ export function toDiagnostic(p: GfProblem, length: number): Diagnostic {
 }
 
 /**
- * Highlighting, completion of op names / keywords, and lint marks: `parseGf`'s problems, and
+ * Highlighting, completion of op names (`ops`: the engine's, see completionOps.ts) / keywords, and lint marks: `parseGf`'s problems, and
  * while the text parses, the engine's problems placed on their nodes' lines (`engine()`).
  */
-export function gfExtensions(engine: () => readonly GfProblem[] = () => []): Extension[] {
-  const words = completions();
+export function gfExtensions(engine: () => readonly GfProblem[] = () => [], ops: () => readonly OpSignature[] = () => []): Extension[] {
   return [
     new LanguageSupport(gfLanguage),
     syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-    autocompletion({ override: [completeFromList(words)] }),
+    autocompletion({ override: [gfCompletion(ops)] }),
     linter(
       (view) => {
         const text = view.state.doc.toString();

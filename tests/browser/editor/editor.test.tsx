@@ -68,7 +68,13 @@ describe('the .gf text editor (real engine, Chromium)', () => {
     await typeText('input x = 3\n');
     await userEvent.keyboard('{Control>}{End}{/Control}');
     await userEvent.keyboard('y = rel');
-    await expect.poll(() => [...document.querySelectorAll('.cm-tooltip-autocomplete li')].map((li) => li.textContent)).toContain('relu');
+    // each op with its inputs, from the engine's registry (the worker sends them)
+    const offered = () =>
+      [...document.querySelectorAll('.cm-tooltip-autocomplete li')].map((li) =>
+        [li.querySelector('.cm-completionLabel')?.textContent, li.querySelector('.cm-completionDetail')?.textContent].join(' '),
+      );
+    await expect.poll(offered).toContain('relu (x)');
+    expect(offered()).toContain('leaky_relu (x)');
   });
 
   test('the draft survives a remount; "Discard draft" removes it', async () => {

@@ -1,16 +1,17 @@
 import { useEffect, useState } from 'react';
 import type { GraphSpec } from '../../../core/types';
-import { OPS } from '../../../lang';
+import type { OpSignature } from '../../../lang';
 import type { NodeModel } from '../../compute/protocol';
+import { useOps } from '../../editor/completionOps';
 import { useExplorer, useExplorerStore } from '../../store/context';
 import { applyEdit } from './applyEdit';
 import { addResidual, deleteEdge, deleteNode, type Edited, renameNode, setInput, setOp } from './specEdits';
 
 /** Ops with this many input slots (a select offers only ops the node's inputs can feed). */
-const opsOfArity = (n: number): string[] =>
-  Object.entries(OPS)
-    .filter(([, o]) => o.inputs.length === n)
-    .map(([name]) => name)
+const opsOfArity = (ops: readonly OpSignature[], n: number): string[] =>
+  ops
+    .filter((o) => o.inputs.length === n)
+    .map((o) => o.name)
     .sort();
 
 const NodeOptions = ({ nodes }: { nodes: readonly NodeModel[] }) =>
@@ -23,6 +24,7 @@ const NodeOptions = ({ nodes }: { nodes: readonly NodeModel[] }) =>
 /** The selected node's structure, editable: id, op, each input, a residual around it, delete. */
 export function NodeEditor({ node, all }: { node: NodeModel; all: readonly NodeModel[] }) {
   const store = useExplorerStore();
+  const ops = useOps();
   const [id, setId] = useState(node.id);
   const [skip, setSkip] = useState('');
   useEffect(() => setId(node.id), [node.id]);
@@ -50,7 +52,7 @@ export function NodeEditor({ node, all }: { node: NodeModel; all: readonly NodeM
           <label>
             op{' '}
             <select aria-label="node op" value={node.op} onChange={(e) => edit((s) => setOp(s, node.id, e.target.value))}>
-              {opsOfArity(node.inputs.length).map((op) => (
+              {opsOfArity(ops, node.inputs.length).map((op) => (
                 <option key={op} value={op}>
                   {op}
                 </option>

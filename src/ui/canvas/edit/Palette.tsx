@@ -1,5 +1,5 @@
 import { forwardRef, useMemo, useState } from 'react';
-import { OPS } from '../../../lang';
+import { useOps } from '../../editor/completionOps';
 import { useExplorer, useExplorerStore } from '../../store/context';
 import { applyEdit } from './applyEdit';
 import { addNode, type NewNode } from './specEdits';
@@ -15,9 +15,6 @@ const LEAVES: Entry[] = [
   { name: 'constant', what: { leaf: 'constant' } },
 ];
 
-/** Every op of the registry (with its arity) and the three leaf roles. */
-const ENTRIES: Entry[] = [...LEAVES, ...Object.entries(OPS).map(([name, o]) => ({ name, what: { op: name, arity: o.inputs.length } }))];
-
 /** How many matches the palette lists. */
 const SHOWN = 8;
 
@@ -30,10 +27,16 @@ export const Palette = forwardRef<HTMLInputElement>(function Palette(_, ref) {
   const store = useExplorerStore();
   const selected = useExplorer((s) => s.selected);
   const [query, setQuery] = useState('');
+  const ops = useOps();
+  // Every op of the registry (with its arity) and the three leaf roles.
+  const entries = useMemo<Entry[]>(
+    () => [...LEAVES, ...ops.map((o) => ({ name: o.name, what: { op: o.name, arity: o.inputs.length } }))],
+    [ops],
+  );
   const matches = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return ENTRIES.filter((e) => e.name.toLowerCase().includes(q)).slice(0, SHOWN);
-  }, [query]);
+    return entries.filter((e) => e.name.toLowerCase().includes(q)).slice(0, SHOWN);
+  }, [query, entries]);
   const add = (e: Entry) => {
     void applyEdit(store, (s) => addNode(s, e.what, selected));
     setQuery('');
