@@ -76,6 +76,7 @@ function flatten(d: string): number[] | null {
   let cmd = '';
   while (i < tokens.length) {
     const t = tokens[i] as string;
+    // regex: is this path token a command letter (or a number)
     if (/[A-Za-z]/.test(t)) {
       cmd = t;
       i++;
