@@ -16,6 +16,8 @@ export interface StepMeasure {
   focusOnScreen: boolean;
   canvasW: number;
   canvasH: number;
+  /** Chrome drawn over a node's visible part: `<chrome> over <node id>` (the legend, zoom, export, callouts, notices). */
+  chromeOverNodes: string[];
 }
 
 /**
@@ -26,7 +28,16 @@ export function measureStep(): StepMeasure {
   const counter = document.querySelector('[data-testid=step-counter]')?.textContent ?? '';
   const cursor = Number(counter.split('/')[0]?.trim() ?? Number.NaN);
   const flow = document.querySelector('[data-testid=canvas-flow]') as HTMLElement | null;
-  const empty = { cursor, minLabelPx: null, focusLabelPx: null, focus: null, focusOnScreen: false, canvasW: 0, canvasH: 0 };
+  const empty = {
+    cursor,
+    minLabelPx: null,
+    focusLabelPx: null,
+    focus: null,
+    focusOnScreen: false,
+    canvasW: 0,
+    canvasH: 0,
+    chromeOverNodes: [],
+  };
   if (!flow) return empty;
   const box = flow.getBoundingClientRect();
   const vp = flow.querySelector('.react-flow__viewport') as HTMLElement | null;
@@ -46,7 +57,49 @@ export function measureStep(): StepMeasure {
   const focus = flow.dataset.focusNode || null;
   const node = focus ? flow.querySelector(`.react-flow__node[data-id="${CSS.escape(focus)}"]`) : null;
   const label = node?.querySelector('.gf-node__label');
+  // Chrome that could sit over the flow: the canvas's bar and its popovers, React Flow's panels,
+  // a track's callout and notice, the error panel, the predict card, the step bar and toolbar.
+  const chrome = [
+    '.gf-canvas__bar',
+    '.gf-more__panel',
+    '.gf-legend-pop .gf-more__panel',
+    '.react-flow__panel',
+    '.gf-callout',
+    '.gf-trackbar',
+    '.gf-trackbar__notice',
+    '.gf-error-panel',
+    '.gf-predict',
+    '.gf-toolbar',
+    '.gf-stepbar',
+    '.gf-step-table',
+  ];
+  const chromeOverNodes: string[] = [];
+  const nodes = [...flow.querySelectorAll('.react-flow__node:not(.react-flow__node-frame)')].map((n) => {
+    // Only the part of a node inside the flow's box can be covered (the rest is clipped away).
+    const r = n.getBoundingClientRect();
+    return {
+      id: (n as HTMLElement).dataset.id ?? '?',
+      l: Math.max(r.left, box.left),
+      t: Math.max(r.top, box.top),
+      r: Math.min(r.right, box.right),
+      b: Math.min(r.bottom, box.bottom),
+    };
+  });
+  for (const sel of chrome) {
+    for (const el of document.querySelectorAll(sel)) {
+      const c = el.getBoundingClientRect();
+      // Not drawn: a closed popover's content, display none, visibility hidden.
+      if (c.width === 0 || c.height === 0 || !el.checkVisibility({ visibilityProperty: true })) continue;
+      for (const n of nodes) {
+        // More than a pixel of overlap both ways (borders that touch do not count).
+        const w = Math.min(n.r, c.right) - Math.max(n.l, c.left);
+        const h = Math.min(n.b, c.bottom) - Math.max(n.t, c.top);
+        if (w > 1 && h > 1) chromeOverNodes.push(`${sel} over ${n.id}`);
+      }
+    }
+  }
   return {
+    chromeOverNodes,
     cursor,
     minLabelPx,
     focusLabelPx: label ? px(label) : null,
@@ -74,6 +127,8 @@ export interface Walk {
   canvasResizes: number;
   /** Cursors at which the step's node was not wholly on screen. */
   offscreen: number[];
+  /** `step k: <chrome> over <node>` for every step at which chrome covered part of a node. */
+  chromeOverNodes: string[];
 }
 
 /** Steps from the cursor now to the end with the → key, measuring every step (the start too). */
@@ -96,6 +151,7 @@ export async function walkSteps(page: Page, total: number): Promise<Walk> {
     minFocusLabelPx: Math.min(...finite(steps.map((s) => s.focusLabelPx))),
     canvasResizes: resizes,
     offscreen: steps.filter((s) => s.cursor > 0 && !s.focusOnScreen).map((s) => s.cursor),
+    chromeOverNodes: steps.flatMap((s) => s.chromeOverNodes.map((c) => `step ${s.cursor}: ${c}`)),
   };
 }
 
@@ -116,6 +172,8 @@ export interface LegibilityFigures {
   min_focus_label_px: number;
   canvas_resizes: number;
   offscreen_steps: number[];
+  /** Chrome over a node, per step (see StepMeasure.chromeOverNodes); empty when chrome never covers a node. */
+  chrome_over_nodes: string[];
 }
 
 /**
@@ -144,6 +202,7 @@ export async function legibilityFigures(
       min_focus_label_px: Math.round(walk.minFocusLabelPx * 100) / 100,
       canvas_resizes: walk.canvasResizes,
       offscreen_steps: walk.offscreen,
+      chrome_over_nodes: walk.chromeOverNodes,
     };
   } finally {
     await context.close();

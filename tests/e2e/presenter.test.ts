@@ -29,7 +29,7 @@ describe('presenter walkthrough: every graph, every step, as the back row sees i
     [1920, 1080, 18],
     [1280, 720, 14],
   ] as const) {
-    test(`${w}×${h}: the step's node on screen at every step, labels ≥ ${px} px, the canvas never resizes`, {
+    test(`${w}×${h}: the step's node on screen at every step, labels ≥ ${px} px, the canvas never resizes, no chrome over a node`, {
       timeout: 600_000,
     }, async () => {
       const failures: string[] = [];
@@ -40,8 +40,60 @@ describe('presenter walkthrough: every graph, every step, as the back row sees i
         if (f.min_focus_label_px < px) failures.push(`${id}: step node's label ${f.min_focus_label_px} px`);
         if (f.canvas_resizes !== 0) failures.push(`${id}: canvas resized ${f.canvas_resizes} times`);
         if (f.offscreen_steps.length) failures.push(`${id}: step node off screen at steps ${f.offscreen_steps.join(', ')}`);
+        if (f.chrome_over_nodes.length) failures.push(`${id}: chrome over a node: ${f.chrome_over_nodes.slice(0, 5).join('; ')}`);
       }
       expect(failures).toEqual([]);
+    });
+  }
+});
+
+describe('chrome never covers a node', () => {
+  for (const [w, h] of [
+    [1920, 1080],
+    [1280, 720],
+  ] as const) {
+    test(`${w}×${h}: at every stop of a lecture track (callouts on the canvas) no chrome covers a node; an opened legend does (and is seen), Esc closes it`, {
+      timeout: 300_000,
+    }, async () => {
+      const failures: string[] = [];
+      for (const id of ['ex04-vanishing-gradients', 'ex03-two-layer-backprop']) {
+        const context = await browser.newContext({ viewport: { width: w, height: h }, reducedMotion: 'reduce' });
+        const page = await context.newPage();
+        await page.goto(`${base}?graph=${id}&present=1&track=1`);
+        await graphReady(page);
+        const stopText = () => page.textContent('[data-testid=track-stop]').then((t) => t ?? '');
+        await expect.poll(stopText, { timeout: 30_000 }).toContain('stop 1 /');
+        const n = Number(/stop 1 \/ (\d+)/.exec(await stopText())?.[1]);
+        expect(n, id).toBeGreaterThan(1);
+        let callouts = 0;
+        for (let k = 0; k < n; k++) {
+          if (k > 0) await page.keyboard.press('ArrowRight');
+          await expect.poll(stopText, { timeout: 30_000 }).toContain(`stop ${k + 1} / ${n}`);
+          const m = await measure(page);
+          if (await page.$('[data-testid=track-callout]')) callouts++;
+          failures.push(...m.chromeOverNodes.map((c) => `${id} stop ${k + 1}: ${c}`));
+        }
+        // The track's stops do show callouts over the canvas (what this test is about).
+        expect(callouts, id).toBeGreaterThan(0);
+        await context.close();
+      }
+      expect(failures).toEqual([]);
+
+      // The check sees chrome over nodes: ex04's legend, opened, drops over its whole graph fitted
+      // with 0 (its rows reach the canvas's top left).
+      const context = await browser.newContext({ viewport: { width: w, height: h }, reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      await page.goto(`${base}?graph=ex04-vanishing-gradients&present=1&step=10`);
+      await graphReady(page);
+      expect((await measure(page)).chromeOverNodes).toEqual([]);
+      await page.keyboard.press('0');
+      await page.click('[data-testid=legend-toggle] summary');
+      const open = await measure(page);
+      expect(open.chromeOverNodes.some((c) => c.startsWith('.gf-legend-pop'))).toBe(true);
+      // Esc closes it: the canvas is clear again.
+      await page.keyboard.press('Escape');
+      expect((await measure(page)).chromeOverNodes).toEqual([]);
+      await context.close();
     });
   }
 });

@@ -39,4 +39,35 @@ describe('placeCallout', () => {
     expect(p.left).toBeGreaterThanOrEqual(8);
     expect(p.top + size.h).toBeLessThanOrEqual(tiny.height);
   });
+
+  it('leaves the other nodes on screen clear too when a side can, and never trades the anchor for them', () => {
+    const anchor = { left: 450, top: 400, right: 550, bottom: 460 };
+    // Above (the roomiest side) would cover this node: the callout goes elsewhere.
+    const other = { left: 420, top: 250, right: 580, bottom: 330 };
+    const p = placeCallout(anchor, size, pane, [anchor], 14, 8, [other]);
+    expect(p.side).not.toBe('above');
+    expect(hits(p, other)).toBe(false);
+    expect(hits(p, anchor)).toBe(false);
+    // Other nodes on every side: one of them is covered, the anchor still is not.
+    const everywhere = [
+      other,
+      { left: 0, top: 470, right: 1000, bottom: 600 },
+      { left: 0, top: 0, right: 440, bottom: 600 },
+      { left: 560, top: 0, right: 1000, bottom: 600 },
+    ];
+    const q = placeCallout(anchor, size, pane, [anchor], 14, 8, everywhere);
+    expect(hits(q, anchor)).toBe(false);
+  });
+
+  it('slides along a side, still touching the anchor, to a spot that hides no other node', () => {
+    const anchor = { left: 450, top: 400, right: 550, bottom: 460 };
+    // Centred, every side covers one of these; above, slid right to the anchor's left edge, covers neither.
+    const others = [
+      { left: 300, top: 250, right: 440, bottom: 330 },
+      { left: 0, top: 470, right: 1000, bottom: 600 },
+    ];
+    const p = placeCallout(anchor, size, pane, [anchor], 14, 8, others);
+    expect(p).toEqual({ side: 'above', left: 450, top: 286 });
+    expect(others.some((b) => hits(p, b))).toBe(false);
+  });
 });

@@ -80,6 +80,8 @@ export function Canvas() {
           disableKeyboardA11y
           deleteKeyCode={null}
           zoomOnDoubleClick={false}
+          // React Flow's credit is a link in the canvas bar (its corner panel would sit over nodes).
+          proOptions={{ hideAttribution: true }}
           minZoom={0.05}
           maxZoom={3}
           // A pan or zoom by hand (an event; the camera's own moves have none) pauses following.

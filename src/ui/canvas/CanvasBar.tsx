@@ -66,10 +66,9 @@ export function CanvasBar({ structure }: { structure: Structure }) {
     <div className="gf-canvas__bar" data-testid="canvas-bar">
       {presenter ? (
         // One row in presenter mode: the legend opens on demand, over the canvas.
-        <details className="gf-legend-pop" data-testid="legend-toggle">
-          <summary>legend</summary>
+        <MoreMenu label="legend: what the colours and widths mean" summary="legend" className="gf-legend-pop" testId="legend-toggle">
           <Legend />
-        </details>
+        </MoreMenu>
       ) : (
         <Legend />
       )}

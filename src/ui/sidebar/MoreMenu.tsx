@@ -1,10 +1,23 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 
 /**
- * A "⋯" button holding the controls a lecturer needs now and then (presenter mode keeps the
+ * A "⋯" button (or another summary: the canvas legend's) holding the controls a lecturer needs now and then (presenter mode keeps the
  * chrome to one row): opens a panel of them below the button; a click outside or `Esc` closes it.
  */
-export function MoreMenu({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+export function MoreMenu({
+  label,
+  children,
+  testId,
+  summary = '⋯',
+  className = '',
+}: {
+  label: string;
+  children: ReactNode;
+  testId?: string;
+  /** What the closed menu shows (⋯ unless told). */
+  summary?: ReactNode;
+  className?: string;
+}) {
   const ref = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     const el = ref.current;
@@ -30,9 +43,9 @@ export function MoreMenu({ label, children, testId }: { label: string; children:
     };
   }, []);
   return (
-    <details ref={ref} className="gf-more" data-testid={testId}>
+    <details ref={ref} className={`gf-more ${className}`.trim()} data-testid={testId}>
       <summary aria-label={label} title={label}>
-        ⋯
+        {summary}
       </summary>
       <div className="gf-more__panel">{children}</div>
     </details>

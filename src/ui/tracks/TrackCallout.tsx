@@ -55,7 +55,12 @@ export function TrackCallout({ nodes }: { nodes: readonly FlowNode[] }) {
   };
   const own = stopNode(stop.at);
   const clear = [...boxes, ...(own ? [boxOf(own)].filter((b): b is Box => b !== undefined) : [])];
-  const p = placeCallout(anchor, { w, h: h || 80 }, { width, height }, clear, 14, EDGE);
+  // Every other node on screen too, when a side leaves them all clear (frames are backgrounds).
+  const others = nodes.flatMap((n) => {
+    const r = n.type === 'frame' ? undefined : geo.rects.get(n.id);
+    return r ? [screen(r)] : [];
+  });
+  const p = placeCallout(anchor, { w, h: h || 80 }, { width, height }, clear, 14, EDGE, others);
   const vertical = p.side === 'above' || p.side === 'below';
   const tip = vertical
     ? Math.max(16, Math.min(w - 16, (anchor.left + anchor.right) / 2 - p.left))

@@ -1,8 +1,8 @@
 /**
  * Where a callout goes on the pane, pure: beside its anchor's box (above or below, the roomier
  * first, else right or left), fully inside the pane and covering none of the boxes to keep clear (the
- * anchor's nodes, the stop's node). When no side fits, the side that, pushed inside the pane,
- * hides least of them.
+ * anchor's nodes, the stop's node) nor, if it can, any other node on screen (`others`). When no
+ * side fits, the side that, pushed inside the pane, hides least (of the boxes to keep clear first).
  */
 
 export interface Box {
@@ -32,6 +32,7 @@ export function placeCallout(
   keepClear: readonly Box[],
   gap = 14,
   edge = 8,
+  others: readonly Box[] = [],
 ): Placement {
   const cx = (anchor.left + anchor.right) / 2;
   const cy = (anchor.top + anchor.bottom) / 2;
@@ -62,7 +63,9 @@ export function placeCallout(
   });
   const hidden = (p: Placement): number => {
     const box = { left: p.left, top: p.top, right: p.left + size.w, bottom: p.top + size.h };
-    return keepClear.reduce((s, b) => s + overlapArea(box, b), 0);
+    const area = (bs: readonly Box[]) => bs.reduce((s, b) => s + overlapArea(box, b), 0);
+    // Hiding the anchor or the stop's node is always worse than hiding any other node.
+    return area(keepClear) * 1e6 + area(others);
   };
   // above or below first (the text reads across the graph's flow), the roomier of each pair first
   const byRoom = (a: Side, b: Side) => room[b] - room[a];
@@ -71,6 +74,29 @@ export function placeCallout(
   for (const s of sides) {
     const p = at(s);
     if (hidden(p) === 0 && inside(p).left === p.left && inside(p).top === p.top) return p;
+  }
+  // …or slid along that side (still touching the anchor), when centred it would hide another node…
+  if (others.length) {
+    for (const s of sides) {
+      const c = at(s);
+      const along: Placement[] =
+        s === 'above' || s === 'below'
+          ? [
+              { ...c, left: anchor.left },
+              { ...c, left: anchor.right - size.w },
+            ]
+          : [
+              { ...c, top: anchor.top },
+              { ...c, top: anchor.bottom - size.h },
+            ];
+      for (const p of along.map(inside)) {
+        const touches =
+          s === 'above' || s === 'below'
+            ? p.left < anchor.right && p.left + size.w > anchor.left
+            : p.top < anchor.bottom && p.top + size.h > anchor.top;
+        if (touches && hidden(p) === 0 && p.top === c.top && (s === 'above' || s === 'below' || p.left === c.left)) return p;
+      }
+    }
   }
   // …else the side that, pushed inside the pane, hides least.
   let best = inside(at(sides[0] as Side));
