@@ -25,7 +25,8 @@ describe('the explorer opens graph-language text (real engine, Chromium)', () =>
     expect(run?.trace.grads.get('x')?.data[0]).toBe(46);
     expect(store.getState().problems).toBeNull();
     // the intermediate nodes of `z = 2 * x + 2 + x` are on the canvas under their generated ids
-    await expect.poll(() => document.querySelector('[data-testid="node-z.scale"]')).not.toBeNull();
+    // (once the layout worker has laid out the new graph: as long as the run may take, not poll's 1 s)
+    await expect.poll(() => document.querySelector('[data-testid="node-z.scale"]'), { timeout: 15_000 }).not.toBeNull();
     store.getState().last();
     await expect
       .poll(() => document.querySelector('[data-testid=step-counter]')?.textContent?.replace(/\s+/g, ' ').trim())
