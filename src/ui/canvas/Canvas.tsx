@@ -7,6 +7,7 @@ import { TrackCallout } from '../tracks/TrackCallout';
 import { CanvasBar } from './CanvasBar';
 import { Camera } from './camera/Camera';
 import { connectEdit } from './edit/connect';
+import { edgeRefOf, selectEdge, useEditableEdges } from './edit/edges';
 import { useEditing } from './edit/useEditing';
 import { edgeTypes, nodeTypes } from './nodeTypes';
 import { ParticleLayer } from './ParticleLayer';
@@ -47,6 +48,7 @@ export function Canvas() {
   }, [shownKey, store]);
 
   const nodes = useFlowNodes(laid, graph, objectiveNode);
+  const edges = useEditableEdges(laid?.edges, editing);
 
   if (layoutError)
     return (
@@ -75,12 +77,13 @@ export function Canvas() {
           // Only nodes and edges in view are mounted: a big graph costs what is on screen.
           onlyRenderVisibleElements
           nodes={nodes}
-          edges={laid.edges}
+          edges={edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           nodesDraggable={false}
           nodesConnectable={editing}
           onConnect={editing ? (c) => void connectEdit(store, c) : undefined}
+          onEdgeClick={editing ? (_, e) => selectEdge(store, edgeRefOf(e)) : undefined}
           elementsSelectable={false}
           edgesFocusable={false}
           disableKeyboardA11y
@@ -97,7 +100,10 @@ export function Canvas() {
           onNodeClick={(_, n) => {
             if (n.type !== 'frame' && n.type !== 'folded') store.getState().select(n.id);
           }}
-          onPaneClick={() => store.getState().select(null)}
+          onPaneClick={() => {
+            store.getState().select(null);
+            selectEdge(store, null);
+          }}
         >
           <Camera nodes={nodes} graphKey={laid.graphKey} />
           <ParticleLayer />

@@ -12,7 +12,7 @@ import { completionOps } from './completionOps';
 import { saveDraft } from './draft';
 import { EditorBar } from './EditorBar';
 import { gfExtensions, toDiagnostic } from './gfExtensions';
-import { canvasTransaction, isCanvasEdit } from './history';
+import { canvasEditOf, canvasTransaction } from './history';
 import { locateEngineProblems, problemText } from './located';
 import { paneFor } from './paneState';
 import { runText } from './runText';
@@ -69,10 +69,16 @@ export function EditorPane() {
             setDoc(text);
             saveDraft(text);
             clearTimeout(timer);
-            // A canvas edit was run before it was written: the text is already on screen.
-            if (u.transactions.some(isCanvasEdit)) {
+            const canvas = u.transactions.map(canvasEditOf).find((k) => k !== undefined);
+            // A canvas edit run before it was written: the graph is already on screen.
+            if (canvas === 'ran') {
               lastRun = text;
               setParseProblems([]);
+              return;
+            }
+            // One that was not (an input removed): run now, no typing to wait for.
+            if (canvas === 'run') {
+              check(text);
               return;
             }
             timer = setTimeout(() => check(text), RERUN_DELAY_MS);
@@ -90,7 +96,7 @@ export function EditorPane() {
     depths(v.state);
     setBridge(store, {
       text: () => v.state.doc.toString(),
-      writeEdit: (text) => v.dispatch(canvasTransaction(v.state.doc.toString(), text)),
+      writeEdit: (changes, ran) => v.dispatch(canvasTransaction(changes, ran)),
       undo: () => undo(v),
       redo: () => redo(v),
     });

@@ -1,3 +1,4 @@
+import type { TextChange } from '../../lang/edit';
 import type { ExplorerStore } from '../store';
 
 /**
@@ -8,10 +9,11 @@ export interface EditorBridge {
   /** The editor's current text. */
   text(): string;
   /**
-   * Writes a canvas edit into the text as one undoable transaction. The caller has already run
-   * the edited graph, so the text is marked as run (no second run for it).
+   * Writes a canvas edit (splices of the current text) as one undoable transaction. `ran`: the
+   * caller has already run the edited graph (no second run for it); else the editor runs it now,
+   * as typed text, and marks its problems.
    */
-  writeEdit(text: string): void;
+  writeEdit(changes: readonly TextChange[], ran: boolean): void;
   undo(): void;
   redo(): void;
 }

@@ -1,5 +1,6 @@
 import { isolateHistory } from '@codemirror/commands';
-import { Annotation, type ChangeSpec, Transaction } from '@codemirror/state';
+import { Annotation, Transaction } from '@codemirror/state';
+import type { TextChange } from '../../lang/edit';
 
 /**
  * ONE undo history for text and canvas: CodeMirror's. A canvas edit is written into the text as
@@ -7,23 +8,18 @@ import { Annotation, type ChangeSpec, Transaction } from '@codemirror/state';
  * button and Ctrl+Z over the canvas all walk the same list. Undoing changes the text, and the
  * text is what runs: the canvas and the gradients follow it. (zundo over the store would be a
  * second history beside CodeMirror's, and the two would have to be kept in step by hand.)
+ * The annotation says whether the edited graph was already run ('ran') or is to be run like
+ * typed text ('run': an input edge removed, which may leave an op short of an input).
  */
-export const canvasEdit = Annotation.define<boolean>();
+export const canvasEdit = Annotation.define<'ran' | 'run'>();
 
-export const isCanvasEdit = (tr: Transaction): boolean => tr.annotation(canvasEdit) === true;
+export const canvasEditOf = (tr: Transaction): 'ran' | 'run' | undefined => tr.annotation(canvasEdit);
 
-/** The smallest change turning `from` into `to`: the cursor and the untouched text stay where they were. */
-export function minimalChange(from: string, to: string): ChangeSpec {
-  let start = 0;
-  const max = Math.min(from.length, to.length);
-  while (start < max && from.charCodeAt(start) === to.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < max - start && from.charCodeAt(from.length - 1 - end) === to.charCodeAt(to.length - 1 - end)) end++;
-  return { from: start, to: from.length - end, insert: to.slice(start, to.length - end) };
-}
-
-/** The transaction spec of one canvas edit. */
-export const canvasTransaction = (from: string, to: string) => ({
-  changes: minimalChange(from, to),
-  annotations: [canvasEdit.of(true), isolateHistory.of('full' as const), Transaction.userEvent.of('input.canvas')],
+/**
+ * The transaction spec of one canvas edit: its splices of the text (positions in the text before
+ * it), so the cursor, the selection and the untouched text stay where they were.
+ */
+export const canvasTransaction = (changes: readonly TextChange[], ran: boolean) => ({
+  changes: changes.map(({ from, to, insert }) => ({ from, to, insert })),
+  annotations: [canvasEdit.of(ran ? 'ran' : 'run'), isolateHistory.of('full' as const), Transaction.userEvent.of('input.canvas')],
 });

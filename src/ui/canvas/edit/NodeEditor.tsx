@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
-import type { GraphSpec } from '../../../core/types';
 import type { OpSignature } from '../../../lang';
+import type { GfEditOp } from '../../../lang/editOps';
 import type { NodeModel } from '../../compute/protocol';
 import { useOps } from '../../editor/completionOps';
 import { useExplorer, useExplorerStore } from '../../store/context';
 import { applyEdit } from './applyEdit';
-import { addResidual, deleteEdge, deleteNode, type Edited, renameNode, setInput, setOp } from './specEdits';
 
 /** Ops with this many input slots (a select offers only ops the node's inputs can feed). */
 const opsOfArity = (ops: readonly OpSignature[], n: number): string[] =>
@@ -28,7 +27,7 @@ export function NodeEditor({ node, all }: { node: NodeModel; all: readonly NodeM
   const [id, setId] = useState(node.id);
   const [skip, setSkip] = useState('');
   useEffect(() => setId(node.id), [node.id]);
-  const edit = (f: (s: GraphSpec) => Edited) => void applyEdit(store, f);
+  const edit = (op: GfEditOp) => void applyEdit(store, op);
   const others = all.filter((n) => n.id !== node.id);
   const leaf = node.op === 'leaf';
   return (
@@ -38,7 +37,7 @@ export function NodeEditor({ node, all }: { node: NodeModel; all: readonly NodeM
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            edit((s) => renameNode(s, node.id, id.trim()));
+            edit({ k: 'rename', from: node.id, to: id.trim() });
           }}
         >
           <label>
@@ -51,7 +50,7 @@ export function NodeEditor({ node, all }: { node: NodeModel; all: readonly NodeM
         {!leaf && (
           <label>
             op{' '}
-            <select aria-label="node op" value={node.op} onChange={(e) => edit((s) => setOp(s, node.id, e.target.value))}>
+            <select aria-label="node op" value={node.op} onChange={(e) => edit({ k: 'op', id: node.id, op: e.target.value })}>
               {opsOfArity(ops, node.inputs.length).map((op) => (
                 <option key={op} value={op}>
                   {op}
@@ -70,7 +69,7 @@ export function NodeEditor({ node, all }: { node: NodeModel; all: readonly NodeM
                 <select
                   aria-label={`input ${slotName}`}
                   value={src}
-                  onChange={(e) => edit((s) => setInput(s, node.id, slot, e.target.value))}
+                  onChange={(e) => edit({ k: 'input', target: node.id, slot, source: e.target.value })}
                 >
                   <NodeOptions nodes={others} />
                 </select>
@@ -79,7 +78,7 @@ export function NodeEditor({ node, all }: { node: NodeModel; all: readonly NodeM
                 type="button"
                 aria-label={`remove the edge ${src} → ${node.id} (input ${slotName})`}
                 title="remove this input edge"
-                onClick={() => edit((s) => deleteEdge(s, node.id, slot))}
+                onClick={() => edit({ k: 'dropInput', target: node.id, slot })}
               >
                 ×
               </button>
@@ -89,7 +88,7 @@ export function NodeEditor({ node, all }: { node: NodeModel; all: readonly NodeM
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            if (skip) edit((s) => addResidual(s, node.id, skip));
+            if (skip) edit({ k: 'residual', id: node.id, skip });
           }}
         >
           <label>
@@ -103,7 +102,7 @@ export function NodeEditor({ node, all }: { node: NodeModel; all: readonly NodeM
             Add residual
           </button>
         </form>
-        <button type="button" onClick={() => edit((s) => deleteNode(s, node.id))} aria-keyshortcuts="Delete">
+        <button type="button" onClick={() => edit({ k: 'delete', id: node.id })} aria-keyshortcuts="Delete">
           Delete node
         </button>
       </fieldset>

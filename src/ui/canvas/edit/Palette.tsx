@@ -1,8 +1,8 @@
 import { forwardRef, useMemo, useState } from 'react';
+import type { NewNode } from '../../../lang/editOps';
 import { useOps } from '../../editor/completionOps';
 import { useExplorer, useExplorerStore } from '../../store/context';
 import { applyEdit } from './applyEdit';
-import { addNode, type NewNode } from './specEdits';
 
 interface Entry {
   name: string;
@@ -38,7 +38,7 @@ export const Palette = forwardRef<HTMLInputElement>(function Palette(_, ref) {
     return entries.filter((e) => e.name.toLowerCase().includes(q)).slice(0, SHOWN);
   }, [query, entries]);
   const add = (e: Entry) => {
-    void applyEdit(store, (s) => addNode(s, e.what, selected));
+    void applyEdit(store, { k: 'add', what: e.what, from: selected });
     setQuery('');
   };
   return (

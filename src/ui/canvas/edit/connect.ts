@@ -1,6 +1,5 @@
 import type { Connection } from '@xyflow/react';
 import type { ExplorerStore } from '../../store';
-import { setInput } from './specEdits';
 
 /**
  * A handle dragged onto an input: input `in<k>` of the target reads the source. Edges into a
@@ -12,5 +11,5 @@ export async function connectEdit(store: ExplorerStore, c: Connection): Promise<
   const slot = Number(handle.slice(2));
   if (!Number.isInteger(slot)) return false;
   const { applyEdit } = await import('./applyEdit');
-  return applyEdit(store, (s) => setInput(s, c.target, slot, c.source));
+  return applyEdit(store, { k: 'input', target: c.target, slot, source: c.source });
 }
