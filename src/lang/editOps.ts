@@ -15,7 +15,8 @@ import {
   stmtLines,
 } from './edit';
 import { identOf } from './editRefs';
-import { ident as identText, literal, quote } from './text';
+import { opExpr } from './print';
+import { expr, ident as identText, literal, quote } from './text';
 
 /**
  * The canvas's edits as edits of the .gf text (see edit.ts): each changes the expression or the
@@ -341,10 +342,9 @@ function addNode(ix: GfIndex, what: NewNode, from: string | null): GfEdit {
     const source = from ?? ix.spec.nodes[0]?.id;
     if (source === undefined) return refuse(undefined, 'nodes', 'the graph has no node to read from');
     id = freshId(ix.spec, what.op);
-    line = `${identText(id)} = ${callText(
-      what.op,
-      Array.from({ length: what.arity }, () => identText(source)),
-    )}`;
+    const args = Array.from({ length: what.arity }, () => ({ k: 'name' as const, id: source, from: 0, to: 0 }));
+    // the printer's form of the op: `neg = -x`, `add = x + x`, `tanh = tanh(x)`
+    line = `${identText(id)} = ${expr(opExpr(what.op, args, undefined))}`;
   }
   const after = lastAssign(ix);
   const splice = after ? lineAfter(ix.text, after, line) : { from: ix.text.length, to: ix.text.length, insert: `${line}\n` };

@@ -26,7 +26,7 @@ const kw = (v: AttrValue): KwValue => {
 const INFIX: Record<string, '+' | '-' | '*' | '/' | '@' | '·'> = { add: '+', sub: '-', mul: '*', div: '/', matmul: '@', dot: '·' };
 
 /** One op over operand expressions, in the form the parser turns back into exactly that op. */
-function opExpr(op: string, args: Expr[], attrs: Record<string, AttrValue> | undefined): Expr {
+export function opExpr(op: string, args: Expr[], attrs: Record<string, AttrValue> | undefined): Expr {
   const keys = Object.keys(attrs ?? {});
   const [a, b] = args as [Expr, Expr];
   if (args.length === 2 && !keys.length && INFIX[op]) return { k: 'bin', op: INFIX[op], l: a, r: b, ...at };

@@ -195,7 +195,7 @@ describe('canvas edits keep the rest of the text byte for byte', () => {
     const two = edit({ k: 'add', what: { op: 'sigmoid', arity: 1 }, from: 'a' }, r.text);
     expect(two.focus).toBe('sigmoid2');
     expect(edit({ k: 'add', what: { leaf: 'param' }, from: null }).text).toBe(hand(['# loss\n', '# loss\nparam w2 = 1\n']));
-    expect(edit({ k: 'add', what: { op: 'add', arity: 2 }, from: 'x' }).text).toContain('\nadd = add(x, x)\n');
+    expect(edit({ k: 'add', what: { op: 'add', arity: 2 }, from: 'x' }).text).toContain('\nadd = x + x\n');
   });
 
   test('residual: around a line, a new line below it and its readers read the sum; around an intermediate, in place', () => {
