@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { compile } from '../../src/core/compile';
-import { GraphError } from '../../src/core/errors';
+import { GraphError, type Problem } from '../../src/core/errors';
+import { locateProblem } from '../../src/lang';
 import { applySplices, type GfEdit } from '../../src/lang/edit';
 import { editGf, type GfEditOp } from '../../src/lang/editOps';
 
@@ -145,8 +146,10 @@ describe('canvas edits keep the rest of the text byte for byte', () => {
   test('an input removed: a call loses its argument; an infix op becomes a call short of it, located', () => {
     const r = edit({ k: 'dropInput', target: 'z', slot: 1 });
     expect(r.text).toBe(hand(['w * x ', 'mul(w) ']));
-    expect(r.parse.problems[0]).toMatchObject({ node: 'z', field: 'inputs', line: 8, col: 11 });
-    expect(r.parse.problems[0]?.message).toBe('mul takes 2 inputs (a, b), got 1');
+    // the text parses; the engine refuses it, and its problem is placed on the call
+    const p = engine(r);
+    expect(p).toMatchObject({ node: 'z', field: 'inputs', message: 'mul takes 2 inputs (a, b), got 1' });
+    expect(locateProblem(p as Problem, r.parse)).toMatchObject({ line: 8, col: 11 });
     const text = 'input x = [1, 2]\ninput v = [3, 4]\ns = stack( x,  v )  # two\nL = sum(s)\nobjective L\n';
     expect(edit({ k: 'dropInput', target: 's', slot: 1 }, text).text).toBe(text.replace('stack( x,  v )', 'stack( x )'));
     expect(edit({ k: 'dropInput', target: 's', slot: 0 }, text).text).toBe(text.replace('stack( x,  v )', 'stack( v )'));
