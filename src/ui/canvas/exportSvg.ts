@@ -3,10 +3,11 @@ import type { Snapshot } from '../../core/tensor';
 import { type GradEncoder, heatColour } from '../trace/encoding';
 import { gridOf } from '../trace/grid';
 import type { EdgeView, NodeView } from '../trace/timeline';
-import { type Box, HEADER_H, inputHandleY, outputHandleY } from './box';
+import { type Box, HEADER_H } from './box';
 import { edgeLook, labelPoint, sci } from './edgeLook';
 import { edgePath } from './edgePath';
-import { type FlowNode, type GradientFlowEdge, type Handles, mergeEdgeViews, type Structure } from './flow';
+import { type FlowNode, type GradientFlowEdge, mergeEdgeViews, type Structure } from './flow';
+import { borderOf, HANDLE_HALF, handleY } from './handles';
 import { absolutePositions } from './positions';
 
 /** Escapes text for SVG/XML content and attributes. Graph text is data, never markup. */
@@ -25,27 +26,7 @@ export interface ExportView {
 
 const IDLE_VIEW: EdgeView = { phase: 'idle', valueNorm: null, grad: null, gradNorm: null, gradSign: null };
 
-/**
- * Where React Flow puts an edge's end, as styles.css places the handles: a 6 px handle centred on
- * the node's inner (padding-box) edge, inside its border; an edge ends at the handle's outer side,
- * at its centre's height. Borders of the default theme as Chromium lays them out on a 1× screen
- * (widths snapped down to whole pixels): 2 px for the objective, 1 px for the rest (1 px
- * --gf-node-border-w; the 1.5 px of stochastic nodes and folded blocks also lays out as 1 px).
- */
-const HANDLE_HALF = 3;
-const borderOf = (n: FlowNode): number => (n.data.kind === 'objective' ? 2 : 1);
-
 type Placed = Map<string, { x: number; y: number; w: number; h: number }>;
-
-/** y of a node's output or input handle, read as the canvas's nodes place them (the layout's handles). */
-function handleY(n: FlowNode, side: 'out' | 'in', slot: number): number {
-  const d = n.data as { handles?: Handles; box?: Box; model?: { inputs: readonly string[] } };
-  if (!d.box) return 0;
-  if (side === 'out') return d.handles?.out ?? outputHandleY(d.box);
-  // A folded block has one input handle, placed like its output.
-  if (!d.model) return d.handles?.in[0] ?? outputHandleY(d.box);
-  return d.handles?.in[slot] ?? inputHandleY(d.box, slot, d.model.inputs.length);
-}
 
 /** Where an edge starts and ends on the canvas (flow coordinates), or null when an end is not laid out. */
 export function edgeEnds(

@@ -1,6 +1,7 @@
 import type { ELK as ElkApi, ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api';
 import { type Box, inputHandleY, outputHandleY } from './box';
 import type { FlowNode, GradientFlowEdge, Handles, Row, Structure } from './flow';
+import { withFlowHandles } from './handles';
 import { layered } from './layered';
 import { timed } from './phaseTiming';
 import { routeRows } from './routes';
@@ -453,7 +454,7 @@ export async function layoutStructure(s: Structure, o: LayoutOptions = {}): Prom
   const wraps =
     o.aspect !== undefined && p.tops.length >= MIN_BLOCKS_TO_WRAP && width > readable && width / Math.max(1, height) > o.aspect * 1.25;
   const rows = wraps ? wrap(p, chooseCuts(p.tops, o.aspect as number)) : [{ top: minY, bottom: minY + height, right: minX + width }];
-  return routeRows({ nodes: p.nodes, edges: s.edges, rows });
+  return routeRows({ nodes: withFlowHandles(p.nodes), edges: s.edges, rows });
 }
 
 export { absolutePositions } from './positions';
