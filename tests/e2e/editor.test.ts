@@ -246,4 +246,47 @@ describe('writing and editing a graph, as a new user would (production build, Ch
       others.pop();
     }
   }, 240_000);
+
+  test('an edge clicked with the mouse is selected; Delete removes that input from the text (screenshots at 1280×720)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    w = { page, context, errors: [] };
+    await page.goto(base);
+    await ready(page);
+    await page.getByRole('button', { name: 'New graph (text)…' }).click();
+    await page.waitForSelector('[data-testid=editor-pane] .cm-content', { timeout: 30_000 });
+    const HAND = 'input  x = [2, 1]   # data\nparam  w = [0.5, -1.5]\n\nz  =  w * x         # product\nL  =  sum( z )\nobjective L\n';
+    await clearEditor(page);
+    await page.keyboard.insertText(HAND);
+    await expect.poll(() => inputsOf(page, 'z'), { timeout: 30_000 }).toEqual(['w', 'x']);
+    const edge = '.react-flow__edge[data-id="x->z#1"]';
+    await page.waitForSelector(edge);
+    expect(await page.getAttribute(edge, 'tabindex')).toBe('0');
+    // a point on the drawn line, in page coordinates: the mouse clicks there
+    const at = await page.$eval(`${edge} .gf-edge__line`, (el) => {
+      const path = el as SVGPathElement;
+      const p = path.getPointAtLength(path.getTotalLength() / 2);
+      const m = path.getScreenCTM() as DOMMatrix;
+      return { x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f };
+    });
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(() => page.$eval(edge, (el) => el.classList.contains('selected'))).toBe(true);
+    expect(await page.textContent('[data-testid=selected-edge]')).toBe('Edge x → z (input 2) selected Remove edge');
+    await leaveText(page);
+    await shot(page, 'editor-edge-selected-1280x720');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => draft(page), { timeout: 15_000 }).toBe(HAND.replace('w * x ', 'mul(w) '));
+    await expect
+      .poll(() => page.textContent('[data-testid=editor-problems]'), { timeout: 15_000 })
+      .toBe('4:7 node "z", field inputs: mul takes 2 inputs (a, b), got 1');
+    // the last good graph stays on the canvas, edge and all
+    expect(await inputsOf(page, 'z')).toEqual(['w', 'x']);
+    expect(await page.$(edge)).not.toBeNull();
+    await shot(page, 'editor-edge-deleted-1280x720');
+    // undo over the canvas: the exact text, and it runs again
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => draft(page), { timeout: 15_000 }).toBe(HAND);
+    await expect.poll(() => page.textContent('[data-testid=editor-problems]'), { timeout: 15_000 }).toBe('');
+    expect(w.errors).toEqual([]);
+  }, 120_000);
 });

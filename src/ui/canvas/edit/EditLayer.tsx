@@ -3,6 +3,8 @@ import { useStore } from 'zustand';
 import { bridgeOf } from '../../editor/bridge';
 import { paneFor } from '../../editor/paneState';
 import { useExplorerStore } from '../../store/context';
+import { applyEdit } from './applyEdit';
+import { selectEdge, useSelectedEdge } from './edges';
 import { SelectedNodeEditor } from './NodeEditor';
 import { Palette } from './Palette';
 import { useEditKeys } from './useEditKeys';
@@ -26,6 +28,7 @@ export function EditLayer() {
     if (document.activeElement !== search.current) requestAnimationFrame(() => search.current?.focus());
   }, []);
   useEditKeys(store, openPalette);
+  const edge = useSelectedEdge();
   return (
     <section className="gf-edit" data-testid="canvas-edit" aria-label="edit the graph on the canvas">
       <div className="gf-edit__row">
@@ -37,6 +40,21 @@ export function EditLayer() {
           ↷
         </button>
       </div>
+      {edge && (
+        <p className="gf-edit__edge" data-testid="selected-edge">
+          Edge {edge.source} → {edge.target} (input {edge.slot + 1}) selected{' '}
+          <button
+            type="button"
+            aria-keyshortcuts="Delete"
+            onClick={() => {
+              selectEdge(store, null);
+              void applyEdit(store, { k: 'dropInput', target: edge.target, slot: edge.slot });
+            }}
+          >
+            Remove edge
+          </button>
+        </p>
+      )}
       <SelectedNodeEditor />
     </section>
   );
