@@ -9,7 +9,8 @@ import { printGf } from '../../src/lang/print';
 describe('every exercise has a lecture track that plays', () => {
   it('all of the catalogue (ex01 … ex10, both ex08) has one', () => {
     expect(EXERCISES.filter((e) => !e.tracks?.length).map((e) => e.id)).toEqual([]);
-    expect(EXERCISES).toHaveLength(11);
+    // a floor, not the count: a new exercise is its module and its line in graphs/index.ts, no edit here
+    expect(EXERCISES.length).toBeGreaterThanOrEqual(11);
   });
 
   for (const ex of EXERCISES) {
