@@ -2,7 +2,6 @@ import { Background, ReactFlow, useStore as useFlowStore } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useExplorer, useExplorerStore } from '../store/context';
-import { FOLD_ALL_ABOVE_NODES } from '../store/folds';
 import { TrackCallout } from '../tracks/TrackCallout';
 import { CanvasBar } from './CanvasBar';
 import { Camera } from './camera/Camera';
@@ -65,12 +64,7 @@ export function Canvas() {
   return (
     <div ref={box} className="gf-canvas" data-testid="canvas" data-drawn={shownKey !== null && drawnKey === shownKey}>
       <CanvasBar structure={laid} />
-      <div
-        // A big graph steps without CSS transitions: each one repaints the canvas for 150–200 ms after a step.
-        className={`gf-canvas__flow${far ? ' is-far' : ''}${graph && graph.nodes.length > FOLD_ALL_ABOVE_NODES ? ' is-large' : ''}`}
-        data-testid="canvas-flow"
-        data-zoom-level={far ? 'far' : 'near'}
-      >
+      <div className={`gf-canvas__flow${far ? ' is-far' : ''}`} data-testid="canvas-flow" data-zoom-level={far ? 'far' : 'near'}>
         <ReactFlow
           // A new graph starts from a fitted view (or, following, a framed step); folding keeps the view.
           key={laid.graphKey}
