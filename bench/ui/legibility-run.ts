@@ -4,6 +4,7 @@
 //   min_focus_label_px_presenter_1920[ex]  the step's node's label (what the camera frames)
 //   canvas_resizes[viewport][ex]     steps at which the canvas changed size (1280×720, 1920×1080)
 //   offscreen_steps_1920[ex]         steps whose node was not wholly on screen
+//   chrome_over_nodes[viewport][ex]  steps × chrome × node at which chrome covered part of a node (goal 0)
 import type { Browser } from 'playwright-core';
 import { legibilityFigures as walk } from './legibility.ts';
 
@@ -21,6 +22,7 @@ export async function legibilityFigures(browser: Browser, appUrl: string): Promi
   const minFocus: Record<string, number> = {};
   const offscreen: Record<string, number> = {};
   const resizes: Record<string, Record<string, number>> = { '1280x720': {}, '1920x1080': {} };
+  const covered: Record<string, Record<string, number>> = { '1280x720': {}, '1920x1080': {} };
   for (const [w, h] of [
     [1920, 1080],
     [1280, 720],
@@ -28,6 +30,7 @@ export async function legibilityFigures(browser: Browser, appUrl: string): Promi
     for (const id of ids) {
       const f = await walk(browser, appUrl, id, w, h);
       (resizes[`${w}x${h}`] as Record<string, number>)[id] = f.canvas_resizes;
+      (covered[`${w}x${h}`] as Record<string, number>)[id] = f.chrome_over_nodes.length;
       if (w === 1920) {
         minLabel[id] = f.min_label_px;
         minFocus[id] = f.min_focus_label_px;
@@ -40,5 +43,6 @@ export async function legibilityFigures(browser: Browser, appUrl: string): Promi
     min_focus_label_px_presenter_1920: minFocus,
     offscreen_steps_1920: offscreen,
     canvas_resizes: resizes,
+    chrome_over_nodes: covered,
   };
 }
