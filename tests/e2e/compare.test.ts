@@ -62,6 +62,20 @@ const paneNorms = (page: Page, side: 'A' | 'B'): Promise<Record<string, string>>
     Object.fromEntries(els.map((e) => [(e as HTMLElement).dataset.edgeId, (e as HTMLElement).dataset.gradNorm ?? ''])),
   );
 
+/**
+ * The top of the ‖∇‖ scale each gradient edge of a pane was drawn on, in decades: an edge of norm
+ * n drawn w px wide sits at level t = (w − 1.6) / 6 on a log scale spanning 6 decades below its top
+ * (src/ui/canvas/edgeLook.ts), so top = log₁₀ n + 6 (1 − t). Only edges strictly inside the scale.
+ */
+const paneScaleTops = (page: Page, side: 'A' | 'B'): Promise<number[]> =>
+  page.$$eval(`[data-testid=compare-pane-${side}] [data-testid=gf-edge][data-look=grad]`, (els) =>
+    els.flatMap((e) => {
+      const n = Number((e as HTMLElement).dataset.gradNorm);
+      const t = (Number(e.querySelector('.gf-edge__line')?.getAttribute('stroke-width')) - 1.6) / 6;
+      return n > 0 && t > 1e-6 && t < 1 - 1e-6 ? [Math.log10(n) + 6 * (1 - t)] : [];
+    }),
+  );
+
 const shapeOf = (steps: { phase: Phase; node: string }[]) => steps.map((s) => ({ phase: s.phase, node: s.node }));
 
 describe('compare mode through the deep link: one scrubber, aligned panes, the ratio view', () => {
@@ -133,8 +147,15 @@ describe('compare mode through the deep link: one scrubber, aligned panes, the r
       await expect.poll(async () => (await paneSteps(page)).b.cursor).toBe(bSteps.length);
       const normsA = await paneNorms(page, 'A');
       const normsB = await paneNorms(page, 'B');
+      // One colour scale for both panes: every gradient edge of A and of B drawn on the same top.
+      const tops = [...(await paneScaleTops(page, 'A')), ...(await paneScaleTops(page, 'B'))];
+      expect(tops.length).toBeGreaterThan(1);
+      expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(1e-6);
       await page.click('[data-testid=compare-view-ratio]');
       await page.waitForSelector('[data-testid=ratio-edge]', { state: 'attached', timeout: 30_000 });
+      // the ratio view's legend names that scale: its top is the one both panes drew on
+      const shared = Number(await page.getAttribute('[data-testid=ratio-shared-scale]', 'data-top'));
+      expect(Math.abs(Math.log10(shared) - (tops[0] as number))).toBeLessThan(1e-6);
       await expect.poll(() => new URL(page.url()).searchParams.get('compareView')).toBe('ratio');
       const decades = Number(await page.getAttribute('[data-testid=ratio-legend]', 'data-decades'));
       const scale = ratioScale(decades);

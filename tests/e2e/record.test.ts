@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ALL_FORMATS, BufferSource, EncodedPacketSink, Input } from 'mediabunny';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { dialogStyle, RECORD_DIALOG_LOOK } from '../record/dialogStyle';
 import { parseGif } from '../record/gif';
 import { launch, ready } from './browser';
 
@@ -315,6 +316,17 @@ describe('walkthrough recording', () => {
     expect(packets.flatMap((p, n) => (p.type === 'key' ? [n] : []))).toEqual([0, 5, 25]);
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  test('the dialog is drawn by the app’s stylesheet (the custom element’s shadow root must match: tests/embed/record-style.test.ts)', {
+    timeout: 120_000,
+  }, async () => {
+    const { page, errors } = await openApp('?graph=ex03-two-layer-backprop');
+    await page.click('[data-testid=record-open]');
+    await page.waitForSelector('[data-testid=record-dialog][open]');
+    expect(await dialogStyle(page, null)).toEqual(RECORD_DIALOG_LOOK);
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 
   test('Cancel stops a recording: no file, the dialog ready again, every VideoFrame closed and URL revoked', {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeCallout } from '../../src/ui/tracks/place';
+import { heightAt, placeCallout } from '../../src/ui/tracks/place';
 
 const pane = { width: 1000, height: 600 };
 const size = { w: 300, h: 100 };
@@ -28,8 +28,9 @@ describe('placeCallout', () => {
     const stopNode = { left: 460, top: 150, right: 540, bottom: 270 };
     const below = { left: 460, top: 330, right: 540, bottom: 450 };
     const p = placeCallout(anchor, size, pane, [anchor, stopNode, below]);
-    expect(['right', 'left']).toContain(p.side);
     expect([anchor, stopNode, below].some((b) => hits(p, b))).toBe(false);
+    // still beside the anchor: slid along its top edge, 14 px above it, clear of the stop node
+    expect(p).toEqual({ side: 'above', left: 150, top: 166 });
   });
 
   it('when nothing fits, hides as little as it can and stays on the pane', () => {
@@ -38,6 +39,41 @@ describe('placeCallout', () => {
     const p = placeCallout(anchor, size, tiny, [anchor]);
     expect(p.left).toBeGreaterThanOrEqual(8);
     expect(p.top + size.h).toBeLessThanOrEqual(tiny.height);
+  });
+
+  it('in a pane too tight to go beside the anchor, takes a corner that keeps every box clear', () => {
+    // a short pane: nothing fits above or below the anchor, and right/left of it are the stop
+    // node and the active node; the top-left corner is free
+    const short = { width: 1000, height: 260 };
+    const anchor = { left: 420, top: 90, right: 580, bottom: 170 };
+    const stopNode = { left: 600, top: 80, right: 760, bottom: 180 };
+    const active = { left: 240, top: 130, right: 400, bottom: 230 };
+    const p = placeCallout(anchor, size, short, [anchor, stopNode, active]);
+    expect([anchor, stopNode, active].some((b) => hits(p, b))).toBe(false);
+    expect(p.left).toBeGreaterThanOrEqual(8);
+    expect(p.top).toBeGreaterThanOrEqual(8);
+    expect(p.left + size.w).toBeLessThanOrEqual(short.width - 8);
+    expect(p.top + size.h).toBeLessThanOrEqual(short.height - 8);
+  });
+
+  it('among the places that keep clear, covers the fewest other nodes', () => {
+    const anchor = { left: 450, top: 280, right: 550, bottom: 320 };
+    // above is the roomier side, but another node sits there; below is free
+    const other = { left: 380, top: 150, right: 620, bottom: 262 };
+    const p = placeCallout(anchor, size, pane, [anchor], 14, 8, [other]);
+    expect(hits(p, other)).toBe(false);
+    expect(p).toEqual({ side: 'below', left: 350, top: 334 });
+    // without it, above
+    expect(placeCallout(anchor, size, pane, [anchor]).side).toBe('above');
+  });
+
+  it('heightAt: the same text in fewer lines when wider, more when narrower (whole lines, same padding)', () => {
+    // measured: 3 lines of 20 px at 400 px wide (36 px of padding and borders), 100 px in all
+    const m = { w: 400, h: 100, textH: 60, lineH: 20, padX: 36 };
+    expect(heightAt(m, 400)).toBe(100);
+    expect(heightAt(m, 600)).toBe(80); // 3 × 364 px of text in 564 px lines: 2 lines
+    expect(heightAt(m, 1200)).toBe(60); // 1 line
+    expect(heightAt(m, 300)).toBe(140); // 3 × 364 px in 264 px lines: 5 lines
   });
 
   it('leaves the other nodes on screen clear too when a side can, and never trades the anchor for them', () => {

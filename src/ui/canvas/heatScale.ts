@@ -1,4 +1,5 @@
 import type { Snapshot } from '../../core/tensor';
+import { scalePartner } from '../trace/sharedScale';
 import type { Timeline } from '../trace/timeline';
 
 /** One heatmap scale for the whole trace: the largest |entry| among its values and among its gradients. */
@@ -17,9 +18,22 @@ const maxAbs = (s: Snapshot | undefined, m: number): number => {
 };
 
 const scales = new WeakMap<Timeline, TraceScale>();
+const paired = new WeakMap<Timeline, { with: Timeline; scale: TraceScale }>();
+
+/** The trace's scale, or in compare mode the pair's (trace/sharedScale.ts): the larger of both. */
+export function traceScaleOf(t: Timeline): TraceScale {
+  const p = scalePartner(t);
+  if (!p) return ownScaleOf(t);
+  const known = paired.get(t);
+  if (known?.with === p) return known.scale;
+  const [x, y] = [ownScaleOf(t), ownScaleOf(p)];
+  const scale = { value: Math.max(x.value, y.value), grad: Math.max(x.grad, y.grad) };
+  paired.set(t, { with: p, scale });
+  return scale;
+}
 
 /** Computed once per trace (its snapshots never change). */
-export function traceScaleOf(t: Timeline): TraceScale {
+function ownScaleOf(t: Timeline): TraceScale {
   let s = scales.get(t);
   if (!s) {
     let value = 0;

@@ -1,6 +1,7 @@
 import type { ExplorerState } from '../store';
 import { selectHidden, selectTimeline } from '../store/selectors';
 import { type GradEncoder, gradEncoder } from '../trace/encoding';
+import { sharedMaxGradNorm } from '../trace/sharedScale';
 import type { EdgeView, NodeView, Timeline } from '../trace/timeline';
 import { type MergedEdgeView, type MergedMember, mergeEdgeViews } from './flow';
 
@@ -46,15 +47,19 @@ export const isHiddenNode = (id: string) => (s: ExplorerState) =>
 export const isHiddenEdge = (id: string, members?: readonly MergedMember[]) => (s: ExplorerState) =>
   selectHidden(s) && anyIn(selectTimeline(s)?.activeAt(s.cursor).edges, id, members);
 
-const encoders = new WeakMap<Timeline, GradEncoder>();
+const encoders = new WeakMap<Timeline, { top: number; e: GradEncoder }>();
 
-/** One gradient scale per trace: the log scale's top is the trace's largest gradient. */
+/**
+ * One gradient scale per trace: the log scale's top is the trace's largest gradient (the pair's,
+ * in compare mode: trace/sharedScale.ts).
+ */
 export function encoderFor(t: Timeline | null): GradEncoder {
   if (!t) return gradEncoder(1);
+  const top = sharedMaxGradNorm(t);
   let e = encoders.get(t);
-  if (!e) {
-    e = gradEncoder(t.maxGradNorm);
+  if (e?.top !== top) {
+    e = { top, e: gradEncoder(top) };
     encoders.set(t, e);
   }
-  return e;
+  return e.e;
 }

@@ -2,12 +2,14 @@ import { Background, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/reac
 import { useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
+import { fmtSci } from '../../core/format';
 import { nodeTypes } from '../canvas/nodeTypes';
 import { useFlowNodes } from '../canvas/useFlowNodes';
 import { useLaidOut } from '../canvas/useLaidOut';
 import { inertText } from '../compute/inert';
-import { selectHidden, timelineOf } from '../store/selectors';
+import { selectHidden, selectTimeline, timelineOf } from '../store/selectors';
 import type { ExplorerStore } from '../store/types';
+import { sharedMaxGradNorm } from '../trace/sharedScale';
 import { RatioContext, type RatioData, RatioEdge } from './RatioEdge';
 import { edgeRatios, type RatioTable } from './ratio';
 import { fmtPower, type RatioScale, ratioScale } from './ratioScale';
@@ -37,7 +39,7 @@ function useRatios(a: ExplorerStore, b: ExplorerStore): RatioData | null {
   }, [runA, runB, cursorA, cursorB, hidden]);
 }
 
-function Legend({ scale, table }: { scale: RatioScale; table: RatioTable }) {
+function Legend({ scale, table, top }: { scale: RatioScale; table: RatioTable; top: number | null }) {
   const stops = [-1, -0.5, 0, 0.5, 1].map((t) => `${scale.colour(t * scale.decades)} ${((t + 1) / 2) * 100}%`).join(', ');
   const onlyA = [...table.byA.values()].filter((r) => r.cell.kind === 'only-a').length;
   const onlyB = table.onlyB;
@@ -73,6 +75,11 @@ function Legend({ scale, table }: { scale: RatioScale; table: RatioTable }) {
           </svg>
           edge on one side only{onlyA ? ` (A only: ${onlyA})` : ''}
         </li>
+        {top !== null && (
+          <li data-testid="ratio-shared-scale" data-top={top}>
+            node bars and heatmaps: A and B on one ‖∇‖ scale, top {fmtSci(top, 2)}
+          </li>
+        )}
         {onlyB.length > 0 && (
           <li data-testid="ratio-only-b" data-count={onlyB.length}>
             B has {onlyB.length} edge{onlyB.length === 1 ? '' : 's'} A lacks (see pane B):{' '}
@@ -99,6 +106,11 @@ export function RatioView({ a, b }: { a: ExplorerStore; b: ExplorerStore }) {
   const box = useRef<HTMLDivElement>(null);
   const { laid, error } = useLaidOut(graph, objectiveNode, folded, box);
   const data = useRatios(a, b);
+  // The panes' shared gradient scale (trace/sharedScale.ts), which the nodes here are drawn on too.
+  const top = useStore(a, (s) => {
+    const t = selectTimeline(s);
+    return t ? sharedMaxGradNorm(t) : null;
+  });
   const nodes = useFlowNodes(laid, graph, objectiveNode);
   return (
     <div className="gf-ratio" data-testid="ratio-view">
@@ -134,7 +146,7 @@ export function RatioView({ a, b }: { a: ExplorerStore; b: ExplorerStore }) {
           </RatioContext.Provider>
         )}
       </div>
-      {data && <Legend scale={data.scale} table={data.table} />}
+      {data && <Legend scale={data.scale} table={data.table} top={top} />}
     </div>
   );
 }

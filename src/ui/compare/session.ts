@@ -2,7 +2,10 @@ import { canvasViewOf } from '../canvas/viewState';
 import type { ComputeClient } from '../compute/client';
 import type { RunResult } from '../compute/protocol';
 import { createExplorerStore } from '../store';
+import { selectTimeline } from '../store/selectors';
 import type { ExplorerState, ExplorerStore } from '../store/types';
+import { shareScale } from '../trace/sharedScale';
+import type { Timeline } from '../trace/timeline';
 import { type Alignment, alignSteps } from './align';
 import type { CompareStore } from './state';
 
@@ -90,10 +93,27 @@ export function startCompare(a: ExplorerStore, cmp: CompareStore, client: Comput
     void rerun(w);
   };
 
+  // Both panes draw on one colour scale: the pair's largest gradient (trace/sharedScale.ts).
+  let paired: [Timeline | null, Timeline | null] = [null, null];
+  let unpair = () => {};
+  const pair = (ta: Timeline | null, tb: Timeline | null) => {
+    if (paired[0] === ta && paired[1] === tb) return;
+    const was = paired[0] !== null && paired[1] !== null;
+    unpair();
+    unpair = () => {};
+    paired = [ta, tb];
+    if (ta && tb) unpair = shareScale(ta, tb);
+    else if (!was) return; // nothing was shared and nothing is: no scale changed
+    // the encodings are read by selectors: a new state makes both canvases read the new scale
+    a.setState({});
+    b.setState({});
+  };
+
   /** B's cursor, folds and presenter mode follow A's. */
   const sync = () => {
     const sa = a.getState();
     const sb = b.getState();
+    pair(selectTimeline(sa), selectTimeline(sb));
     if (!sa.run || !sb.run) return;
     const cursor = alignmentOf(sa.run, sb.run).cursorOf(sa.cursor);
     const groups = new Set(sb.run.graph.groups.map((g) => g.id));
@@ -120,6 +140,7 @@ export function startCompare(a: ExplorerStore, cmp: CompareStore, client: Comput
   return () => {
     live = false;
     for (const u of unsubs) u();
+    pair(null, null);
     if (cmp.getState().b === b) cmp.setState({ b: null });
   };
 }

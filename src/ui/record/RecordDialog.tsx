@@ -7,7 +7,6 @@ import { Cancelled } from './frames';
 import { defaultPlan, framesFor, planProblem, type RecordPlan, SIZES } from './plan';
 import { record, recordingName, shotsOf } from './record';
 import { webmSupported } from './webm';
-import './record.css';
 
 type Status =
   | { kind: 'idle' }

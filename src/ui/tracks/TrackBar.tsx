@@ -42,7 +42,7 @@ export function TrackBar() {
             stop ▶
           </button>
           <button {...playProps(auto)} onClick={() => toggleAutoplay(store)} title="play the track by itself (P)">
-            {auto ? '■ stop playing' : '⏵ play'}
+            {auto ? '■ stop playing' : '▶ play'}
           </button>
           <button type="button" onClick={() => leaveTrack(store)} aria-label="leave the track">
             ✕
@@ -65,7 +65,7 @@ export function TrackBar() {
             </button>
           ))}
           <button {...playProps(false)} onClick={() => playTrack(store, 0)} title="play the first track by itself (P)">
-            ⏵ play track
+            ▶ play track
           </button>
         </>
       )}

@@ -42,7 +42,7 @@ export function restoreTrackLink(store: ExplorerStore, url: Pick<UrlState, 'src'
       if (!ok) return;
       if (!prefersReducedMotion()) return playTrack(store, track);
       trackStateOf(store).setState({
-        notice: 'Reduced motion is on, so the track does not play by itself: press P or ⏵ play to start it.',
+        notice: 'Reduced motion is on, so the track does not play by itself: press P or ▶ play to start it.',
       });
     });
   };

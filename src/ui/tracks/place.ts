@@ -1,8 +1,11 @@
 /**
- * Where a callout goes on the pane, pure: beside its anchor's box (above or below, the roomier
- * first, else right or left), fully inside the pane and covering none of the boxes to keep clear (the
- * anchor's nodes, the stop's node) nor, if it can, any other node on screen (`others`). When no
- * side fits, the side that, pushed inside the pane, hides least (of the boxes to keep clear first).
+ * Where a callout goes on the pane, pure. It must stay fully inside the pane and cover none of
+ * the boxes to keep clear (the anchor's nodes, the stop's node, the node of the step just done);
+ * among the places that do, it prefers covering little of the other nodes (`avoid`), then being
+ * close to its anchor, then above or below it (the text reads across the graph's flow), the
+ * roomier side first. Places tried: beside each side of the anchor, centred and slid along it,
+ * and, when the pane is too tight for those, its corners and edges. When no place keeps every
+ * box clear, the one that hides least of them.
  */
 
 export interface Box {
@@ -25,6 +28,28 @@ const overlapArea = (a: Box, b: Box): number =>
 
 const clamp = (v: number, lo: number, hi: number) => (hi < lo ? lo : Math.max(lo, Math.min(hi, v)));
 
+/** Further slides along a side, as fractions: 0 puts the callout's far end at the anchor's near end, 1 the other way round. */
+const SLIDES = [0.3, 0.7, 0.1, 0.9, 0, 1];
+/** Pane positions (fractions of the free room) tried when nothing beside the anchor works. */
+const PANE = [0, 0.5, 1];
+/** Covering all of other nodes' area under the callout costs like this many pixels of distance. */
+const COVER_COST = 400;
+
+/** The side of `anchor` that `b` lies on (the one with the widest separation). */
+function sideOf(b: Box, anchor: Box): Side {
+  const sep: [Side, number][] = [
+    ['above', anchor.top - b.bottom],
+    ['below', b.top - anchor.bottom],
+    ['right', b.left - anchor.right],
+    ['left', anchor.left - b.right],
+  ];
+  return sep.reduce((m, s) => (s[1] > m[1] ? s : m))[0];
+}
+
+/** Gap between two boxes (0 when they touch or overlap). */
+const distance = (a: Box, b: Box): number =>
+  Math.hypot(Math.max(0, a.left - b.right, b.left - a.right), Math.max(0, a.top - b.bottom, b.top - a.bottom));
+
 export function placeCallout(
   anchor: Box,
   size: { w: number; h: number },
@@ -32,77 +57,84 @@ export function placeCallout(
   keepClear: readonly Box[],
   gap = 14,
   edge = 8,
-  others: readonly Box[] = [],
+  avoid: readonly Box[] = [],
 ): Placement {
-  const cx = (anchor.left + anchor.right) / 2;
-  const cy = (anchor.top + anchor.bottom) / 2;
+  return placeScored(anchor, size, pane, keepClear, gap, edge, avoid).placement;
+}
+
+/** placeCallout, with how much of the boxes to keep clear the place still hides (px², 0 = none). */
+export function placeScored(
+  anchor: Box,
+  size: { w: number; h: number },
+  pane: { width: number; height: number },
+  keepClear: readonly Box[],
+  gap = 14,
+  edge = 8,
+  avoid: readonly Box[] = [],
+): { placement: Placement; hidden: number } {
   const room: Record<Side, number> = {
     above: anchor.top,
     below: pane.height - anchor.bottom,
     left: anchor.left,
     right: pane.width - anchor.right,
   };
-  const at = (side: Side): Placement => {
-    const h = side === 'above' || side === 'below';
-    const left = h
-      ? clamp(cx - size.w / 2, edge, pane.width - size.w - edge)
-      : side === 'right'
-        ? anchor.right + gap
-        : anchor.left - gap - size.w;
-    const top = h
-      ? side === 'above'
-        ? anchor.top - gap - size.h
-        : anchor.bottom + gap
-      : clamp(cy - size.h / 2, edge, pane.height - size.h - edge);
-    return { side, left, top };
-  };
-  const inside = (p: Placement): Placement => ({
-    side: p.side,
-    left: clamp(p.left, edge, pane.width - size.w - edge),
-    top: clamp(p.top, edge, pane.height - size.h - edge),
-  });
-  const hidden = (p: Placement): number => {
-    const box = { left: p.left, top: p.top, right: p.left + size.w, bottom: p.top + size.h };
-    const area = (bs: readonly Box[]) => bs.reduce((s, b) => s + overlapArea(box, b), 0);
-    // Hiding the anchor or the stop's node is always worse than hiding any other node.
-    return area(keepClear) * 1e6 + area(others);
-  };
-  // above or below first (the text reads across the graph's flow), the roomier of each pair first
   const byRoom = (a: Side, b: Side) => room[b] - room[a];
-  const sides: Side[] = [...(['above', 'below'] as const).slice().sort(byRoom), ...(['right', 'left'] as const).slice().sort(byRoom)];
-  // A side where the whole callout fits beside the anchor, hiding nothing it must keep clear…
-  for (const s of sides) {
-    const p = at(s);
-    if (hidden(p) === 0 && inside(p).left === p.left && inside(p).top === p.top) return p;
-  }
-  // …or slid along that side (still touching the anchor), when centred it would hide another node…
-  if (others.length) {
-    for (const s of sides) {
-      const c = at(s);
-      const along: Placement[] =
-        s === 'above' || s === 'below'
-          ? [
-              { ...c, left: anchor.left },
-              { ...c, left: anchor.right - size.w },
-            ]
-          : [
-              { ...c, top: anchor.top },
-              { ...c, top: anchor.bottom - size.h },
-            ];
-      for (const p of along.map(inside)) {
-        const touches =
-          s === 'above' || s === 'below'
-            ? p.left < anchor.right && p.left + size.w > anchor.left
-            : p.top < anchor.bottom && p.top + size.h > anchor.top;
-        if (touches && hidden(p) === 0 && p.top === c.top && (s === 'above' || s === 'below' || p.left === c.left)) return p;
-      }
+  const order: Side[] = [...(['above', 'below'] as const).slice().sort(byRoom), ...(['right', 'left'] as const).slice().sort(byRoom)];
+  const maxLeft = pane.width - size.w - edge;
+  const maxTop = pane.height - size.h - edge;
+  const candidates: { left: number; top: number; rank: number }[] = [];
+  // Along a side: centred, then flush with either end of the anchor, then slid further.
+  const along = (lo: number, hi: number, len: number): number[] => [
+    (lo + hi - len) / 2,
+    lo,
+    hi - len,
+    ...SLIDES.map((f) => lo - len + f * (hi - lo + len)),
+  ];
+  order.forEach((side, rank) => {
+    const across = side === 'above' || side === 'below';
+    const slides = across ? along(anchor.left, anchor.right, size.w) : along(anchor.top, anchor.bottom, size.h);
+    for (const at of slides) {
+      const left = across ? at : side === 'right' ? anchor.right + gap : anchor.left - gap - size.w;
+      const top = across ? (side === 'above' ? anchor.top - gap - size.h : anchor.bottom + gap) : at;
+      // slid along the side, kept inside the pane
+      candidates.push({ left: clamp(left, edge, maxLeft), top: clamp(top, edge, maxTop), rank });
     }
+  });
+  for (const fy of PANE)
+    for (const fx of PANE)
+      candidates.push({ left: edge + fx * Math.max(0, maxLeft - edge), top: edge + fy * Math.max(0, maxTop - edge), rank: 4 });
+  const area = Math.max(1, size.w * size.h);
+  let best: { p: Placement; hidden: number; cost: number } | null = null;
+  for (const c of candidates) {
+    const box = { left: c.left, top: c.top, right: c.left + size.w, bottom: c.top + size.h };
+    const hidden = keepClear.reduce((s, b) => s + overlapArea(box, b), 0);
+    const covered = avoid.reduce((s, b) => s + overlapArea(box, b), 0);
+    const cost = (COVER_COST * covered) / area + distance(box, anchor) + c.rank;
+    if (!best || hidden < best.hidden || (hidden === best.hidden && cost < best.cost))
+      best = { p: { side: sideOf(box, anchor), left: c.left, top: c.top }, hidden, cost };
   }
-  // …else the side that, pushed inside the pane, hides least.
-  let best = inside(at(sides[0] as Side));
-  for (const s of sides) {
-    const p = inside(at(s));
-    if (hidden(p) < hidden(best)) best = p;
-  }
-  return best;
+  const found = best as { p: Placement; hidden: number };
+  return { placement: found.p, hidden: found.hidden };
+}
+
+/** A callout's text measured at one width, to estimate its height at others (it reflows). */
+export interface TextMeasure {
+  /** The width measured at, and the callout's height there. */
+  w: number;
+  h: number;
+  /** Its text's height, one line's height, and the horizontal padding + borders. */
+  textH: number;
+  lineH: number;
+  padX: number;
+}
+
+/** The callout's height at width `w`: the same text in fewer (or more) lines. */
+export function heightAt(m: TextMeasure, w: number): number {
+  if (w === m.w || m.lineH <= 0) return m.h;
+  const lines = Math.max(1, Math.round(m.textH / m.lineH));
+  const perLine = Math.max(1, m.w - m.padX);
+  const fit = Math.max(1, Math.ceil((lines * perLine) / Math.max(1, w - m.padX)));
+  // wider: never more lines than measured; narrower: never fewer
+  const n = w > m.w ? Math.min(lines, fit) : Math.max(lines, fit);
+  return Math.ceil(m.h - m.textH + n * m.lineH);
 }
