@@ -112,12 +112,14 @@ export function TrackCallout({ nodes }: { nodes: readonly FlowNode[] }) {
   // w0 first; then wider (fewer lines: for a short pane), then narrower (taller: for a gap beside the nodes)
   const widths = [...new Set([1, 1.4, 1.9, 3, 0.75, 0.6].map((f) => Math.min(widest, Math.max(220, Math.round(w0 * f)))))];
   const sizeAt = (w: number) => ({ w, h: heights[w] ?? (measure ? heightAt(measure, w) : 80) });
-  let best: { w: number; h: number; p: Placement; hidden: number } | null = null;
+  // the first width that keeps every node clear; else the one hiding least (of the must-clear nodes first)
+  let best: { w: number; h: number; p: Placement; hidden: number; covered: number } | null = null;
   for (const cw of widths) {
     const size = sizeAt(cw);
-    const { placement, hidden } = placeScored(anchor, size, pane, clear, 14, EDGE, others);
-    if (!best || hidden < best.hidden) best = { ...size, p: placement, hidden };
-    if (hidden === 0) break;
+    const { placement, hidden, covered } = placeScored(anchor, size, pane, clear, 14, EDGE, others);
+    if (!best || hidden < best.hidden || (hidden === best.hidden && covered < best.covered))
+      best = { ...size, p: placement, hidden, covered };
+    if (hidden === 0 && covered === 0) break;
   }
   const { w, h, p } = best as { w: number; h: number; p: Placement };
   const vertical = p.side === 'above' || p.side === 'below';

@@ -1,7 +1,7 @@
 /**
  * Where a callout goes on the pane, pure. It must stay fully inside the pane and cover none of
  * the boxes to keep clear (the anchor's nodes, the stop's node, the node of the step just done);
- * among the places that do, it prefers covering little of the other nodes (`avoid`), then being
+ * among the places that do, it prefers covering the least of the other nodes (`avoid`; none when it can), then being
  * close to its anchor, then above or below it (the text reads across the graph's flow), the
  * roomier side first. Places tried: beside each side of the anchor, centred and slid along it,
  * and, when the pane is too tight for those, its corners and edges. When no place keeps every
@@ -32,8 +32,6 @@ const clamp = (v: number, lo: number, hi: number) => (hi < lo ? lo : Math.max(lo
 const SLIDES = [0.3, 0.7, 0.1, 0.9, 0, 1];
 /** Pane positions (fractions of the free room) tried when nothing beside the anchor works. */
 const PANE = [0, 0.5, 1];
-/** Covering all of other nodes' area under the callout costs like this many pixels of distance. */
-const COVER_COST = 400;
 
 /** The side of `anchor` that `b` lies on (the one with the widest separation). */
 function sideOf(b: Box, anchor: Box): Side {
@@ -62,7 +60,7 @@ export function placeCallout(
   return placeScored(anchor, size, pane, keepClear, gap, edge, avoid).placement;
 }
 
-/** placeCallout, with how much of the boxes to keep clear the place still hides (px², 0 = none). */
+/** placeCallout, with how much of the boxes to keep clear the place still hides and of the other nodes it covers (px², 0 = none). */
 export function placeScored(
   anchor: Box,
   size: { w: number; h: number },
@@ -71,7 +69,7 @@ export function placeScored(
   gap = 14,
   edge = 8,
   avoid: readonly Box[] = [],
-): { placement: Placement; hidden: number } {
+): { placement: Placement; hidden: number; covered: number } {
   const room: Record<Side, number> = {
     above: anchor.top,
     below: pane.height - anchor.bottom,
@@ -103,18 +101,20 @@ export function placeScored(
   for (const fy of PANE)
     for (const fx of PANE)
       candidates.push({ left: edge + fx * Math.max(0, maxLeft - edge), top: edge + fy * Math.max(0, maxTop - edge), rank: 4 });
-  const area = Math.max(1, size.w * size.h);
-  let best: { p: Placement; hidden: number; cost: number } | null = null;
+  let best: { p: Placement; hidden: number; covered: number; cost: number } | null = null;
   for (const c of candidates) {
     const box = { left: c.left, top: c.top, right: c.left + size.w, bottom: c.top + size.h };
     const hidden = keepClear.reduce((s, b) => s + overlapArea(box, b), 0);
     const covered = avoid.reduce((s, b) => s + overlapArea(box, b), 0);
-    const cost = (COVER_COST * covered) / area + distance(box, anchor) + c.rank;
-    if (!best || hidden < best.hidden || (hidden === best.hidden && cost < best.cost))
-      best = { p: { side: sideOf(box, anchor), left: c.left, top: c.top }, hidden, cost };
+    const cost = distance(box, anchor) + c.rank;
+    const better =
+      !best ||
+      hidden < best.hidden ||
+      (hidden === best.hidden && (covered < best.covered || (covered === best.covered && cost < best.cost)));
+    if (better) best = { p: { side: sideOf(box, anchor), left: c.left, top: c.top }, hidden, covered, cost };
   }
-  const found = best as { p: Placement; hidden: number };
-  return { placement: found.p, hidden: found.hidden };
+  const found = best as { p: Placement; hidden: number; covered: number };
+  return { placement: found.p, hidden: found.hidden, covered: found.covered };
 }
 
 /** A callout's text measured at one width, to estimate its height at others (it reflows). */
