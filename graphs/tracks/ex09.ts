@@ -26,7 +26,10 @@ export const ex09Track: TrackSpec = {
     {
       title: 'Residual',
       at: { phase: 'backward', node: 'h10' },
-      anchor: { edge: { from: 'h9', to: 'h10' } },
+      // h10 first: with the residual branch the layout wraps between h9 and h10, and at 1280×720
+      // the camera cannot keep both legible; h9 is framed when it fits
+      anchor: { node: 'h10' },
+      frame: [{ node: 'h9' }],
       set: { residual: true },
       callout: 'hₖ = hₖ₋₁ + Jₖhₖ₋₁: the gradient reaches hₖ₋₁ through the identity unchanged, plus Jₖᵀ of it through the branch.',
     },

@@ -53,6 +53,12 @@ async function openApp(query: string, viewport = { width: 1280, height: 800 }): 
   return { page, errors };
 }
 
+const explorerState = (page: Page) =>
+  page.evaluate(() => {
+    const s = (globalThis as any).__gradflow.getState();
+    return { cursor: s.cursor as number, act: s.run.options.act as string };
+  });
+
 const bytesOf = async (d: Download): Promise<Uint8Array> => new Uint8Array(readFileSync((await d.path()) as string));
 const leaks = (page: Page) => page.evaluate(() => (globalThis as any).__leaks() as { urls: number; frames: number });
 
@@ -327,6 +333,75 @@ describe('walkthrough recording', () => {
     expect(await dialogStyle(page, null)).toEqual(RECORD_DIALOG_LOOK);
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+
+  test('a track that switches options records whole: every stop at its own run, frames = stops × frames per stop; the explorer comes back', {
+    timeout: 240_000,
+  }, async () => {
+    const graph = JSON.stringify({
+      title: 'a switch',
+      nodes: [
+        { id: 'x', op: 'leaf', value: 2 },
+        { id: 'w', op: 'leaf', value: 3, role: 'param' },
+        { id: 'h', op: 'mul', inputs: ['w', 'x'] },
+        { id: 'y', op: 'sigmoid', inputs: ['h'], by: { option: 'act', cases: { relu: { op: 'relu', inputs: ['h'] } } } },
+      ],
+      objectives: [{ name: 'y', node: 'y' }],
+      options: [{ name: 'act', values: ['sigmoid', 'relu'], default: 'sigmoid' }],
+      tracks: [
+        {
+          title: 'switch',
+          stops: [
+            { at: { phase: 'forward', node: 'y' }, title: 'sigmoid', callout: 'σ(h)' },
+            { at: { phase: 'backward', node: 'h' }, title: 'to ReLU', set: { act: 'relu' }, callout: 'relu′ = 1' },
+            { at: { phase: 'backward', node: 'w' }, title: 'back to sigmoid', set: { act: 'sigmoid' } },
+          ],
+        },
+      ],
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.route(
+      (u) => u.pathname === '/graphs/switch.json',
+      (r) => r.fulfill({ status: 200, contentType: 'application/json', body: graph }),
+    );
+    await page.goto(`${base}?src=/graphs/switch.json&step=2`);
+    await ready(page);
+    expect(await explorerState(page)).toEqual({ cursor: 2, act: 'sigmoid' });
+    await page.click('[data-testid=record-open]');
+    await page.waitForSelector('[data-testid=record-dialog][open]');
+    await page.selectOption('[data-testid=record-what]', '0');
+    await page.fill('[data-testid=record-seconds]', '0.5');
+    await page.fill('[data-testid=record-fps]', '10');
+    // the stop at relu runs elsewhere: the dialog says how it is recorded, and counts it
+    expect(await page.textContent('[data-testid=record-elsewhere]')).toContain('One stop runs at other options');
+    expect(await page.$('[data-testid=record-skipped]')).toBeNull();
+    expect(await page.textContent('[data-testid=record-summary]')).toBe('3 stops, 1.5 s (15 frames)');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid=record-dialog]', { state: 'detached' });
+
+    const webm = await recordWith(page, { what: '0', seconds: 0.5, fps: 10, format: 'webm' });
+    expect(webm.suggestedFilename()).toBe('custom-track-1.webm');
+    expect(await page.textContent('[data-testid=record-done]')).not.toContain('Left out');
+    const input = new Input({ source: new BufferSource(await bytesOf(webm)), formats: ALL_FORMATS });
+    const track = await input.getPrimaryVideoTrack();
+    const packets = [];
+    if (track) for await (const p of new EncodedPacketSink(track).packets()) packets.push(p);
+    // 3 stops × 5 frames (0.5 s at 10 fps), a key frame where each stop starts
+    expect(packets).toHaveLength(15);
+    expect(packets.flatMap((p, n) => (p.type === 'key' ? [n] : []))).toEqual([0, 5, 10]);
+    // back where it was: the options and the step it had before recording
+    await expect.poll(() => explorerState(page)).toEqual({ cursor: 2, act: 'sigmoid' });
+    // the GIF: one frame per stop, each held for its seconds
+    await page.click('[data-testid=record-dialog] button:has-text("Close")');
+    await page.waitForSelector('[data-testid=record-dialog]', { state: 'detached' });
+    const gif = parseGif(await bytesOf(await recordWith(page, { what: '0', seconds: 0.5, format: 'gif' })));
+    expect(gif.frames.map((f) => f.delayCs)).toEqual([50, 50, 50]);
+    await expect.poll(() => explorerState(page)).toEqual({ cursor: 2, act: 'sigmoid' });
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   test('Cancel stops a recording: no file, the dialog ready again, every VideoFrame closed and URL revoked', {

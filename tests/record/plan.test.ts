@@ -85,27 +85,32 @@ describe('a lecture track as shots of one run', () => {
     ],
   };
 
-  test('each stop at the cursor of its moment, for its pause (seconds per step without one); stops needing other options are named, not dropped silently', () => {
+  test('each stop at the cursor of its moment, for its pause (seconds per step without one); stops needing other options are listed to be run at them', () => {
     const r = trackShots(graph, track, steps, { act: 'sigmoid' }, 1);
     expect(r.shots).toEqual([
       { cursor: 0, seconds: 1, stop: { index: 0, count: 5, title: 'before', callout: undefined } },
       { cursor: 2, seconds: 2.5, stop: { index: 1, count: 5, title: undefined, callout: 'the loss' } },
       { cursor: 4, seconds: 1, stop: { index: 2, count: 5, title: 'a leaf: its last gradient in', callout: undefined } },
     ]);
-    // From the switch on, every stop needs act = relu.
-    expect(r.skipped).toEqual([
-      'stop 4 (“switch to ReLU”): needs act = relu, this run has sigmoid',
-      'stop 5: needs act = relu, this run has sigmoid',
+    // From the switch on, every stop needs act = relu: recorded at that run, with its seconds.
+    expect(r.elsewhere).toEqual([
+      { index: 3, seconds: 1 },
+      { index: 4, seconds: 1 },
     ]);
+    expect(r.skipped).toEqual([]);
     // Run with ReLU: the first three need sigmoid (the default) instead.
     const relu = trackShots(graph, track, steps, { act: 'relu' }, 1);
     expect(relu.shots.map((x) => x.cursor)).toEqual([4, 4]);
-    expect(relu.skipped).toHaveLength(3);
+    expect(relu.elsewhere).toEqual([
+      { index: 0, seconds: 1 },
+      { index: 1, seconds: 2.5 },
+      { index: 2, seconds: 1 },
+    ]);
   });
 
   test('a stop whose moment the run does not have is named', () => {
     const r = trackShots(graph, { stops: [{ at: { phase: 'forward', node: 'zz' } }] }, steps, { act: 'sigmoid' }, 1);
-    expect(r).toEqual({ shots: [], skipped: ['stop 1: this run has no forward step of zz'] });
+    expect(r).toEqual({ shots: [], skipped: ['stop 1: this run has no forward step of zz'], elsewhere: [] });
   });
 });
 

@@ -29,27 +29,116 @@ interface LabelBox {
   x1: number;
 }
 
-/** The peak's label beside its dot, on the side with room (left of a late peak, right of an early one). */
-function peakLabelBox(px: number, py: number, text: string, late: boolean): LabelBox {
-  const w = textWidth(text, 17);
-  const baseline = py - 9;
-  return late
-    ? { anchor: 'end', anchorX: px - 8, baseline, x0: px - 8 - w, x1: px - 8 }
-    : { anchor: 'start', anchorX: px + 8, baseline, x0: px + 8, x1: px + 8 + w };
+/** A label's box in the chart's units, at presenter mode's panel type (17 px), the largest it is drawn at. */
+interface Rect {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+const LABEL_PX = 17;
+const LINE_EM = 1.15;
+const meets = (a: Rect, b: Rect) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+/** Splits a label into lines no wider than `max` (words kept whole; at most two lines). */
+function wrapLabel(text: string, max: number): string[] {
+  if (textWidth(text, LABEL_PX) <= max) return [text];
+  const words = text.split(' ');
+  let cut = words.length - 1;
+  while (cut > 1 && textWidth(words.slice(0, cut).join(' '), LABEL_PX) > max) cut--;
+  return [words.slice(0, cut).join(' '), words.slice(cut).join(' ')];
+}
+
+/** Whether the step curve (point i at (xs[i], ys[i]), flat until the next step) passes through `r` (its stroke included). */
+function curveMeets(r: Rect, xs: readonly number[], ys: readonly number[]): boolean {
+  const pad = 2;
+  const box = { x0: r.x0 - pad, x1: r.x1 + pad, y0: r.y0 - pad, y1: r.y1 + pad };
+  for (let i = 0; i + 1 < xs.length; i++) {
+    const [xa, xb, ya, yb] = [xs[i] as number, xs[i + 1] as number, ys[i] as number, ys[i + 1] as number];
+    if (xa < box.x1 && xb > box.x0 && ya >= box.y0 && ya <= box.y1) return true; // the flat part
+    if (xb >= box.x0 && xb <= box.x1 && Math.min(ya, yb) <= box.y1 && Math.max(ya, yb) >= box.y0) return true; // the step
+  }
+  return false;
 }
 
 /**
- * A reference line's label: right-aligned above its line; below it when the line is at the top
- * (the phase strip is there) or when the peak's label sits on that line and would meet it.
- * Widths are estimated at presenter mode's panel type (17 px), the largest it is drawn at.
+ * The peak's label beside its dot: above it on the side with room (left of a late peak, right of
+ * an early one), else the other side, else higher up — the first place that meets neither the
+ * curve nor the reference lines' labels.
  */
-function markLabel(name: string, value: number, ly: number, peak: LabelBox): { text: string; x: number; y: number; anchor: 'end' } {
-  const text = `${name}: ${formatNumber(value)}`;
+function peakLabelBox(
+  px: number,
+  py: number,
+  text: string,
+  late: boolean,
+  placed: readonly Rect[],
+  xs: readonly number[],
+  ys: readonly number[],
+): LabelBox {
+  const w = textWidth(text, LABEL_PX);
+  const sides: ('left' | 'right')[] = late ? ['left', 'right'] : ['right', 'left'];
+  let best: { box: LabelBox; faults: number } | null = null;
+  for (const lift of [9, 30, 50])
+    for (const side of sides) {
+      const baseline = py - lift;
+      const box: LabelBox =
+        side === 'left'
+          ? { anchor: 'end', anchorX: px - 8, baseline, x0: px - 8 - w, x1: px - 8 }
+          : { anchor: 'start', anchorX: px + 8, baseline, x0: px + 8, x1: px + 8 + w };
+      const r = { x0: box.x0, x1: box.x1, y0: baseline - LABEL_PX, y1: baseline + 4 };
+      const faults =
+        (curveMeets(r, xs, ys) ? 1 : 0) +
+        placed.filter((p) => meets(p, r)).length +
+        (r.y0 < BOX.top - 12 || r.x0 < BOX.left || r.x1 > BOX.width ? 1 : 0);
+      if (!best || faults < best.faults) best = { box, faults };
+      if (faults === 0) return box;
+    }
+  return (best as { box: LabelBox }).box;
+}
+
+interface MarkLabel {
+  lines: string[];
+  x: number;
+  /** Baseline of the first line. */
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+  box: Rect;
+}
+
+/**
+ * A reference line's label: on one or two lines, above or below its line, at the right, left or
+ * middle of the plot — the first of those places that meets neither the curve, nor the labels
+ * already placed, nor the phase strip; else the one meeting the fewest of them.
+ */
+function markLabel(
+  text: string,
+  ly: number,
+  placed: readonly Rect[],
+  xs: readonly number[],
+  ys: readonly number[],
+  plotBottom: number,
+): MarkLabel {
+  const left = BOX.left + 4;
   const right = BOX.width - BOX.right - 4;
-  const w = textWidth(text, 17);
-  const atTop = ly - 5 - 17 < BOX.top - 8;
-  const meetsPeak = Math.abs(ly - 5 - peak.baseline) < 20 && right - w < peak.x1 && right > peak.x0;
-  return { text, x: right, y: atTop || meetsPeak ? ly + 18 : ly - 5, anchor: 'end' };
+  const lines = wrapLabel(text, right - left);
+  const w = Math.max(...lines.map((l) => textWidth(l, LABEL_PX)));
+  const h = LABEL_PX * (1 + LINE_EM * (lines.length - 1)) + 4;
+  let best: { label: MarkLabel; faults: number } | null = null;
+  for (const above of [true, false])
+    for (const anchor of ['end', 'start', 'middle'] as const) {
+      const y0 = above ? ly - 4 - h : ly + 4;
+      const x = anchor === 'end' ? right : anchor === 'start' ? left : (left + right) / 2;
+      const x0 = anchor === 'end' ? right - w : anchor === 'start' ? left : x - w / 2;
+      const box = { x0, x1: x0 + w, y0, y1: y0 + h };
+      const faults =
+        (curveMeets(box, xs, ys) ? 1 : 0) + placed.filter((p) => meets(p, box)).length + (y0 < BOX.top - 12 || box.y1 > plotBottom ? 1 : 0);
+      // the first line's baseline: about 0.8 em below the box's top
+      const label = { lines, x, y: y0 + 2 + LABEL_PX * 0.8, anchor, box };
+      if (!best || faults < best.faults) best = { label, faults };
+      if (faults === 0) return label;
+    }
+  return (best as { label: MarkLabel }).label;
 }
 
 /** Live layer activations step by step (checkpointing frees and recomputes), peak and cursor marked. */
@@ -72,8 +161,17 @@ export function MemoryTimeline({ steps, cursor, memory }: MemoryTimelineProps) {
     .y((v) => y(v))
     .curve(curveStepAfter);
   const stripW = Math.max(1, x(1) - x(0));
-  const peakBox = peakLabelBox(x(peakAt), y(peak), `peak ${peak}`, peakAt > n / 2);
   const present = new Set(steps.map((s) => s.phase));
+  const xs = counts.map((_, i) => x(i));
+  const ys = counts.map((v) => y(v));
+  // The reference lines' labels first (they are long), then the peak's beside its dot, clear of them.
+  const placed: Rect[] = [];
+  const labels = marks.map((m) => {
+    const l = markLabel(`${m.label}: ${formatNumber(m.value)}`, y(m.value), placed, xs, ys, plotBottom);
+    placed.push(l.box);
+    return l;
+  });
+  const peakBox = peakLabelBox(x(peakAt), y(peak), `peak ${peak}`, peakAt > n / 2, placed, xs, ys);
 
   return (
     <Panel
@@ -121,8 +219,8 @@ export function MemoryTimeline({ steps, cursor, memory }: MemoryTimelineProps) {
           yMid={BOX.top + (plotBottom - BOX.top) / 2}
           height={BOX.height}
         />
-        {marks.map((m) => {
-          const label = markLabel(m.label, m.value, y(m.value), peakBox);
+        {marks.map((m, i) => {
+          const label = labels[i] as MarkLabel;
           return (
             <g key={m.label} data-mark={m.label}>
               <line
@@ -134,7 +232,12 @@ export function MemoryTimeline({ steps, cursor, memory }: MemoryTimelineProps) {
                 strokeDasharray="6 4"
               />
               <text x={label.x} y={label.y} textAnchor={label.anchor} fontSize={12} fill="var(--gf-muted)">
-                {label.text}
+                {label.lines.map((l, k) => (
+                  // a space ends every line but the last: the text reads as one label
+                  <tspan key={l} x={label.x} dy={k === 0 ? 0 : `${LINE_EM}em`}>
+                    {k < label.lines.length - 1 ? `${l} ` : l}
+                  </tspan>
+                ))}
               </text>
             </g>
           );

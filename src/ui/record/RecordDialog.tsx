@@ -3,15 +3,16 @@ import { download } from '../canvas/download';
 import type { Structure } from '../canvas/flow';
 import { useExplorerStore } from '../store/context';
 import { selectTimeline } from '../store/selectors';
-import { Cancelled } from './frames';
+import { captureTrack } from './capture';
+import { Cancelled, svgFrames } from './frames';
 import { defaultPlan, framesFor, planProblem, type RecordPlan, SIZES } from './plan';
-import { record, recordingName, shotsOf } from './record';
+import { encode, record, recordingName, shotsOf } from './record';
 import { webmSupported } from './webm';
 
 type Status =
   | { kind: 'idle' }
   | { kind: 'busy'; done: number; total: number }
-  | { kind: 'done'; name: string; bytes: number }
+  | { kind: 'done'; name: string; bytes: number; skipped: string[] }
   | { kind: 'error'; message: string };
 
 const num = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s));
@@ -52,6 +53,9 @@ function NumberField(p: {
 export function RecordDialog({ structure, onClose }: { structure: Structure; onClose: () => void }) {
   const store = useExplorerStore();
   const ref = useRef<HTMLDialogElement>(null);
+  // The canvas's layout now: a track recorded across option changes waits for each stop's.
+  const laidOut = useRef(structure);
+  laidOut.current = structure;
   const id = useId();
   const s = store.getState();
   const timeline = selectTimeline(s);
@@ -98,7 +102,8 @@ export function RecordDialog({ structure, onClose }: { structure: Structure; onC
   const planned = edited ? planProblem(edited, length) : 'no run to record yet';
   const run = s.run;
   const chosen = edited && timeline && run && !planned ? shotsOf({ graph: run.graph, timeline }, edited, run.options) : null;
-  const problem = planned ?? (chosen && !chosen.shots.length ? 'track: none of its stops can be shown in this run' : null);
+  const problem =
+    planned ?? (chosen && !chosen.shots.length && !chosen.elsewhere.length ? 'track: none of its stops can be shown in this run' : null);
   const tracks = run?.graph.tracks ?? [];
   const busy = status.kind === 'busy';
 
@@ -107,17 +112,20 @@ export function RecordDialog({ structure, onClose }: { structure: Structure; onC
     const ctl = new AbortController();
     abort.current = ctl;
     setStatus({ kind: 'busy', done: 0, total: 1 });
+    const progress = (done: number, total: number) => setStatus({ kind: 'busy', done, total });
     try {
-      const blob = await record(
-        { structure, graph: run.graph, timeline },
-        edited,
-        chosen.shots,
-        (done, total) => setStatus({ kind: 'busy', done, total }),
-        ctl.signal,
-      );
+      let blob: Blob;
+      let skipped: string[] = [];
+      if (edited.track !== null && chosen.elsewhere.length) {
+        // Stops at other options: the explorer runs each stop's options, then comes back.
+        const got = await captureTrack(store, edited.track, edited, () => laidOut.current, progress, ctl.signal);
+        if (!got.shots.length) throw new Error('track: none of its stops could be shown');
+        skipped = got.skipped;
+        blob = await encode(svgFrames(got.svgs, got.shots, edited), edited, progress, ctl.signal);
+      } else blob = await record({ structure, graph: run.graph, timeline }, edited, chosen.shots, progress, ctl.signal);
       const name = recordingName(run.graph.id, edited);
       download(blob, name);
-      setStatus({ kind: 'done', name, bytes: blob.size });
+      setStatus({ kind: 'done', name, bytes: blob.size, skipped });
     } catch (e) {
       setStatus(e instanceof Cancelled ? { kind: 'idle' } : { kind: 'error', message: e instanceof Error ? e.message : String(e) });
     } finally {
@@ -125,7 +133,8 @@ export function RecordDialog({ structure, onClose }: { structure: Structure; onC
     }
   };
 
-  const shots = chosen?.shots ?? [];
+  // Every stop the recording holds: this run's and those at other options (their seconds are known).
+  const shots = [...(chosen?.shots ?? []), ...(chosen?.elsewhere ?? [])];
   const seconds = shots.reduce((t, x) => t + x.seconds, 0);
   const frames = edited ? shots.reduce((t, x) => t + framesFor(x.seconds, edited.fps), 0) : 0;
   const unit = plan?.track === null ? 'step' : 'stop';
@@ -265,9 +274,16 @@ export function RecordDialog({ structure, onClose }: { structure: Structure; onC
               </p>
             )}
           </fieldset>
+          {chosen && chosen.elsewhere.length > 0 && (
+            <p className="gf-record__hint" data-testid="record-elsewhere">
+              {chosen.elsewhere.length === 1 ? 'One stop runs' : `${chosen.elsewhere.length} stops run`} at other options than the graph on
+              screen: recording takes the explorer to each stop (its options, then its step), as the track plays, and back to this view when
+              done.
+            </p>
+          )}
           {chosen && chosen.skipped.length > 0 && (
             <div className="gf-record__note" data-testid="record-skipped">
-              A recording is one run: these stops are left out.
+              This run has no moment for these stops: they are left out.
               <ul>
                 {chosen.skipped.map((why) => (
                   <li key={why}>{why}</li>
@@ -288,6 +304,7 @@ export function RecordDialog({ structure, onClose }: { structure: Structure; onC
           {status.kind === 'done' && (
             <p data-testid="record-done">
               Saved {status.name} ({Math.round(status.bytes / 1024)} kB).
+              {status.skipped.length > 0 && ` Left out: ${status.skipped.join('; ')}.`}
             </p>
           )}
           {status.kind === 'error' && (

@@ -34,6 +34,12 @@ export function stepFrames(src: RecordSource, shots: readonly Shot[], plan: Pick
   };
 }
 
+/** Frames already drawn as SVG (a track recorded across its option changes: record/capture.ts). */
+export function svgFrames(svgs: readonly string[], shots: readonly Shot[], plan: Pick<RecordPlan, 'width' | 'height'>): StepFrames {
+  const canvas = frameCanvas(plan.width, plan.height);
+  return { shots, canvas, draw: (i) => rasterise(svgs[i] as string, canvas) };
+}
+
 /** Raised when the user cancels a recording. */
 export class Cancelled extends Error {
   constructor() {

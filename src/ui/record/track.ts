@@ -2,19 +2,24 @@ import { optionsAtStop, type StepLike, stopCursor, type TrackSpec } from '../../
 import type { OptionSpec, OptionValue } from '../../core/types';
 import type { Shot } from './plan';
 
-/** A track's stops as shots of this run, and the stops it cannot show (each with why). */
+/** A track's stops as shots of this run, the stops at other options, and the stops it cannot show (each with why). */
 export interface TrackShots {
   shots: Shot[];
   skipped: string[];
+  /**
+   * Stops whose options (their own `set` or an earlier one) differ from this run's: a recording
+   * of the whole track runs the explorer at each (record/capture.ts); their seconds are known now.
+   */
+  elsewhere: { index: number; seconds: number }[];
 }
 
-const stopName = (i: number, title: string | undefined): string => `stop ${i + 1}${title ? ` (“${title}”)` : ''}`;
+export const stopName = (i: number, title: string | undefined): string => `stop ${i + 1}${title ? ` (“${title}”)` : ''}`;
 
 /**
  * The stops of `track` that this run shows: each at the cursor where its moment has just happened
- * (`stopCursor`), held for its `pause` (or `secondsPerStep` when it has none, or 0). A recording is
- * one run: a stop whose options (its own `set` and every earlier one) differ from the run's is
- * skipped and named, as is a stop whose moment the trace does not have — never silently dropped.
+ * (`stopCursor`), held for its `pause` (or `secondsPerStep` when it has none, or 0). A stop whose
+ * options (its own `set` and every earlier one) differ from the run's is listed in `elsewhere`; a
+ * stop whose moment this run's trace does not have is skipped and named — never silently dropped.
  */
 export function trackShots(
   graph: { options: readonly OptionSpec[] },
@@ -26,14 +31,14 @@ export function trackShots(
   const defaults = Object.fromEntries(graph.options.map((o) => [o.name, o.default]));
   const shots: Shot[] = [];
   const skipped: string[] = [];
+  const elsewhere: TrackShots['elsewhere'] = [];
   const count = track.stops.length;
   track.stops.forEach((stop, index) => {
     const name = stopName(index, stop.title);
     const wanted = optionsAtStop(track, index, defaults);
     const differs = Object.entries(wanted).find(([k, v]) => k in runOptions && runOptions[k] !== v);
     if (differs) {
-      const [k, v] = differs;
-      skipped.push(`${name}: needs ${k} = ${String(v)}, this run has ${String(runOptions[k])}`);
+      elsewhere.push({ index, seconds: stop.pause || secondsPerStep });
       return;
     }
     const cursor = stopCursor(steps, stop.at);
@@ -43,5 +48,5 @@ export function trackShots(
     }
     shots.push({ cursor, seconds: stop.pause || secondsPerStep, stop: { index, count, title: stop.title, callout: stop.callout } });
   });
-  return { shots, skipped };
+  return { shots, skipped, elsewhere };
 }

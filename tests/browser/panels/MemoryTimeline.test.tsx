@@ -40,6 +40,52 @@ describe('MemoryTimeline on ex05’s memory block', () => {
     }
   });
 
+  test('the reference lines’ labels meet neither the curve nor each other, in presenter type and in normal type, for every k', async () => {
+    const failures: string[] = [];
+    for (const presenter of [true, false]) {
+      for (const k of [1, 2, 3, 5]) {
+        const r = runExercise(ex05, { options: { checkpoint_every: k } });
+        const memory = r.blocks.memory;
+        if (!memory) throw new Error('ex05 has no memory block');
+        const screen = await render(
+          <div className={presenter ? 'gf-app is-presenter' : 'gf-app'} style={{ width: 345 }}>
+            <section className="gf-panels">
+              <MemoryTimeline steps={r.trace.steps} cursor={10} memory={memory} />
+            </section>
+          </div>,
+        );
+        await expect.element(screen.getByTestId('memory-peak')).toBeInTheDocument();
+        const svg = screen.container.querySelector('svg[role=img]') as SVGSVGElement;
+        const curve = svg.querySelector<SVGPathElement>(':scope > path');
+        if (!curve) throw new Error('no curve');
+        // points along the drawn curve, every half unit, widened by half its stroke
+        const points: DOMPoint[] = [];
+        for (let d = 0; d <= curve.getTotalLength(); d += 0.5) points.push(curve.getPointAtLength(d));
+        const marks = [...svg.querySelectorAll<SVGTextElement>('g[data-mark] text')];
+        const peak = svg.querySelector<SVGTextElement>('[data-testid=memory-peak] text');
+        expect(marks.length).toBeGreaterThan(0);
+        const boxes = [...marks, ...(peak ? [peak] : [])].map((t) => ({ text: t.textContent ?? '', b: t.getBBox() }));
+        const where = `${presenter ? 'presenter' : 'normal'} k=${k}`;
+        for (const [i, { text, b }] of boxes.entries()) {
+          if (i < marks.length) {
+            const hit = points.find(
+              (p) => p.x > b.x - 1.25 && p.x < b.x + b.width + 1.25 && p.y > b.y - 1.25 && p.y < b.y + b.height + 1.25,
+            );
+            if (hit) failures.push(`${where}: “${text}” meets the curve at (${hit.x.toFixed(1)}, ${hit.y.toFixed(1)})`);
+          }
+          for (const o of boxes.slice(i + 1)) {
+            const apart = b.x + b.width <= o.b.x || o.b.x + o.b.width <= b.x || b.y + b.height <= o.b.y || o.b.y + o.b.height <= b.y;
+            if (!apart) failures.push(`${where}: “${text}” meets “${o.text}”`);
+          }
+          // inside the chart, below the phase strip (y 8…18)
+          if (b.y < 18 || b.x < 0 || b.x + b.width > 460) failures.push(`${where}: “${text}” leaves the plot`);
+        }
+        await screen.unmount();
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   test('draws the block’s counts: peak, cursor, marks and facts are the block’s numbers', async () => {
     const r = runExercise(ex05, { options: { checkpoint_every: 3 } });
     const memory = r.blocks.memory;
