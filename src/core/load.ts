@@ -1,4 +1,4 @@
-import { gfToGraphObject, isGfName, looksLikeGf } from '../lang/sniff';
+import { gfToGraphObject, isGfName, looksLikeGf, placeInGfText } from '../lang/sniff';
 import type { Problem } from './errors';
 import { MAX_FILE_BYTES, MAX_NESTING, MAX_RANK } from './limits';
 
@@ -64,14 +64,25 @@ export function parseJsonText(text: string, { name, limit = MAX_FILE_BYTES }: Gr
   }
 }
 
+/** Graph-language text: a .gf name, or unnamed text that reads like it (src/lang/sniff.ts). */
+const isGfText = (text: string, name: string): boolean =>
+  text.trim() !== '' && (isGfName(name) || (!/\.json$/i.test(name) && looksLikeGf(text)));
+
+/**
+ * The engine's problems with the graph a file's text gave, placed in that text: for a .gf file
+ * each at its line and column (as the parser's are), for JSON as they are (node and field).
+ */
+export function placeProblems(text: string, name: string, problems: readonly Problem[]): Problem[] {
+  return isGfText(text, name) ? placeInGfText(text, problems) : [...problems];
+}
+
 /**
  * The single entry for graph files: text → the untrusted object the schema validates next.
  * parseJsonText's problems, then: not an object → `(graph)`; nested past MAX_NESTING →
  * located at the node and field.
  */
 export function parseGraphText(text: string, o: GraphTextOptions): Loaded<Record<string, unknown>> {
-  // graph-language text: a .gf name, or unnamed text that reads like it (src/lang/sniff.ts)
-  if (text.trim() !== '' && (isGfName(o.name) || (!/\.json$/i.test(o.name) && looksLikeGf(text)))) {
+  if (isGfText(text, o.name)) {
     const limit = o.limit ?? MAX_FILE_BYTES;
     const tooBig = text.length * 3 > limit ? sizeProblem(o.name, utf8Bytes(text), limit) : null;
     return tooBig ? { ok: false, problem: tooBig } : gfToGraphObject(text);

@@ -34,3 +34,15 @@ export function gfToGraphObject(text: string): { ok: true; value: Record<string,
     },
   };
 }
+
+/**
+ * Problems the engine found in the graph .gf `text` compiled to, told at their place in the text
+ * (`line L, column C: …`) as the parser's own are; a problem with no place is told as it is.
+ */
+export function placeInGfText(text: string, problems: readonly Problem[]): Problem[] {
+  const gf = parseGf(text);
+  return problems.map((p) => {
+    const at = p.node !== undefined ? gf.where(p.node, p.field) : undefined;
+    return at ? { ...p, message: `line ${at.line}, column ${at.col}: ${p.message}` } : p;
+  });
+}

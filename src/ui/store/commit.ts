@@ -24,6 +24,8 @@ export interface CommitHow {
   newGraph?: boolean;
   /** State set together with the run (cursor, selection, drafts, playing). */
   extra?: Partial<ExplorerState>;
+  /** Where the engine's problems are told (a .gf file's at their line and column). */
+  place?: (problems: readonly Problem[]) => Problem[];
 }
 
 export interface Runner {
@@ -62,14 +64,14 @@ export function createRunner(client: ComputeClient, set: SetState, get: GetState
       const s = get();
       return s.source ? { source: s.source, options: s.options, inputs: s.inputs, objective: s.objective, seed: s.seed } : null;
     },
-    async recompute(c, onFail, { newGraph = false, extra = {} } = {}) {
+    async recompute(c, onFail, { newGraph = false, extra = {}, place } = {}) {
       const my = ++seq;
       set({ requested: c });
       const out = await client.run(request(c));
       if (my !== seq) return false;
       if (!out.ok) {
         set({ requested: null });
-        refuse(out.problems, onFail);
+        refuse(place ? place(out.problems) : out.problems, onFail);
         return false;
       }
       const run = out.value;

@@ -65,4 +65,19 @@ describe('the explorer opens graph-language text (real engine, Chromium)', () =>
     await expect.poll(panel).toContain('line 3, column 1: unexpected "objective" in the arguments of a call');
     expect(title()).toBe(before);
   });
+
+  test('what the engine refuses in pasted .gf text is told at its line and column, as the CLI tells it', async () => {
+    const store = createExplorerStore(createInlineClient(), { graph: 'ex01-scalar-chain-rule' });
+    await store.getState().init();
+    await render(<Explorer store={store} />);
+    const before = title();
+    await store.getState().loadSpecText('x = 3\ny = rleu(x)\nz = add(y)\nobjective z\n');
+    await expect.poll(panel).toContain('line 2, column 5: unknown op "rleu" (did you mean "relu"?)');
+    expect(panel()).toContain('line 3, column 5: add takes 2 inputs (a, b), got 1');
+    expect(store.getState().problems?.map((p) => [p.node, p.field])).toEqual([
+      ['y', 'op'],
+      ['z', 'inputs'],
+    ]);
+    expect(title()).toBe(before);
+  });
 });

@@ -3,7 +3,7 @@ import type { Loaded } from '../../../core/load';
 import type { OptionValue } from '../../../core/types';
 import type { EngineMemory, ExerciseInfo, GraphSource, Outcome, RunResult } from '../../compute/protocol';
 import { fetchGraph } from '../../load/remote';
-import type { Candidate, ProblemSource } from '../commit';
+import type { Candidate, CommitHow, ProblemSource } from '../commit';
 import type { Slice } from './deps';
 
 /** Which graph is on screen, its last good run, and what stopped the last attempt. */
@@ -61,10 +61,11 @@ export const createLoadingSlice: Slice<LoadingSlice> =
     /** The running or finished init(): a `?src=` graph waits for it. */
     let initialising: Promise<void> | null = null;
 
-    const loadSource = (source: GraphSource) =>
+    const loadSource = (source: GraphSource, place?: CommitHow['place']) =>
       runner.recompute({ source, options: {}, inputs: {}, objective: undefined, seed: get().seed }, 'file', {
         newGraph: true,
         extra: FRESH,
+        place,
       });
 
     /** Shows a refused file's problem; true when there was one. */
@@ -155,10 +156,11 @@ export const createLoadingSlice: Slice<LoadingSlice> =
 
       async loadSpecText(text, name = 'pasted JSON') {
         // Once loaded, parsing is synchronous again: a refused paste shows its problem at once.
-        const { parseGraphText } = fileLoader ?? (await loadFileLoader());
+        const { parseGraphText, placeProblems } = fileLoader ?? (await loadFileLoader());
         const parsed = parseGraphText(text, { name });
         if (refused(parsed)) return;
-        await loadSource({ kind: 'spec', spec: parsed.value });
+        // What the engine refuses in a .gf file is told at its line and column.
+        await loadSource({ kind: 'spec', spec: parsed.value }, (problems) => placeProblems(text, name, problems));
       },
 
       async loadUrl(src) {
