@@ -38,7 +38,10 @@ async function panesReady(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid=compare-step-B]', { timeout: 60_000 });
   // Both panes have drawn their graphs: a step key now is carried out at once, not held.
   for (const side of ['A', 'B'])
-    await page.waitForSelector(`[data-testid=compare-pane-${side}] [data-testid=canvas][data-drawn=true]`, { timeout: 60_000, state: 'attached' });
+    await page.waitForSelector(`[data-testid=compare-pane-${side}] [data-testid=canvas][data-drawn=true]`, {
+      timeout: 60_000,
+      state: 'attached',
+    });
   await page.waitForFunction(() => /\d+ \/ [1-9]/.test(document.querySelector('[data-testid=step-counter]')?.textContent ?? ''));
 }
 
