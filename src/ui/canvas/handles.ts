@@ -1,6 +1,11 @@
-import { type NodeHandle, Position } from '@xyflow/react';
+import type { NodeHandle, Position } from '@xyflow/react';
 import { type Box, inputHandleY, outputHandleY } from './box';
 import type { FlowNode, Handles } from './flow';
+
+// React Flow's Position values, spelt here: a value import would put React Flow (and d3) in the app
+// shell, which reaches this file through the layout it preloads (tests/startup/shell.test.ts).
+const RIGHT = 'right';
+const LEFT = 'left';
 
 /**
  * Where React Flow puts an edge's end, as styles.css places the handles: a 6 px handle centred on
@@ -37,7 +42,7 @@ export function flowHandles(n: FlowNode): NodeHandle[] | undefined {
   const at = (id: string, type: 'source' | 'target', y: number): NodeHandle => ({
     id,
     type,
-    position: type === 'source' ? Position.Right : Position.Left,
+    position: (type === 'source' ? RIGHT : LEFT) as Position,
     x: type === 'source' ? box.w - b - HANDLE_HALF : b - HANDLE_HALF,
     y: b + y - HANDLE_HALF,
     width: size,
