@@ -1,38 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { GraphError } from '../../src/core/errors';
 import { traceScaleOf } from '../../src/ui/canvas/heatScale';
 import { encoderFor } from '../../src/ui/canvas/views';
 import { startCompare } from '../../src/ui/compare/session';
 import { compareOf } from '../../src/ui/compare/state';
-import type { ComputeClient } from '../../src/ui/compute/client';
-import { catalogue, computeRun, resolveExercise } from '../../src/ui/compute/exercises';
 import { createExplorerStore, type ExplorerStore } from '../../src/ui/store';
 import { selectTimeline } from '../../src/ui/store/selectors';
 import { gradEncoder } from '../../src/ui/trace/encoding';
 import type { Timeline } from '../../src/ui/trace/timeline';
-
-/** The engine on this thread (cpu backend), behind the UI's client interface. */
-function engineClient(): ComputeClient {
-  return {
-    where: 'main' as const,
-    catalogue: async () => ({ ok: true as const, value: catalogue() }),
-    run: async (req: Parameters<ComputeClient['run']>[0]) => {
-      try {
-        return { ok: true as const, value: computeRun(resolveExercise(req.source), req, 'cpu') };
-      } catch (e) {
-        if (e instanceof GraphError) return { ok: false as const, problems: e.problems };
-        throw e;
-      }
-    },
-    gradcheck: async () => ({ ok: false as const, problems: [{ field: 'gradcheck', message: 'not in this test' }] }),
-    dispose: () => {},
-  };
-}
-
-const until = async (ok: () => boolean, what: string) => {
-  for (let i = 0; i < 400 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
-  if (!ok()) throw new Error(`timed out waiting for ${what}`);
-};
+import { engineClient, until } from '../engineClient';
 
 const timeline = (s: ExplorerStore): Timeline => selectTimeline(s.getState()) as Timeline;
 

@@ -1,36 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { findExercise } from '../../graphs/index';
-import { GraphError } from '../../src/core/errors';
 import { optionsAtStop, stopCursor, type TrackSpec } from '../../src/core/track';
-import type { ComputeClient } from '../../src/ui/compute/client';
-import { catalogue, computeRun, resolveExercise } from '../../src/ui/compute/exercises';
 import { createExplorerStore, type ExplorerStore } from '../../src/ui/store';
 import { type After, DEFAULT_PAUSE, playTrack, stopAutoplay, toggleAutoplay } from '../../src/ui/tracks/autoplay';
 import { goToStop } from '../../src/ui/tracks/play';
 import { trackStateOf } from '../../src/ui/tracks/trackState';
-
-/** The engine on this thread (cpu backend), behind the UI's client interface. */
-function engineClient(): ComputeClient {
-  return {
-    where: 'main' as const,
-    catalogue: async () => ({ ok: true as const, value: catalogue() }),
-    run: async (req: Parameters<ComputeClient['run']>[0]) => {
-      try {
-        return { ok: true as const, value: computeRun(resolveExercise(req.source), req, 'cpu') };
-      } catch (e) {
-        if (e instanceof GraphError) return { ok: false as const, problems: e.problems };
-        throw e;
-      }
-    },
-    gradcheck: async () => ({ ok: false as const, problems: [{ field: 'gradcheck', message: 'not in this test' }] }),
-    dispose: () => {},
-  };
-}
-
-const until = async (ok: () => boolean, what: string) => {
-  for (let i = 0; i < 800 && !ok(); i++) await new Promise((r) => setTimeout(r, 5));
-  if (!ok()) throw new Error(`timed out waiting for ${what}`);
-};
+import { engineClient, until } from '../engineClient';
 
 async function opened(graph: string): Promise<ExplorerStore> {
   expect(findExercise(graph)).toBeDefined();
