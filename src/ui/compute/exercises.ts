@@ -2,7 +2,15 @@ import { EXERCISES, findExercise } from '../../../graphs/index';
 import { GraphError } from '../../core/errors';
 import { notAnObject } from '../../core/load';
 import { parseGraphSpec } from '../../core/schema';
-import { deferredLesson, type Exercise, type ExerciseRun, exerciseFromSpec, type Lesson, runExerciseQuick } from '../../engine/exercise';
+import {
+  deferredLesson,
+  type Exercise,
+  type ExerciseRun,
+  exerciseFromSpec,
+  type Lesson,
+  mergeLessons,
+  runExerciseQuick,
+} from '../../engine/exercise';
 import type { Step } from '../../engine/trace';
 import { inertLesson, inertText } from './inert';
 import { graphModel, leafValues } from './model';
@@ -51,21 +59,29 @@ function inertCommentary(s: Step): Step {
   return c === s.commentary ? s : { ...s, commentary: c };
 }
 
+const NO_LESSON: Lesson = { checks: [], blocks: {} };
+
+/** The request asks for its whole lesson after the trace, and may have it (a bundled exercise). */
+const lessonLater = (req: RunRequest): boolean => req.lesson === 'later' && req.source.kind === 'exercise';
+
 const runOf = (exercise: Exercise, req: RunRequest): ExerciseRun =>
   runExerciseQuick(
-    { ...exercise, lesson: (ctx) => guarded(() => exercise.lesson(ctx)) },
+    { ...exercise, lesson: lessonLater(req) ? () => NO_LESSON : (ctx) => guarded(() => exercise.lesson(ctx)) },
     { options: req.options, inputs: req.inputs, objective: req.objective, seed: req.seed },
   );
 
 /**
  * Trace and the lesson's quick part for a request, as plain data for the UI: the first
- * delivery. `deferred` says whether computeDeferred has more (checks that re-run the graph).
+ * delivery. `deferred` says whether computeDeferred has more (checks that re-run the graph);
+ * with `lesson: 'later'` (an exercise) the quick part moves there too (`lessonLater`).
  */
 export function computeRun(exercise: Exercise, req: RunRequest, backend: string): RunResult {
   const t0 = performance.now();
+  const later = lessonLater(req);
   const r = runOf(exercise, req);
   const ms = performance.now() - t0;
-  last = exercise.deferred ? { key: keyOf(req), exercise, run: r } : null;
+  const more = later || exercise.deferred !== undefined;
+  last = more ? { key: keyOf(req), exercise, run: r } : null;
   return {
     graph: graphModel(r.program, exercise),
     trace: { ...r.trace, steps: r.trace.steps.map(inertCommentary) },
@@ -76,15 +92,20 @@ export function computeRun(exercise: Exercise, req: RunRequest, backend: string)
     spec: r.program.spec,
     backend,
     ms,
-    ...(exercise.deferred ? { deferred: true } : {}),
+    ...(more ? { deferred: true } : {}),
+    ...(later ? { lessonLater: true } : {}),
   };
 }
 
-/** The lesson's deferred part for a request: the second delivery (reuses the run just computed for it). */
+/**
+ * The lesson's deferred part for a request: the second delivery (reuses the run just computed
+ * for it). With `lesson: 'later'` (an exercise): the quick part, then the deferred one.
+ */
 export function computeDeferred(exercise: Exercise, req: RunRequest): DeferredLesson {
   const t0 = performance.now();
   const key = keyOf(req);
   const r = last && last.key === key && last.exercise === exercise ? last.run : runOf(exercise, req);
-  const lesson = guarded(() => deferredLesson(exercise, r));
+  const quick = lessonLater(req) ? guarded(() => exercise.lesson(r)) : NO_LESSON;
+  const lesson = mergeLessons(quick, guarded(() => deferredLesson(exercise, r)));
   return { ...inertLesson(lesson), ms: performance.now() - t0 };
 }

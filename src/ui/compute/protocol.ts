@@ -76,6 +76,13 @@ export interface RunRequest {
   inputs?: Record<string, NestedNumber>;
   objective?: string;
   seed?: number;
+  /**
+   * `later`: the trace first, the whole lesson (quick part too) with the `lesson` call — for a
+   * bundled exercise whose graph is not on screen yet (its quick lesson can take longer than the
+   * run: ex01's charts re-run the graph 160 times). A user's graph ignores it: its quick checks
+   * are cheap, and a check that fails to evaluate refuses the run.
+   */
+  lesson?: 'later';
 }
 
 export interface RunResult {
@@ -101,6 +108,8 @@ export interface RunResult {
    * estimators) not in `checks`/`blocks` yet: ask for it with a `lesson` call on the same request.
    */
   deferred?: boolean;
+  /** Asked with `lesson: 'later'` and honoured: `checks`/`blocks` are empty, the `lesson` call (with the same flag) brings them all. */
+  lessonLater?: boolean;
 }
 
 /** The deferred part of a run's lesson: checks to append to the run's, blocks to add to its. */

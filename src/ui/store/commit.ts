@@ -26,6 +26,8 @@ export interface CommitHow {
   extra?: Partial<ExplorerState>;
   /** Where the engine's problems are told (a .gf file's at their line and column). */
   place?: (problems: readonly Problem[]) => Problem[];
+  /** Ask for the trace first and the whole lesson after it (the first graph: RunRequest.lesson). */
+  lessonLater?: boolean;
 }
 
 export interface Runner {
@@ -64,10 +66,10 @@ export function createRunner(client: ComputeClient, set: SetState, get: GetState
       const s = get();
       return s.source ? { source: s.source, options: s.options, inputs: s.inputs, objective: s.objective, seed: s.seed } : null;
     },
-    async recompute(c, onFail, { newGraph = false, extra = {}, place } = {}) {
+    async recompute(c, onFail, { newGraph = false, extra = {}, place, lessonLater = false } = {}) {
       const my = ++seq;
       set({ requested: c });
-      const out = await client.run(request(c));
+      const out = await client.run(lessonLater ? { ...request(c), lesson: 'later' } : request(c));
       if (my !== seq) return false;
       if (!out.ok) {
         set({ requested: null });

@@ -71,7 +71,8 @@ export const createChecksSlice: Slice<ChecksSlice> =
         return;
       }
       set({ lesson: { status: 'checking', ...quick } });
-      const out = await client.lesson(runner.request(c));
+      // A run that came without its quick lesson (RunResult.lessonLater) gets all of it here.
+      const out = await client.lesson(run.lessonLater ? { ...runner.request(c), lesson: 'later' } : runner.request(c));
       // checks of an older edit arriving after a newer run: not this run's, dropped
       if (get().run !== run) return;
       set({

@@ -23,7 +23,14 @@ export interface LoadingSlice {
   /** Resolves true when the graph is on screen, false when the error panel shows why not. */
   loadGraph(
     id: string,
-    o?: { options?: Record<string, OptionValue>; step?: number; node?: string | null; objective?: string },
+    o?: {
+      options?: Record<string, OptionValue>;
+      step?: number;
+      node?: string | null;
+      objective?: string;
+      /** The graph first, its whole lesson after (the app's first graph: CommitHow.lessonLater). */
+      lessonLater?: boolean;
+    },
   ): Promise<boolean>;
   loadSpec(spec: unknown): Promise<boolean>;
   /** Parses a graph file's text (JSON) and loads it; size, empty and parse errors go to the error panel. */
@@ -104,11 +111,13 @@ export const createLoadingSlice: Slice<LoadingSlice> =
      * for the catalogue; the catalogue only decides what to do when that run failed.
      */
     const openFirst = async (wanted: string, catalogue: CatalogueLike) => {
+      // The first graph on screen waits for its trace only: the lesson panels below fill in after.
       const ok = await get().loadGraph(wanted, {
         options: init.options,
         step: init.step,
         node: init.node ?? null,
         objective: init.objective,
+        lessonLater: true,
       });
       if (ok || get().run) return;
       const known = await idsOf(catalogue);
@@ -149,6 +158,7 @@ export const createLoadingSlice: Slice<LoadingSlice> =
         return runner.recompute(c, 'graph', {
           newGraph: true,
           extra: { ...FRESH, cursor: o.step ?? 0, selected: o.node ?? null },
+          lessonLater: o.lessonLater,
         });
       },
 
