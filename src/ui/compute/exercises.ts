@@ -106,6 +106,9 @@ export function computeDeferred(exercise: Exercise, req: RunRequest): DeferredLe
   const key = keyOf(req);
   const r = last && last.key === key && last.exercise === exercise ? last.run : runOf(exercise, req);
   const quick = lessonLater(req) ? guarded(() => exercise.lesson(r)) : NO_LESSON;
-  const lesson = mergeLessons(quick, guarded(() => deferredLesson(exercise, r)));
+  const lesson = mergeLessons(
+    quick,
+    guarded(() => deferredLesson(exercise, r)),
+  );
   return { ...inertLesson(lesson), ms: performance.now() - t0 };
 }
