@@ -5,6 +5,12 @@
 //   open_phases[kind][N]      its split: run_ms (engine, to the store), layout_ms (gf:layout), mount_ms
 //                             (layout done → painted: React Flow mounting the graph and the first paint)
 //   step_p95_ms[kind][N]      → key press → painted frame after the step counter changed
+//   step_floor_p95_ms[kind][N]  the measure's floor, taken in the same run right after that graph's
+//                             steps: the same key → painted harness on bench/ui/floor.html, a page
+//                             whose keydown only changes the counter's text. Headless Chromium here
+//                             paints on a 60 Hz clock, so the floor is about one frame (≈ 15–17 ms):
+//                             a step drawn in the first frame after its key cannot beat it.
+//   step_over_floor_ms[kind][N]  step_p95_ms − step_floor_p95_ms: what the app adds to the floor
 //   step_lag_frames_p95[kind][N]  frames begun between the key and the one showing the step (0 = next frame)
 //   step_cpu_ms[kind][N]      renderer main-thread CPU per step, median and p95 (thread time from a
 //                             trace: a loaded machine stretches the wall figures, not this)
@@ -14,7 +20,8 @@
 //   time_to_first_graph_ms    navigation → first painted frame showing a graph (ex01, fresh context)
 //   time_to_first_graph_src_ms  the same for a `?src=` link to a 500-node graph
 //   unfold_ms(_max, _by_block) unfolding each block of ex04, ex05 and a synthetic chain (toggleFold) → painted frame showing its members
-//   step_latency_p95_ms       key → painted frame on ex04 (folded as opened, and all unfolded)
+//   step_latency_p95_ms       key → painted frame on ex04 (folded as opened, and all unfolded);
+//                             step_latency_floor_p95_ms the floor page in the same section
 //   fps_* / cpu_ms_per_s_*    300 animated edges: gradflow's particle layer vs React Flow's
 //                             animated dashes, alternating 3 s windows (ABBA, several rounds);
 //                             CPU counts only the Chromium process tree launched here
@@ -22,7 +29,7 @@
 //
 // "Painted frame": see bench/ui/paint.ts (rAF, then a MessageChannel task after that frame).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -30,7 +37,7 @@ import { serveStatic as serveDir } from '../tests/embed/static-server.ts';
 import { CHROMIUM_ARGS } from '../vitest.config.ts';
 import { SYNTHETIC_KINDS, type SyntheticKind, syntheticGraph } from './synthetic.ts';
 import { treeCpuMs } from './ui/cpu.ts';
-import { openAppAt, openSynthetic, playbackFigures, stepLatencies, stepTimes, type W } from './ui/drive.ts';
+import { floorTimes, openAppAt, openSynthetic, playbackFigures, stepLatencies, stepTimes, type W } from './ui/drive.ts';
 import { legibilityFigures } from './ui/legibility-run.ts';
 import { PAGE_HELPERS } from './ui/paint.ts';
 import { shellSize } from './ui/shell.ts';
@@ -63,6 +70,8 @@ execFileSync(vite, ['build', '--config', 'bench/ui/vite.config.ts', '--outDir', 
   env,
   stdio: 'inherit',
 });
+// The floor page (not part of the bench page's build: a static file beside it).
+copyFileSync(join(ROOT, 'bench/ui/floor.html'), join(benchDir, 'floor.html'));
 mkdirSync(join(appDir, 'synthetic'));
 // (500: the unfold section's chain, whatever --sizes says.)
 for (const kind of SYNTHETIC_KINDS)
@@ -83,6 +92,14 @@ async function newPage(width = 1280, height = 800): Promise<Page> {
 
 const openApp = (page: Page, query?: string) => openAppAt(page, app.url, query);
 
+/** p95 of the floor page's key → painted latencies (30 keys), on a fresh page of the same browser. */
+async function floorP95(): Promise<number> {
+  const page = await newPage();
+  const ms = await floorTimes(page, `${benchPage.url}floor.html`, 30);
+  await page.context().close();
+  return r1(percentile(ms, 0.95));
+}
+
 const result: Record<string, unknown> = {};
 const errors: Record<string, string> = {};
 /** Runs one section; a failure is reported in the output instead of losing the other figures. */
@@ -101,6 +118,8 @@ try {
   await section('scale', async () => {
     const open: Record<string, Record<number, number>> = {};
     const step: Record<string, Record<number, number>> = {};
+    const floor: Record<string, Record<number, number>> = {};
+    const over: Record<string, Record<number, number>> = {};
     const dom: Record<string, Record<number, number>> = {};
     const phases: Record<string, Record<number, { run_ms: number; layout_ms: number; mount_ms: number }>> = {};
     const lag: Record<string, Record<number, number>> = {};
@@ -110,6 +129,8 @@ try {
     for (const kind of SYNTHETIC_KINDS as SyntheticKind[]) {
       open[kind] = {};
       step[kind] = {};
+      floor[kind] = {};
+      over[kind] = {};
       dom[kind] = {};
       phases[kind] = {};
       lag[kind] = {};
@@ -144,12 +165,17 @@ try {
           `  ${kind} ${n}: open ${open[kind][n]} ms (${JSON.stringify(phases[kind][n])}), step p95 ${step[kind][n]} ms (lag ${lag[kind][n]} frames, CPU ${JSON.stringify(cpu[kind][n])} ms), playback ${playback[kind][n]}/s (${late[kind][n]} late), ${dom[kind][n]} DOM/node`,
         );
         await page.context().close();
+        floor[kind][n] = await floorP95();
+        over[kind][n] = r1(step[kind][n] - floor[kind][n]);
+        log(`  ${kind} ${n}: step p95 ${step[kind][n]} ms, floor p95 ${floor[kind][n]} ms, over the floor ${over[kind][n]} ms`);
       }
     }
     Object.assign(result, {
       open_ms: open,
       open_phases: phases,
       step_p95_ms: step,
+      step_floor_p95_ms: floor,
+      step_over_floor_ms: over,
       step_lag_frames_p95: lag,
       step_cpu_ms: cpu,
       dom_per_node: dom,
@@ -226,6 +252,12 @@ try {
       ex04_nodes_shown_unfolded: shownUnfolded,
     });
     await page.context().close();
+    const f = await floorP95();
+    Object.assign(result, {
+      step_latency_floor_p95_ms: f,
+      step_latency_over_floor_ms: r1(percentile(folded, 0.95) - f),
+      step_latency_over_floor_ms_ex04_unfolded: r1(percentile(unfolded, 0.95) - f),
+    });
   });
 
   await section('unfold', async () => {

@@ -39,6 +39,24 @@ export async function stepTimes(page: Page, from: number, count: number): Promis
 }
 
 /**
+ * Key → painted latencies on the floor page (bench/ui/floor.html: a keydown that changes one
+ * counter's text), measured like stepTimes: what the harness and the browser cost on their own.
+ */
+export async function floorTimes(page: Page, url: string, count: number): Promise<number[]> {
+  await page.goto(url);
+  await page.evaluate(async () => {
+    const w = globalThis as W;
+    w.__watchSteps();
+    await w.__afterPaint();
+  });
+  for (let i = 0; i < count; i++) {
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((k) => (globalThis as W).__lat.length >= k, i + 1);
+  }
+  return page.evaluate(() => (globalThis as W).__lat as number[]);
+}
+
+/**
  * Plays at `speed` steps/s for `ms` from step 0: the rate reached, and how the ticks were
  * spaced (a tick later than 1.5 intervals after the one before is late: the schedule slipped).
  */
