@@ -51,12 +51,18 @@ const loadOnce = (store: ExplorerStore, src: string): Promise<boolean> => {
   return done;
 };
 
+/** The longest a changing view goes unwritten. */
+const MAX_WAIT_MS = 1000;
+
 /**
- * Keeps the address bar on the current view (history.replaceState, coalesced while stepping
- * fast). A `?src=` link is loaded here (the page's own graph file); the address bar is left
- * alone until that load has settled, so the link survives the first graph shown meanwhile.
+ * Keeps the address bar on the current view (history.replaceState once the view has stayed put
+ * for `delayMs`: stepping or playing faster than that writes nothing until it pauses). A write
+ * is a same-document navigation that costs the renderer 1–5 ms (more on big graphs), so it is
+ * kept out of the frames of a run of steps. A `?src=` link is loaded here (the page's own graph
+ * file); the address bar is left alone until that load has settled, so the link survives the
+ * first graph shown meanwhile.
  */
-export function useUrlSync(store: ExplorerStore, delayMs = 120): void {
+export function useUrlSync(store: ExplorerStore, delayMs = 300): void {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     let last = location.search;
@@ -80,8 +86,14 @@ export function useUrlSync(store: ExplorerStore, delayMs = 120): void {
         history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
       }
     };
+    // Trailing: each change restarts the wait, but a view that keeps changing (playback, a
+    // track's autoplay) is still written every MAX_WAIT_MS.
+    let pendingSince = 0;
     const schedule = () => {
-      if (!timer) timer = setTimeout(write, delayMs);
+      const now = performance.now();
+      if (timer) clearTimeout(timer);
+      else pendingSince = now;
+      timer = setTimeout(write, Math.max(0, Math.min(delayMs, pendingSince + MAX_WAIT_MS - now)));
     };
     // The canvas view is a slice of the same store: its changes come with the store's.
     const unsubs = [store.subscribe(schedule), compare.subscribe(schedule), player.subscribe(schedule)];
