@@ -35,8 +35,7 @@ function placeOf(target: Node): string {
   const node = el.closest('[data-testid^="node-"], [data-testid^="group-"]');
   if (node) return `node:${node.getAttribute('data-testid')}`;
   if (el.closest('.react-flow__edges, .react-flow__edgelabel-renderer, [data-testid=particle-layer]')) return 'edges';
-  for (const part of ['step-counter', 'commentary', 'announcer'])
-    if (el.closest(`[data-testid=${part}]`)) return part;
+  for (const part of ['step-counter', 'commentary', 'announcer']) if (el.closest(`[data-testid=${part}]`)) return part;
   if (el.closest('.gf-scrubber')) return 'scrubber';
   // ⏮ ◀ ▶ ⏭ are disabled at either end of the trace.
   if (el.closest('.gf-stepbar__buttons')) return 'step-buttons';
