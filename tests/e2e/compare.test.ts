@@ -45,6 +45,16 @@ async function panesReady(page: Page): Promise<void> {
   await page.waitForFunction(() => /\d+ \/ [1-9]/.test(document.querySelector('[data-testid=step-counter]')?.textContent ?? ''));
 }
 
+/**
+ * The ratio view has fitted its graph: React Flow keeps a node hidden until it has measured it,
+ * and fits the view (`fitView`) in the same update that makes the nodes visible.
+ */
+const ratioFitted = (page: Page): Promise<unknown> =>
+  page.waitForFunction(() => {
+    const nodes = [...document.querySelectorAll<HTMLElement>('[data-testid=ratio-view] .react-flow__node')];
+    return nodes.length > 0 && nodes.every((n) => n.style.visibility !== 'hidden');
+  });
+
 interface PaneStep {
   cursor: number;
   node: string;
@@ -240,7 +250,7 @@ describe('compare mode through the deep link: one scrubber, aligned panes, the r
     await page.click('[data-testid=compare-view-ratio]');
     await page.waitForSelector('[data-testid=ratio-legend]');
     await page.waitForSelector('[data-testid=ratio-edge]', { state: 'attached', timeout: 30_000 });
-    await page.waitForTimeout(300);
+    await ratioFitted(page);
     await page.screenshot({ path: join(SHOTS, 'ex09-ratio-1280.png') });
     // The other way round (A checkpoints, B keeps everything): A's recompute steps have no counterpart.
     await page.goto(`${base}?graph=ex05-gradient-checkpointing&opt.checkpoint_every=3&compare=opt.checkpoint_every=0&present=1`);

@@ -40,16 +40,17 @@ const draft = (page: Page): Promise<string | null> => page.evaluate((k) => local
 const shownText = (page: Page): Promise<string> =>
   page.$$eval('[data-testid=editor-pane] .cm-line', (ls) => ls.map((l) => l.textContent ?? '').join('\n'));
 
-/** Types text key by key; a completion popup open at a line's end is closed first, so Enter is a newline. */
+/**
+ * Types text key by key (CodeMirror reads each input from the DOM). A line ends with Shift+Enter:
+ * CodeMirror's newline whether or not a completion popup is open. Plain Enter accepts the popup's
+ * option when one is showing, and the popup opens a debounce after the last key, so what Enter
+ * did would depend on how long the line took to type.
+ */
 async function typeText(page: Page, text: string) {
   const lines = text.split('\n');
   for (const [i, line] of lines.entries()) {
-    // key by key with a pause, as a person types (CodeMirror reads each input from the DOM)
     await page.keyboard.type(line, { delay: 15 });
-    if (i === lines.length - 1) break;
-    await page.waitForTimeout(120);
-    if (await page.$('.cm-tooltip-autocomplete')) await page.keyboard.press('Escape');
-    await page.keyboard.press('Enter');
+    if (i < lines.length - 1) await page.keyboard.press('Shift+Enter');
   }
 }
 

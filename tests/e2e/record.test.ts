@@ -18,7 +18,8 @@ afterAll(async () => {
 
 /**
  * Counts object URLs not yet revoked and VideoFrames not yet closed, from before the app loads
- * (a recording must leave both where they were).
+ * (a recording must leave both where they were), and keeps the URLs of the download links
+ * clicked (the app revokes one a moment after its click, once the download has begun).
  */
 const LEAK_PROBE = `
 globalThis.__name ??= (f) => f;
@@ -36,7 +37,14 @@ globalThis.__name ??= (f) => f;
       close() { if (this.__open) { this.__open = false; frames--; } super.close(); }
     };
   }
+  const saved = [];
+  const click = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function () {
+    if (this.download) saved.push(this.href);
+    return click.call(this);
+  };
   globalThis.__leaks = () => ({ urls: urls.size, frames });
+  globalThis.__savedLinks = () => ({ clicked: saved.length, open: saved.filter((u) => urls.has(u)).length });
 }`;
 
 async function openApp(query: string, viewport = { width: 1280, height: 800 }): Promise<{ page: Page; errors: string[] }> {
@@ -61,6 +69,14 @@ const explorerState = (page: Page) =>
 
 const bytesOf = async (d: Download): Promise<Uint8Array> => new Uint8Array(readFileSync((await d.path()) as string));
 const leaks = (page: Page) => page.evaluate(() => (globalThis as any).__leaks() as { urls: number; frames: number });
+
+/** Waits until the link of every download clicked (`count` of them) has had its URL revoked. */
+async function linksRevoked(page: Page, count: number): Promise<void> {
+  await page.waitForFunction((n) => {
+    const l = (globalThis as any).__savedLinks();
+    return l.clicked === n && l.open === 0;
+  }, count);
+}
 
 /** Step indices of the trace's seed/backward steps, read from the store's typed trace. */
 const backwardSteps = (page: Page) =>
@@ -237,8 +253,8 @@ describe('walkthrough recording', () => {
     expect([video.w, video.h]).toEqual([1280, 720]);
     expect(video.duration).toBeCloseTo(steps, 1);
 
-    // Nothing left behind once the download link is revoked (1 s after the click).
-    await page.waitForTimeout(1500);
+    // Nothing left behind once the download link is revoked (a moment after the click).
+    await linksRevoked(page, 1);
     expect(await leaks(page)).toEqual(before);
     expect(errors).toEqual([]);
   });
@@ -271,7 +287,7 @@ describe('walkthrough recording', () => {
     await page.waitForSelector('[data-testid=record-dialog]', { state: 'detached' });
     const again = await bytesOf(await recordWith(page, { from: 3, to: 6, size: '1920x1080', seconds: 0.5, format: 'gif' }));
     expect(Buffer.from(again).equals(Buffer.from(gif))).toBe(true);
-    await page.waitForTimeout(1500);
+    await linksRevoked(page, 2);
     expect(await leaks(page)).toEqual(before);
     expect(errors).toEqual([]);
   });
@@ -421,8 +437,10 @@ describe('walkthrough recording', () => {
     await page.waitForSelector('[data-testid=record-start]');
     expect(await page.$('[data-testid=record-progress]')).toBeNull();
     expect(await page.$('[data-testid=record-error]')).toBeNull();
-    await page.waitForTimeout(1500);
+    // The dialog is idle again only once the encoder has given up (every frame closed, every
+    // URL revoked): nothing is left to happen, so the counts are read now.
     expect(downloads).toBe(0);
+    expect(await page.evaluate(() => (globalThis as any).__savedLinks().clicked)).toBe(0);
     expect(await leaks(page)).toEqual(before);
     expect(errors).toEqual([]);
   });

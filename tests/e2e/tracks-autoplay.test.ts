@@ -43,7 +43,7 @@ const tour = JSON.stringify({
  * Opens the tour; the page records, in order, every stop the track bar shows once it is no
  * longer computing (so each stop counts once, however long it holds).
  */
-async function open(reduced: boolean, query: string): Promise<Page> {
+async function open(reduced: boolean, query: string, o: { clock?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 1920, height: 1080 },
     reducedMotion: reduced ? 'reduce' : 'no-preference',
@@ -63,6 +63,8 @@ async function open(reduced: boolean, query: string): Promise<Page> {
     };
     new MutationObserver(look).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
   });
+  // The page's timers on Playwright's clock (it runs on as usual): `heldStill` can run it ahead.
+  if (o.clock) await page.clock.install();
   await page.goto(`${base}?src=/graphs/auto.json&present=1&${query}`);
   await graphReady(page);
   return page;
@@ -71,6 +73,18 @@ async function open(reduced: boolean, query: string): Promise<Page> {
 const stops = (page: Page): Promise<string[]> => page.evaluate(() => [...(globalThis as any).__stops]);
 const playing = (page: Page) => page.getAttribute('[data-testid=track-play]', 'aria-pressed');
 const options = (page: Page) => page.evaluate(() => (globalThis as any).__gradflow.getState().run.options);
+const cursor = (page: Page): Promise<number> => page.evaluate(() => (globalThis as any).__gradflow.getState().cursor);
+
+/**
+ * Runs the page's clock `ms` ahead: every timer due meanwhile (a stop's hold among them) fires
+ * before this returns, and a stop it moves to changes the cursor as it fires. Resolves the
+ * cursor before and after (open the page with `clock: true`).
+ */
+async function heldStill(page: Page, ms: number): Promise<{ before: number; after: number }> {
+  const before = await cursor(page);
+  await page.clock.runFor(ms);
+  return { before, after: await cursor(page) };
+}
 
 describe('play track: the track plays by itself', () => {
   test('autoplay=1 plays every stop in order, each once, and stops at the last; the link carries autoplay while it plays', {
@@ -93,9 +107,11 @@ describe('play track: the track plays by itself', () => {
   });
 
   test('reduced motion: a link waits for P; then any key, or a click, stops the play where it is', { timeout: 120_000 }, async () => {
-    const page = await open(true, 'track=1&stop=1&autoplay=1');
+    const page = await open(true, 'track=1&stop=1&autoplay=1', { clock: true });
     await expect.poll(() => page.textContent('[data-testid=track-notice]'), { timeout: 30_000 }).toContain('Reduced motion is on');
-    await page.waitForTimeout(1500); // longer than stop 1's pause: it has not moved on
+    // longer than stop 1's pause: it has not moved on
+    let still = await heldStill(page, 1500);
+    expect(still.after).toBe(still.before);
     expect(await stops(page)).toEqual(['1']);
     expect(await playing(page)).toBe('false');
 
@@ -104,7 +120,8 @@ describe('play track: the track plays by itself', () => {
     expect(await playing(page)).toBe('true');
     await page.keyboard.press('x'); // a key that does nothing else
     expect(await playing(page)).toBe('false');
-    await page.waitForTimeout(3000); // past stop 3's pause
+    still = await heldStill(page, 3000); // past stop 3's pause
+    expect(still.after).toBe(still.before);
     expect(await stops(page)).toEqual(['1', '2', '3']);
 
     // P again plays on from stop 3; a click on the canvas stops it there
@@ -112,7 +129,8 @@ describe('play track: the track plays by itself', () => {
     await expect.poll(() => playing(page)).toBe('true');
     await page.mouse.click(960, 400);
     expect(await playing(page)).toBe('false');
-    await page.waitForTimeout(3000);
+    still = await heldStill(page, 3000);
+    expect(still.after).toBe(still.before);
     expect(await stops(page)).toEqual(['1', '2', '3']);
 
     // the button plays on and stops it too
@@ -121,7 +139,8 @@ describe('play track: the track plays by itself', () => {
     await page.screenshot({ path: `${SHOTS}-autoplay-1920-button.png` });
     await page.click('[data-testid=track-play]');
     expect(await playing(page)).toBe('false');
-    await page.waitForTimeout(1000);
+    still = await heldStill(page, 3000); // past stop 4's pause
+    expect(still.after).toBe(still.before);
     expect(await stops(page)).toEqual(['1', '2', '3', '4']);
     await page.context().close();
   });

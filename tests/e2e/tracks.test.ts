@@ -26,6 +26,8 @@ interface Box {
 /** What the page shows at a stop, read from the DOM and the page's store. */
 interface Seen {
   bar: string;
+  /** The track bar's aria-busy: a stop's options are being computed. */
+  busy: string;
   options: Record<string, unknown>;
   /** The step just done: its node and phase, and where it sent gradients. */
   step: { node: string; phase: string; sent: string[] } | null;
@@ -56,6 +58,7 @@ const seen = (page: Page, k: number): Promise<Seen> =>
     const track = s.run.graph.tracks[0];
     return {
       bar: (document.querySelector('[data-testid=track-stop]')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      busy: document.querySelector('[data-testid=track-bar]')?.getAttribute('aria-busy') ?? '',
       options: s.run.options,
       step: step ? { node: step.node, phase: step.phase, sent: (step.sent ?? []).map((g: { to: string }) => g.to) } : null,
       cursor: s.cursor,
@@ -184,9 +187,10 @@ describe('lecture tracks: every exercise, played by → alone in presenter mode'
       }
       // The last stop is the end of the track: → stays there.
       expect(v.bar, id).toContain(`stop ${n} / ${n}`);
+      // The key is handled as it is dispatched: a move would already show (busy, or another cursor).
       await page.keyboard.press('ArrowRight');
-      await page.waitForTimeout(150);
-      expect((await seen(page, n - 1)).cursor, id).toBe(v.cursor);
+      const after = await seen(page, n - 1);
+      expect([after.cursor, after.bar, after.busy], id).toEqual([v.cursor, v.bar, 'false']);
       expect(errors, id).toEqual([]);
       await context.close();
     }
