@@ -86,7 +86,12 @@ const inside = (b: Box, f: Box) =>
   b.width > 0 && b.x >= f.x - 1 && b.y >= f.y - 1 && b.x + b.width <= f.x + f.width + 1 && b.y + b.height <= f.y + f.height + 1;
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-/** Waits for stop k (0-based) of N to be on screen: the bar says so, the callout is drawn, nothing is computing. */
+/**
+ * Waits for stop k (0-based) of N to be on screen: the bar says so, the callout is drawn, nothing
+ * is computing, and the canvas has drawn the stop's graph. A stop that switches options (ex09's
+ * "Residual") is reached with the new run while the canvas still lays the new graph out: the
+ * camera frames the stop only on the new layout, so before it draws, the anchor may be anywhere.
+ */
 async function atStop(page: Page, k: number, what = ''): Promise<void> {
   await page
     .waitForFunction(
@@ -97,7 +102,8 @@ async function atStop(page: Page, k: number, what = ''): Promise<void> {
           bar?.getAttribute('aria-busy') === 'false' &&
           new RegExp(`stop ${k + 1} / \\d+`).test(where) &&
           document.querySelector('[data-testid=track-callout]') !== null &&
-          (globalThis as any).__gradflow.getState().requested === null
+          (globalThis as any).__gradflow.getState().requested === null &&
+          document.querySelector<HTMLElement>('[data-testid=canvas]')?.dataset.drawn === 'true'
         );
       },
       k,
