@@ -8,10 +8,12 @@ import type { ExplorerStore } from '../store';
  */
 const drawn = new WeakMap<ExplorerStore, boolean>();
 const held = new WeakMap<ExplorerStore, () => void>();
+const watchers = new WeakMap<ExplorerStore, Set<() => void>>();
 
 export function setCanvasDrawn(store: ExplorerStore, on: boolean): void {
   drawn.set(store, on);
   if (!on) return;
+  for (const w of [...(watchers.get(store) ?? [])]) w();
   const act = held.get(store);
   held.delete(store);
   act?.();
@@ -26,4 +28,12 @@ export function canvasDrawn(store: ExplorerStore): boolean {
 export function whenDrawn(store: ExplorerStore, act: () => void): void {
   if (canvasDrawn(store)) act();
   else held.set(store, act);
+}
+
+/** Calls `watch` each time the canvas has drawn a graph (not for keys: see whenDrawn); returns the unsubscribe. */
+export function onCanvasDrawn(store: ExplorerStore, watch: () => void): () => void {
+  const set = watchers.get(store) ?? new Set<() => void>();
+  watchers.set(store, set);
+  set.add(watch);
+  return () => set.delete(watch);
 }

@@ -1,6 +1,7 @@
 import type { StopSpec } from '../../core/track';
 import type { Structure } from '../canvas/flow';
 import { layoutKey } from '../canvas/flow';
+import { canvasDrawn, onCanvasDrawn } from '../canvas/ready';
 import { selectTimeline } from '../store/selectors';
 import type { ExplorerStore } from '../store/types';
 import { goToStop, tracksOf } from '../tracks/play';
@@ -25,16 +26,27 @@ const laidFor = (structure: Structure & { graphKey?: string }, store: ExplorerSt
   return !!run && structure.graphKey === layoutKey(run.graph, run.trace.objectiveNode, {});
 };
 
-function waitFor(ok: () => boolean, signal: AbortSignal | undefined): Promise<boolean> {
-  const until = Date.now() + STOP_TIMEOUT_MS;
+/**
+ * Resolves true once the canvas shows the layout of the run on screen: at once when it already
+ * does, else when the canvas next says it has drawn that layout; false after STOP_TIMEOUT_MS.
+ */
+function laidOut(store: ExplorerStore, structure: () => Structure, signal: AbortSignal | undefined): Promise<boolean> {
+  const shown = () => canvasDrawn(store) && laidFor(structure(), store);
+  if (signal?.aborted) return Promise.reject(new Cancelled());
+  if (shown()) return Promise.resolve(true);
   return new Promise((resolve, reject) => {
-    const look = () => {
-      if (signal?.aborted) return reject(new Cancelled());
-      if (ok()) return resolve(true);
-      if (Date.now() > until) return resolve(false);
-      setTimeout(look, 40);
+    const end = (settle: () => void) => {
+      clearTimeout(timer);
+      off();
+      signal?.removeEventListener('abort', cancel);
+      settle();
     };
-    look();
+    const cancel = () => end(() => reject(new Cancelled()));
+    const off = onCanvasDrawn(store, () => {
+      if (shown()) end(() => resolve(true));
+    });
+    const timer = setTimeout(() => end(() => resolve(false)), STOP_TIMEOUT_MS);
+    signal?.addEventListener('abort', cancel, { once: true });
   });
 }
 
@@ -68,7 +80,7 @@ export async function captureTrack(
         out.skipped.push(`${name}: ${player.getState().notice ?? 'it could not be shown'}`);
         continue;
       }
-      if (!(await waitFor(() => laidFor(structure(), store), signal))) {
+      if (!(await laidOut(store, structure, signal))) {
         out.skipped.push(`${name}: its graph was not laid out within ${STOP_TIMEOUT_MS / 1000} s`);
         continue;
       }
