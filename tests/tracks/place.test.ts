@@ -9,7 +9,7 @@ const hits = (p: { left: number; top: number }, b: { left: number; top: number; 
 describe('placeCallout', () => {
   it('goes on the roomiest side that fits and keeps the anchor clear', () => {
     const anchor = { left: 450, top: 400, right: 550, bottom: 460 };
-    const p = placeCallout(anchor, size, pane, [anchor]);
+    const p = placeCallout({ anchor, size, pane, keepClear: [anchor] });
     expect(p.side).toBe('above');
     expect(p.top + size.h).toBeLessThanOrEqual(anchor.top);
     expect(p.left).toBe(350); // centred on the anchor
@@ -17,7 +17,7 @@ describe('placeCallout', () => {
 
   it('is pushed inside the pane near an edge, still off the anchor', () => {
     const anchor = { left: 0, top: 20, right: 60, bottom: 80 };
-    const p = placeCallout(anchor, size, pane, [anchor]);
+    const p = placeCallout({ anchor, size, pane, keepClear: [anchor] });
     expect(p.left).toBeGreaterThanOrEqual(8);
     expect(p.top).toBeGreaterThanOrEqual(8);
     expect(hits(p, anchor)).toBe(false);
@@ -27,7 +27,7 @@ describe('placeCallout', () => {
     const anchor = { left: 450, top: 280, right: 550, bottom: 320 };
     const stopNode = { left: 460, top: 150, right: 540, bottom: 270 };
     const below = { left: 460, top: 330, right: 540, bottom: 450 };
-    const p = placeCallout(anchor, size, pane, [anchor, stopNode, below]);
+    const p = placeCallout({ anchor, size, pane, keepClear: [anchor, stopNode, below] });
     expect([anchor, stopNode, below].some((b) => hits(p, b))).toBe(false);
     // still beside the anchor: slid along its top edge, 14 px above it, clear of the stop node
     expect(p).toEqual({ side: 'above', left: 150, top: 166 });
@@ -36,7 +36,7 @@ describe('placeCallout', () => {
   it('when nothing fits, hides as little as it can and stays on the pane', () => {
     const tiny = { width: 320, height: 140 };
     const anchor = { left: 100, top: 40, right: 220, bottom: 100 };
-    const p = placeCallout(anchor, size, tiny, [anchor]);
+    const p = placeCallout({ anchor, size, pane: tiny, keepClear: [anchor] });
     expect(p.left).toBeGreaterThanOrEqual(8);
     expect(p.top + size.h).toBeLessThanOrEqual(tiny.height);
   });
@@ -48,7 +48,7 @@ describe('placeCallout', () => {
     const anchor = { left: 420, top: 90, right: 580, bottom: 170 };
     const stopNode = { left: 600, top: 80, right: 760, bottom: 180 };
     const active = { left: 240, top: 130, right: 400, bottom: 230 };
-    const p = placeCallout(anchor, size, short, [anchor, stopNode, active]);
+    const p = placeCallout({ anchor, size, pane: short, keepClear: [anchor, stopNode, active] });
     expect([anchor, stopNode, active].some((b) => hits(p, b))).toBe(false);
     expect(p.left).toBeGreaterThanOrEqual(8);
     expect(p.top).toBeGreaterThanOrEqual(8);
@@ -60,11 +60,11 @@ describe('placeCallout', () => {
     const anchor = { left: 450, top: 280, right: 550, bottom: 320 };
     // above is the roomier side, but another node sits there; below is free
     const other = { left: 380, top: 150, right: 620, bottom: 262 };
-    const p = placeCallout(anchor, size, pane, [anchor], 14, 8, [other]);
+    const p = placeCallout({ anchor, size, pane, keepClear: [anchor], avoid: [other] });
     expect(hits(p, other)).toBe(false);
     expect(p).toEqual({ side: 'below', left: 350, top: 334 });
     // without it, above
-    expect(placeCallout(anchor, size, pane, [anchor]).side).toBe('above');
+    expect(placeCallout({ anchor, size, pane, keepClear: [anchor] }).side).toBe('above');
   });
 
   it('heightAt: the same text in fewer lines when wider, more when narrower (whole lines, same padding)', () => {
@@ -80,7 +80,7 @@ describe('placeCallout', () => {
     const anchor = { left: 450, top: 400, right: 550, bottom: 460 };
     // Above (the roomiest side) would cover this node: the callout goes elsewhere.
     const other = { left: 420, top: 250, right: 580, bottom: 330 };
-    const p = placeCallout(anchor, size, pane, [anchor], 14, 8, [other]);
+    const p = placeCallout({ anchor, size, pane, keepClear: [anchor], avoid: [other] });
     expect(p.side).not.toBe('above');
     expect(hits(p, other)).toBe(false);
     expect(hits(p, anchor)).toBe(false);
@@ -91,7 +91,7 @@ describe('placeCallout', () => {
       { left: 0, top: 0, right: 440, bottom: 600 },
       { left: 560, top: 0, right: 1000, bottom: 600 },
     ];
-    const q = placeCallout(anchor, size, pane, [anchor], 14, 8, everywhere);
+    const q = placeCallout({ anchor, size, pane, keepClear: [anchor], avoid: everywhere });
     expect(hits(q, anchor)).toBe(false);
   });
 
@@ -102,7 +102,7 @@ describe('placeCallout', () => {
       { left: 300, top: 250, right: 440, bottom: 330 },
       { left: 0, top: 470, right: 1000, bottom: 600 },
     ];
-    const p = placeCallout(anchor, size, pane, [anchor], 14, 8, others);
+    const p = placeCallout({ anchor, size, pane, keepClear: [anchor], avoid: others });
     expect(p).toEqual({ side: 'above', left: 450, top: 286 });
     expect(others.some((b) => hits(p, b))).toBe(false);
   });

@@ -116,7 +116,7 @@ export function TrackCallout({ nodes }: { nodes: readonly FlowNode[] }) {
   let best: { w: number; h: number; p: Placement; hidden: number; covered: number } | null = null;
   for (const cw of widths) {
     const size = sizeAt(cw);
-    const { placement, hidden, covered } = placeScored(anchor, size, pane, clear, 14, EDGE, others);
+    const { placement, hidden, covered } = placeScored({ anchor, size, pane, keepClear: clear, avoid: others, edge: EDGE });
     if (!best || hidden < best.hidden || (hidden === best.hidden && covered < best.covered))
       best = { ...size, p: placement, hidden, covered };
     if (hidden === 0 && covered === 0) break;

@@ -48,28 +48,32 @@ function sideOf(b: Box, anchor: Box): Side {
 const distance = (a: Box, b: Box): number =>
   Math.hypot(Math.max(0, a.left - b.right, b.left - a.right), Math.max(0, a.top - b.bottom, b.top - a.bottom));
 
-export function placeCallout(
-  anchor: Box,
-  size: { w: number; h: number },
-  pane: { width: number; height: number },
-  keepClear: readonly Box[],
-  gap = 14,
-  edge = 8,
-  avoid: readonly Box[] = [],
-): Placement {
-  return placeScored(anchor, size, pane, keepClear, gap, edge, avoid).placement;
+/** What a placement is asked for: the callout's size beside `anchor` on `pane`. */
+export interface CalloutSpot {
+  anchor: Box;
+  size: { w: number; h: number };
+  pane: { width: number; height: number };
+  /** Boxes the callout must not cover (the anchor's nodes, the stop's node, the active node). */
+  keepClear: readonly Box[];
+  /** The other nodes on the pane: covered as little as the room allows. */
+  avoid?: readonly Box[];
+  /** Screen px between the callout and its anchor (default 14). */
+  gap?: number;
+  /** Screen px kept free at the pane's edges (default 8). */
+  edge?: number;
 }
 
-/** placeCallout, with how much of the boxes to keep clear the place still hides and of the other nodes it covers (px², 0 = none). */
-export function placeScored(
-  anchor: Box,
-  size: { w: number; h: number },
-  pane: { width: number; height: number },
-  keepClear: readonly Box[],
-  gap = 14,
-  edge = 8,
-  avoid: readonly Box[] = [],
-): { placement: Placement; hidden: number; covered: number } {
+/** A placement and what it still hides: of the boxes to keep clear and of the other nodes (px², 0 = none). */
+export interface ScoredPlacement {
+  placement: Placement;
+  hidden: number;
+  covered: number;
+}
+
+export const placeCallout = (spot: CalloutSpot): Placement => placeScored(spot).placement;
+
+/** placeCallout, with how much of the boxes to keep clear the place still hides and of the other nodes it covers. */
+export function placeScored({ anchor, size, pane, keepClear, avoid = [], gap = 14, edge = 8 }: CalloutSpot): ScoredPlacement {
   const room: Record<Side, number> = {
     above: anchor.top,
     below: pane.height - anchor.bottom,
