@@ -1,6 +1,6 @@
 import type { SyntaxNode, Tree } from '@lezer/common';
 import type { Problem } from '../core/errors';
-import type { GraphSpec } from '../core/types';
+import type { GraphSpec, OptionValue } from '../core/types';
 import type { Span, Stmt } from './ast';
 import { compileStatements } from './compile';
 import { refTokens } from './editRefs';
@@ -62,10 +62,12 @@ export interface GfIndex {
   assigns: Assign[];
   /** Top-level statements, in order. */
   stmts: Stmt[];
+  /** The option values the canvas shows (the rest at their defaults): an edit of a switch changes the case they pick. */
+  options: Readonly<Record<string, OptionValue>>;
 }
 
 /** Indexes a text that compiles; a located problem otherwise (edit a graph that runs). */
-export function indexGf(text: string): GfIndex | Problem {
+export function indexGf(text: string, options: Readonly<Record<string, OptionValue>> = {}): GfIndex | Problem {
   const gf = parseGf(text);
   if (!gf.spec) {
     const p = gf.problems[0];
@@ -81,7 +83,9 @@ export function indexGf(text: string): GfIndex | Problem {
     }
   };
   walk(syn.stmts);
-  return { text, tree: parser.parse(text), spec: gf.spec, spans: c.spans, assigns, stmts: syn.stmts };
+  const shown: Record<string, OptionValue> = {};
+  for (const o of gf.spec.options ?? []) shown[o.name] = Object.hasOwn(options, o.name) ? (options[o.name] as OptionValue) : o.default;
+  return { text, tree: parser.parse(text), spec: gf.spec, spans: c.spans, assigns, stmts: syn.stmts, options: shown };
 }
 
 /** The expression node spanning exactly [from, to) (parentheses are not part of an expression's span). */

@@ -1,6 +1,7 @@
-import { finish, type GfEdit, type GfIndex, refuse, siteOf, stmtLines } from './edit';
+import { type Assign, finish, type GfEdit, type GfIndex, refuse, siteOf, stmtLines } from './edit';
 import { identOf } from './editRefs';
 import { isEdit, nodeOf, opSite } from './editSite';
+import { firstInputs } from './editSwitch';
 import { operandText, src, unparen, withParens } from './editSyntax';
 
 /** The canvas's delete as an edit of the .gf text. */
@@ -10,7 +11,7 @@ import { operandText, src, unparen, withParens } from './editSyntax';
  * readers of `a` reading `z`). A line whose first operand is itself an expression keeps its name
  * for it (`a = relu(W @ x)` → `a = W @ x`); an intermediate is replaced by its first operand. A
  * leaf's readers are left reading a name that is gone (the language names them). Refused: a
- * node that is an objective or that a check reads.
+ * node that is an objective or that a check reads; a switch whose cases read different first inputs.
  */
 export function deleteNode(ix: GfIndex, id: string): GfEdit {
   const node = nodeOf(ix, id);
@@ -19,7 +20,9 @@ export function deleteNode(ix: GfIndex, id: string): GfEdit {
   const objective = ix.spec.objectives.find((o) => o.node === id);
   if (objective) return refuse(id, 'objective', `objective "${objective.name}" is this node: point it at another node first`);
   if (ix.spec.checks?.some((c) => c.node === id)) return refuse(id, 'checks', `a check reads "${id}": remove that check first`);
-  if (node.op === 'leaf' || node.by) {
+  if (node.by && node.op !== 'leaf' && site.assign.rhs.k === 'switch')
+    return deleteSwitch(ix, id, site.assign, firstInputs(node, site.assign.rhs));
+  if (node.op === 'leaf') {
     if (!site.top) return refuse(id, 'id', `"${id}" is a constant written in the expression of "${site.assign.id}": edit its text`);
     return finish(ix, [{ ...stmtLines(ix.text, site.assign), insert: '' }]);
   }
@@ -39,4 +42,24 @@ export function deleteNode(ix: GfIndex, id: string): GfEdit {
   }
   const place = withParens(s.expr);
   return finish(ix, [{ from: place.from, to: place.to, insert: operandText(ix.text, first, place) }]);
+}
+
+/**
+ * A node that switches on an option goes with all its cases (its line goes): its readers read
+ * the first input every case reads. When the cases read different first inputs there is no one
+ * node for them to read, so it is refused, naming the cases.
+ */
+function deleteSwitch(ix: GfIndex, id: string, assign: Assign, firsts: ReadonlyMap<string, string | undefined>): GfEdit {
+  const line = { ...stmtLines(ix.text, assign), insert: '' };
+  const distinct = new Set(firsts.values());
+  if (distinct.size > 1) {
+    const read = [...firsts].map(([key, first]) => `${first ?? 'nothing'} (case ${key})`).join(', ');
+    return refuse(
+      id,
+      'by.cases',
+      `the cases of "${id}" read ${read}: its readers would read a different node by option; edit its cases in the text`,
+    );
+  }
+  const [first] = distinct;
+  return finish(ix, [line], undefined, first === undefined ? undefined : { map: new Map([[id, first]]), kinds: 'expr' });
 }

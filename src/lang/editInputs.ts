@@ -10,9 +10,9 @@ import { ident as identText } from './text';
 export function setInput(ix: GfIndex, target: string, slot: number, source: string): GfEdit {
   const s = opSite(ix, target, 'inputs');
   if (isEdit(s)) return s;
-  if (!nodeOf(ix, source)) return refuse(target, 'inputs', `no node "${source}"`);
+  if (!nodeOf(ix, source)) return refuse(target, s.field('inputs'), `no node "${source}"`);
   const n = s.inputs.length;
-  if (!Number.isInteger(slot) || slot < 0 || slot > n) return refuse(target, `inputs[${slot}]`, `"${target}" has ${n} inputs`);
+  if (!Number.isInteger(slot) || slot < 0 || slot > n) return refuse(target, s.field(`inputs[${slot}]`), `"${target}" has ${n} inputs`);
   const name = identText(source);
   if (slot < n) {
     const o = s.inputs[slot] as SyntaxNode;
@@ -40,7 +40,7 @@ export function dropInput(ix: GfIndex, target: string, slot: number): GfEdit {
   const s = opSite(ix, target, 'inputs');
   if (isEdit(s)) return s;
   const o = s.inputs[slot];
-  if (!o || !Number.isInteger(slot)) return refuse(target, `inputs[${slot}]`, 'no such input edge');
+  if (!o || !Number.isInteger(slot)) return refuse(target, s.field(`inputs[${slot}]`), 'no such input edge');
   const e = s.expr;
   if (e.name === 'Call') {
     const args = e.getChild('ArgList')?.getChildren('Arg') ?? [];

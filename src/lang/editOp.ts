@@ -44,7 +44,8 @@ export function setOp(ix: GfIndex, id: string, op: string): GfEdit {
     splice = { from: bin.from, to: bin.to, insert: INFIX[op] as string };
   } else splice = { from: e.from, to: e.to, insert: callText(op, args) };
   const rest = s.top ? id.slice(s.node.op.length) : '';
-  const generated = s.top && id.startsWith(s.node.op) && /^\d*$/.test(rest);
+  // a switch's name names every case, not the op of one
+  const generated = s.top && !s.shown && id.startsWith(s.node.op) && /^\d*$/.test(rest);
   if (!generated) return finish(ix, [splice], { old: id });
   const to = freshId({ ...ix.spec, nodes: ix.spec.nodes.filter((n) => n.id !== id) }, op);
   const lhs = s.assign.idSpan;

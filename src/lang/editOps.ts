@@ -1,4 +1,4 @@
-import type { Role } from '../core/types';
+import type { OptionValue, Role } from '../core/types';
 import { type GfEdit, indexGf } from './edit';
 import { addNode, addResidual } from './editAdd';
 import { deleteNode } from './editDelete';
@@ -22,8 +22,12 @@ export type GfEditOp =
   | { k: 'add'; what: NewNode; from: string | null }
   | { k: 'residual'; id: string; skip: string };
 
-export function editGf(text: string, op: GfEditOp): GfEdit {
-  const ix = indexGf(text);
+/**
+ * One canvas edit of `text`. `options` are the option values the canvas shows: an edit of a
+ * node that switches on an option changes the case those values pick (the others stay).
+ */
+export function editGf(text: string, op: GfEditOp, options: Readonly<Record<string, OptionValue>> = {}): GfEdit {
+  const ix = indexGf(text, options);
   if (!('spec' in ix)) return { ok: false, problem: ix };
   switch (op.k) {
     case 'rename':

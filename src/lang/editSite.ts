@@ -2,6 +2,7 @@ import type { SyntaxNode } from '@lezer/common';
 import type { NodeSpec } from '../core/types';
 import { type GfEdit, type GfIndex, refuse, type Site, siteOf } from './edit';
 import { identOf } from './editRefs';
+import { type ShownCase, shownCase } from './editSwitch';
 import { operands, unparen } from './editSyntax';
 
 /** Where an edit finds the node it changes: its spec, and the operands its expression writes for each input. */
@@ -32,9 +33,14 @@ function inputOperands(ix: GfIndex, node: NodeSpec, e: SyntaxNode): SyntaxNode[]
 }
 
 export interface OpSite extends Site {
+  /** The node as its expression makes it (for a switch, as the shown case makes it). */
   node: NodeSpec;
   expr: SyntaxNode;
   inputs: SyntaxNode[];
+  /** For a node that switches on an option: the case the edit changes. */
+  shown?: ShownCase;
+  /** Where a problem with the edited field `f` is (a switch's case names its key). */
+  field: (f: string) => string;
 }
 
 /** The site of an op node whose operands can be edited, or why not. */
@@ -43,10 +49,24 @@ export function opSite(ix: GfIndex, id: string, field: string): OpSite | GfEdit 
   const site = siteOf(ix, id);
   if (!node || !site) return refuse(id, field, `no node "${id}"`);
   if (node.op === 'leaf') return refuse(id, field, `"${id}" is a leaf: it has a value, not an op`);
-  if (node.by || !site.expr) return refuse(id, field, `"${id}" switches on option "${node.by?.option}": edit its cases in the text`);
+  const rhs = site.assign.rhs;
+  if (node.by && rhs.k === 'switch') {
+    const shown = shownCase(ix, node, rhs);
+    if (!shown)
+      return refuse(
+        id,
+        'by.cases',
+        `the case of "${id}" for ${rhs.option} = ${String(ix.options[rhs.option])} is not an expression: edit its text`,
+      );
+    const inputs = inputOperands(ix, shown.node, shown.expr);
+    if (!inputs)
+      return refuse(id, shown.field(field), `the inputs of case ${shown.key} of "${id}" are not written as its operands: edit its text`);
+    return { ...site, node: shown.node, expr: shown.expr, inputs, shown, field: shown.field };
+  }
+  if (!site.expr) return refuse(id, field, `"${id}" is not written as an expression of its own: edit its text`);
   const inputs = inputOperands(ix, node, site.expr);
   if (!inputs) return refuse(id, field, `the inputs of "${id}" are not written as operands of its expression: edit its text`);
-  return { ...site, node, expr: site.expr, inputs };
+  return { ...site, node, expr: site.expr, inputs, field: (f) => f };
 }
 
 export const isEdit = (x: OpSite | GfEdit): x is GfEdit => 'ok' in x;

@@ -1,50 +1,22 @@
 import '@xyflow/react/dist/style.css';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { render } from 'vitest-browser-react';
 import { connectEdit } from '../../../src/ui/canvas/edit/connect';
-import { createInlineClient } from '../../../src/ui/compute/client';
-import { Explorer } from '../../../src/ui/Explorer';
-import { bridgeOf } from '../../../src/ui/editor/bridge';
 import { DRAFT_KEY } from '../../../src/ui/editor/draft';
-import { createExplorerStore, type ExplorerStore } from '../../../src/ui/store';
 import { TINY } from '../../editor/tiny';
+import { closeTo, content, editing, grad, ids, text } from './editing';
 
 const TEXT = TINY;
 
-const content = () => document.querySelector<HTMLElement>('[data-testid=editor-pane] .cm-content');
-const text = (store: ExplorerStore) => bridgeOf(store)?.text() ?? '';
-const grad = (store: ExplorerStore, id: string) => [...(store.getState().run?.trace.grads.get(id)?.data ?? [])];
-const ids = (store: ExplorerStore) => store.getState().run?.graph.nodes.map((n) => n.id) ?? [];
 /** dL/dw for a = act(w ⊙ x), L = Σa, by hand: x ⊙ act′(w ⊙ x). */
 const RELU_GRAD = [2, 0];
 const TANH_GRAD = [2 * (1 - Math.tanh(1) ** 2), 1 * (1 - Math.tanh(-1.5) ** 2)];
-
-async function editing() {
-  const store = createExplorerStore(createInlineClient(), { graph: 'ex01-scalar-chain-rule' });
-  await store.getState().init();
-  const screen = await render(<Explorer store={store} />);
-  await screen.getByRole('button', { name: 'New graph (text)…' }).click();
-  await expect.poll(content, { timeout: 15_000 }).not.toBeNull();
-  const el = content() as HTMLElement;
-  await userEvent.click(el);
-  await userEvent.keyboard('{Control>}a{/Control}{Backspace}');
-  await userEvent.fill(el, TEXT);
-  await expect.poll(() => ids(store), { timeout: 15_000 }).toContain('a');
-  await expect.poll(() => document.querySelector('[data-testid=canvas-edit]')).not.toBeNull();
-  return { store, screen };
-}
-
-const closeTo = (got: number[], want: number[]) => {
-  expect(got).toHaveLength(want.length);
-  for (const [i, g] of got.entries()) expect(g).toBeCloseTo(want[i] as number, 6);
-};
 
 describe('visual editing on the canvas rewrites the text (real engine, Chromium)', () => {
   beforeEach(() => localStorage.removeItem(DRAFT_KEY));
 
   test('relu → tanh in the node editor changes text and gradients; undo and redo walk the one history', async () => {
-    const { store, screen } = await editing();
+    const { store, screen } = await editing(TEXT);
     closeTo(grad(store, 'w'), RELU_GRAD);
     store.getState().select('a');
     await screen.getByRole('combobox', { name: 'node op' }).selectOptions('tanh');
@@ -73,7 +45,7 @@ describe('visual editing on the canvas rewrites the text (real engine, Chromium)
   });
 
   test('an edit the engine refuses is not applied: text unchanged, its located problem shown', async () => {
-    const { store, screen } = await editing();
+    const { store, screen } = await editing(TEXT);
     store.getState().select('z');
     // z reading a (which reads z) is a cycle
     await screen.getByRole('combobox', { name: 'input a' }).selectOptions('a');
@@ -86,7 +58,7 @@ describe('visual editing on the canvas rewrites the text (real engine, Chromium)
   });
 
   test('rename, palette + connect, residual and delete: each a line of text, each run', async () => {
-    const { store, screen } = await editing();
+    const { store, screen } = await editing(TEXT);
     store.getState().select('a');
     const idBox = screen.getByRole('textbox', { name: 'node id' });
     await idBox.fill('act');
@@ -127,7 +99,7 @@ describe('visual editing on the canvas rewrites the text (real engine, Chromium)
   });
 
   test('an input edge removed: written for a two-input op (the editor locates the problem, the last good graph stays), applied for a variadic one', async () => {
-    const { store, screen } = await editing();
+    const { store, screen } = await editing(TEXT);
     store.getState().select('z');
     await screen.getByRole('button', { name: 'remove the edge x → z (input b)' }).click();
     await expect.poll(() => text(store)).toBe(TEXT.replace('z = w * x', 'z = mul(w)'));

@@ -9,7 +9,8 @@ import { createInlineClient } from '../../../src/ui/compute/client';
 import { Explorer } from '../../../src/ui/Explorer';
 import { bridgeOf } from '../../../src/ui/editor/bridge';
 import { DRAFT_KEY } from '../../../src/ui/editor/draft';
-import { createExplorerStore, type ExplorerStore } from '../../../src/ui/store';
+import { createExplorerStore } from '../../../src/ui/store';
+import { editing, grad, ids, text } from './editing';
 
 /** Hand-formatted: aligned columns, comments on and between lines, blank lines, not the printer's order. */
 const HAND = `# my homework
@@ -25,29 +26,9 @@ L  =  sum( a )          # loss
 objective L
 `;
 
-const content = () => document.querySelector<HTMLElement>('[data-testid=editor-pane] .cm-content');
 const view = () => EditorView.findFromDOM(document.querySelector('[data-testid=editor-pane] .cm-editor') as HTMLElement) as EditorView;
-const text = (store: ExplorerStore) => bridgeOf(store)?.text() ?? '';
-const ids = (store: ExplorerStore) => store.getState().run?.graph.nodes.map((n) => n.id) ?? [];
-const grad = (store: ExplorerStore, id: string) => [...(store.getState().run?.trace.grads.get(id)?.data ?? [])];
 const edgeEl = (src: string, dst: string, slot: number) =>
   document.querySelector<SVGGElement>(`.react-flow__edge[data-id="${CSS.escape(edgeId(src, dst, slot))}"]`);
-
-async function editing(textIn = HAND) {
-  const store = createExplorerStore(createInlineClient(), { graph: 'ex01-scalar-chain-rule' });
-  await store.getState().init();
-  const screen = await render(<Explorer store={store} />);
-  await screen.getByRole('button', { name: 'New graph (text)…' }).click();
-  await expect.poll(content, { timeout: 15_000 }).not.toBeNull();
-  const el = content() as HTMLElement;
-  await userEvent.click(el);
-  await userEvent.keyboard('{Control>}a{/Control}{Backspace}');
-  await userEvent.fill(el, textIn);
-  await expect.poll(() => ids(store), { timeout: 15_000 }).toContain('a');
-  expect(text(store)).toBe(textIn);
-  await expect.poll(() => document.querySelector('[data-testid=canvas-edit]')).not.toBeNull();
-  return { store, screen };
-}
 
 /** Puts the editor's cursor just before `marker` (its first occurrence). */
 const cursorBefore = (marker: string) => {
@@ -74,7 +55,7 @@ describe('canvas edits keep the learner’s text (real engine, Chromium)', () =>
   beforeEach(() => localStorage.removeItem(DRAFT_KEY));
 
   test('every kind of canvas edit changes only its lines; the cursor stays; undo gives back the exact text', async () => {
-    const { store, screen } = await editing();
+    const { store, screen } = await editing(HAND);
     const history: string[] = [HAND];
     const expectText = async (want: string) => {
       await expect.poll(() => text(store), { timeout: 15_000 }).toBe(want);
@@ -144,7 +125,7 @@ describe('canvas edits keep the learner’s text (real engine, Chromium)', () =>
   });
 
   test('an edge: click selects it, Delete removes that input (the located problem shows, the last good graph stays); Tab reaches edges', async () => {
-    const { store } = await editing();
+    const { store } = await editing(HAND);
     await expect.poll(() => edgeEl('x', 'z', 1)?.getAttribute('tabindex'), { timeout: 15_000 }).toBe('0');
     const e = edgeEl('x', 'z', 1);
     const at = onEdge(e as SVGGElement);

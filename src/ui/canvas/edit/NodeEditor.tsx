@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { GraphSpec } from '../../../core/types';
 import type { OpSignature } from '../../../lang';
 import type { GfEditOp } from '../../../lang/editOps';
 import type { NodeModel } from '../../compute/protocol';
@@ -20,6 +21,15 @@ const NodeOptions = ({ nodes }: { nodes: readonly NodeModel[] }) =>
     </option>
   ));
 
+/** The option a node of the loaded text switches on (the run's own spec has its switches resolved). */
+function useSwitchedBy(id: string): { option: string; value: string } | null {
+  const option = useExplorer((s) =>
+    s.source?.kind === 'spec' ? (s.source.spec as GraphSpec | undefined)?.nodes?.find((n) => n.id === id)?.by?.option : undefined,
+  );
+  const value = useExplorer((s) => (option === undefined ? undefined : s.run?.options[option]));
+  return option === undefined ? null : { option, value: String(value) };
+}
+
 /** The selected node's structure, editable: id, op, each input, a residual around it, delete. */
 export function NodeEditor({ node, all }: { node: NodeModel; all: readonly NodeModel[] }) {
   const store = useExplorerStore();
@@ -30,10 +40,18 @@ export function NodeEditor({ node, all }: { node: NodeModel; all: readonly NodeM
   const edit = (op: GfEditOp) => void applyEdit(store, op);
   const others = all.filter((n) => n.id !== node.id);
   const leaf = node.op === 'leaf';
+  const by = useSwitchedBy(node.id);
   return (
     <details className="gf-edit__node" open>
       <summary>Edit node {node.id}</summary>
       <fieldset aria-label={`edit node ${node.id}`}>
+        {by && (
+          <p className="gf-edit__case" data-testid="switch-case">
+            {leaf
+              ? `Switches its value on option ${by.option}: edit its cases in the text.`
+              : `Switches on option ${by.option}: op and inputs here edit its case for ${by.option} = ${by.value}; the other cases stay.`}
+          </p>
+        )}
         <form
           onSubmit={(e) => {
             e.preventDefault();

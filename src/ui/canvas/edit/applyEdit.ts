@@ -19,7 +19,8 @@ export async function applyEdit(store: ExplorerStore, op: GfEditOp): Promise<boo
   const bridge = bridgeOf(store);
   if (!bridge) return false;
   const before = bridge.text();
-  const out = editGf(before, op);
+  // a node that switches on an option is edited in the case the canvas shows
+  const out = editGf(before, op, store.getState().run?.options ?? {});
   if (!out.ok) {
     refuse(store, [out.problem]);
     return false;
