@@ -125,6 +125,25 @@ describe('canvas edits keep the rest of the text byte for byte', () => {
     expect(engine(r)).toBeNull();
   });
 
+  test('rename an intermediate: its own line keeps the group and layer of its parent line (folding still holds it)', () => {
+    const text = `group blk "the block" kind block
+input x = [1, 2]
+h = sum(relu(x) * 2)   { group: blk, label: "the h", layer: 1 }  # the sum
+objective h
+`;
+    const r = edit({ k: 'rename', from: 'h.scale', to: 'inner' }, text);
+    expect(r.text).toBe(text.replace('h = sum(relu(x) * 2)', 'inner = relu(x) * 2 { group: blk, layer: 1 }\nh = sum(inner)'));
+    expect(node(r, 'inner')).toMatchObject({ op: 'scale', group: 'blk', layer: 1 });
+    expect(node(r, 'inner')?.label).toBeUndefined();
+    expect(node(r, 'inner.relu')).toMatchObject({ group: 'blk', layer: 1 });
+    expect(engine(r)).toBeNull();
+    // a line inside a group block: the new line goes inside it, indented, and needs no annotation
+    const block = 'group blk "the block" kind block\ninput x = [1, 2]\ngroup blk {\n  h = sum(relu(x))\n}\nobjective h\n';
+    const b = edit({ k: 'rename', from: 'h.relu', to: 'r' }, block);
+    expect(b.text).toBe(block.replace('  h = sum(relu(x))', '  r = relu(x)\n  h = sum(r)'));
+    expect(node(b, 'r')?.group).toBe('blk');
+  });
+
   test('rename: a taken id or an empty one is refused', () => {
     expect(editGf(HAND, { k: 'rename', from: 'a', to: 'z' })).toMatchObject({ ok: false, problem: { node: 'a', field: 'id' } });
     expect(editGf(HAND, { k: 'rename', from: 'a', to: 'h.relu' })).toMatchObject({ ok: false, problem: { node: 'a', field: 'id' } });
