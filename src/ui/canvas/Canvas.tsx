@@ -29,7 +29,8 @@ export function Canvas() {
   // Semantic zoom: below this zoom nodes draw as symbol + ‖∇‖ bar (labels would be unreadable).
   const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
   const box = useRef<HTMLDivElement>(null);
-  const { laid, error: layoutError, drawsGraph } = useLaidOut(graph, objectiveNode, folded, box);
+  const upcoming = useExplorer((s) => s.upcoming);
+  const { laid, error: layoutError, drawsGraph } = useLaidOut(graph, objectiveNode, folded, box, upcoming);
   // Step keys wait until this graph is drawn (the frame after React Flow mounts it); the canvas
   // says so in `data-drawn` for whoever waits on the page.
   const shownKey = drawsGraph ? (laid?.graphKey ?? null) : null;

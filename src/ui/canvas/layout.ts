@@ -133,6 +133,23 @@ function sideLeaves(s: Structure): Map<string, Side> {
   return sides;
 }
 
+/**
+ * Whether the canvas's shape can change this structure's layout: only one of at least
+ * MIN_BLOCKS_TO_WRAP top-level boxes (side leaves ride in their consumer's) may wrap, and wrapping
+ * is all `aspect` and `width` decide. Counted as place() builds elk's top level.
+ */
+export function shapeMatters(s: Structure): boolean {
+  const sides = sideLeaves(s);
+  const boxes = new Set<string>();
+  let tops = 0;
+  for (const n of s.nodes) {
+    if (sides.has(n.id)) continue;
+    if (!(n.parentId && boxes.has(n.parentId))) tops++;
+    boxes.add(n.id);
+  }
+  return tops >= MIN_BLOCKS_TO_WRAP;
+}
+
 /** A consumer with its side leaves: one box for elk, with fixed ports where the consumer's handles are. */
 interface Cluster {
   w: number;

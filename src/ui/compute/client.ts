@@ -7,6 +7,7 @@ import type {
   EngineMemory,
   ExerciseInfo,
   GradcheckReport,
+  GraphStructure,
   Outcome,
   RunRequest,
   RunResult,
@@ -20,6 +21,8 @@ export interface ComputeClient {
   /** Every op's name and input slots (completion, the palette); optional: test fakes may have none. */
   ops?(): Promise<Outcome<OpSignature[]>>;
   run(request: RunRequest): Promise<Outcome<RunResult>>;
+  /** The request's graph without running it (laid out while the run computes); optional: test fakes may have none. */
+  structure?(request: RunRequest): Promise<Outcome<GraphStructure>>;
   gradcheck(request: RunRequest): Promise<Outcome<GradcheckReport>>;
   /** The deferred part of a run's lesson (RunResult.deferred); optional: test fakes may have none. */
   lesson?(request: RunRequest): Promise<Outcome<DeferredLesson>>;
@@ -36,6 +39,7 @@ function clientFrom(where: ComputeClient['where'], handle: Handle, dispose: () =
     catalogue: () => handle({ kind: 'catalogue' }) as Promise<Outcome<ExerciseInfo[]>>,
     ops: () => handle({ kind: 'ops' }) as Promise<Outcome<OpSignature[]>>,
     run: (request) => handle({ kind: 'run', request }) as Promise<Outcome<RunResult>>,
+    structure: (request) => handle({ kind: 'structure', request }) as Promise<Outcome<GraphStructure>>,
     gradcheck: (request) => handle({ kind: 'gradcheck', request }) as Promise<Outcome<GradcheckReport>>,
     lesson: (request) => handle({ kind: 'lesson', request }) as Promise<Outcome<DeferredLesson>>,
     memory: () => handle({ kind: 'memory' }) as Promise<Outcome<EngineMemory>>,
@@ -125,6 +129,8 @@ export function createComputeClient(prefer: 'worker' | 'main' = 'worker'): Compu
     catalogue: () => call((c) => c.catalogue()),
     ops: () => call((c) => c.ops?.() ?? Promise.resolve({ ok: false, problems: [{ field: 'engine', message: 'no op list' }] })),
     run: (r) => call((c) => c.run(r)),
+    structure: (r) =>
+      call((c) => c.structure?.(r) ?? Promise.resolve({ ok: false, problems: [{ field: 'engine', message: 'no structure call' }] })),
     gradcheck: (r) => call((c) => c.gradcheck(r)),
     lesson: (r) =>
       call((c) => c.lesson?.(r) ?? Promise.resolve({ ok: false, problems: [{ field: 'engine', message: 'no deferred lesson' }] })),

@@ -3,7 +3,7 @@ import { GraphError, type Problem, ShapeError } from '../../core/errors';
 import { opSignatures } from '../../core/registry';
 import { runExerciseQuick } from '../../engine/exercise';
 import { type BackendName, currentBackend, fallBackToCpu, initBackend, liveTensors } from './backend';
-import { catalogue, computeDeferred, computeRun, resolveExercise } from './exercises';
+import { catalogue, computeDeferred, computeRun, computeStructure, resolveExercise } from './exercises';
 import { runGradcheck } from './gradcheck';
 import type { ComputeCall, DeferredLesson, EngineMemory, GradcheckReport, Outcome, RunRequest, RunResult } from './protocol';
 
@@ -80,6 +80,9 @@ export async function handle(call: ComputeCall): Promise<Outcome<unknown>> {
         return { ok: true, value: opSignatures() };
       case 'run':
         return { ok: true, value: await runRequest(call.request) };
+      case 'structure':
+        // Compiling needs no backend: this answers while the wasm backend is still starting.
+        return { ok: true, value: computeStructure(resolveExercise(call.request.source), call.request) };
       case 'gradcheck':
         return { ok: true, value: await gradcheckRequest(call.request) };
       case 'lesson':

@@ -3,6 +3,7 @@ import { GraphError } from '../../core/errors';
 import { notAnObject } from '../../core/load';
 import { parseGraphSpec } from '../../core/schema';
 import {
+  compileExercise,
   deferredLesson,
   type Exercise,
   type ExerciseRun,
@@ -11,10 +12,11 @@ import {
   mergeLessons,
   runExerciseQuick,
 } from '../../engine/exercise';
+import { objectiveNode } from '../../engine/run';
 import type { Step } from '../../engine/trace';
 import { inertLesson, inertText } from './inert';
 import { graphModel, leafValues } from './model';
-import type { DeferredLesson, ExerciseInfo, GraphSource, RunRequest, RunResult } from './protocol';
+import type { DeferredLesson, ExerciseInfo, GraphSource, GraphStructure, RunRequest, RunResult } from './protocol';
 
 /**
  * One run as the worker computes it, on whatever tfjs backend is current: the code path behind
@@ -95,6 +97,12 @@ export function computeRun(exercise: Exercise, req: RunRequest, backend: string)
     ...(more ? { deferred: true } : {}),
     ...(later ? { lessonLater: true } : {}),
   };
+}
+
+/** The graph a request would run, compiled but not run: no tensors, no backend (what the layout needs). */
+export function computeStructure(exercise: Exercise, req: RunRequest): GraphStructure {
+  const { program } = compileExercise(exercise, { options: req.options, inputs: req.inputs });
+  return { graph: graphModel(program, exercise), objectiveNode: objectiveNode(program, req.objective).node };
 }
 
 /**

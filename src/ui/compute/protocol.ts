@@ -112,6 +112,17 @@ export interface RunResult {
   lessonLater?: boolean;
 }
 
+/**
+ * A graph's structure before its run: what the layout needs, compiled without the backend (so
+ * it arrives before the run). Never drawn: the canvas draws a graph with its run's values.
+ */
+export interface GraphStructure {
+  /** Equal to the run's `graph` for the same request. */
+  graph: GraphModel;
+  /** The run's `trace.objectiveNode` for the same request. */
+  objectiveNode: string;
+}
+
 /** The deferred part of a run's lesson: checks to append to the run's, blocks to add to its. */
 export interface DeferredLesson {
   checks: Check[];
@@ -156,6 +167,7 @@ export type ComputeCall =
   | { kind: 'catalogue' }
   | { kind: 'ops' }
   | { kind: 'run'; request: RunRequest }
+  | { kind: 'structure'; request: RunRequest }
   | { kind: 'gradcheck'; request: RunRequest }
   | { kind: 'lesson'; request: RunRequest }
   | { kind: 'memory' };

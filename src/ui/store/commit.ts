@@ -68,11 +68,18 @@ export function createRunner(client: ComputeClient, set: SetState, get: GetState
     },
     async recompute(c, onFail, { newGraph = false, extra = {}, place, lessonLater = false } = {}) {
       const my = ++seq;
-      set({ requested: c });
-      const out = await client.run(lessonLater ? { ...request(c), lesson: 'later' } : request(c));
+      set({ requested: c, upcoming: null });
+      const req = request(c);
+      // A new graph's structure comes first (compiled, not run): the canvas lays it out while it runs.
+      if (newGraph && client.structure)
+        void client.structure(req).then((o) => {
+          // (not once the run is in: a structure answered after its run has nothing left to do)
+          if (my === seq && o.ok && get().requested === c) set({ upcoming: o.value });
+        });
+      const out = await client.run(lessonLater ? { ...req, lesson: 'later' } : req);
       if (my !== seq) return false;
       if (!out.ok) {
-        set({ requested: null });
+        set({ requested: null, upcoming: null });
         refuse(place ? place(out.problems) : out.problems, onFail);
         return false;
       }
@@ -92,6 +99,7 @@ export function createRunner(client: ComputeClient, set: SetState, get: GetState
         seed: c.seed,
         run,
         requested: null,
+        upcoming: null,
         problems: null,
         problemSource: null,
         cursor,

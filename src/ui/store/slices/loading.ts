@@ -1,7 +1,7 @@
 import type { Problem } from '../../../core/errors';
 import type { Loaded } from '../../../core/load';
 import type { OptionValue } from '../../../core/types';
-import type { EngineMemory, ExerciseInfo, GraphSource, Outcome, RunResult } from '../../compute/protocol';
+import type { EngineMemory, ExerciseInfo, GraphSource, GraphStructure, Outcome, RunResult } from '../../compute/protocol';
 import { fetchGraph } from '../../load/remote';
 import type { Candidate, CommitHow, ProblemSource } from '../commit';
 import type { Slice } from './deps';
@@ -16,6 +16,11 @@ export interface LoadingSlice {
   run: RunResult | null;
   /** The candidate being computed, null when nothing is in flight (`selectBusy`). */
   requested: Candidate | null;
+  /**
+   * The structure of the new graph being computed, once the engine compiled it (before its run):
+   * the canvas lays it out meanwhile. Never drawn; null again once the run is in (or refused).
+   */
+  upcoming: GraphStructure | null;
   problems: Problem[] | null;
   problemSource: ProblemSource | null;
 
@@ -139,6 +144,7 @@ export const createLoadingSlice: Slice<LoadingSlice> =
       source: null,
       run: null,
       requested: null,
+      upcoming: null,
       problems: null,
       problemSource: null,
 
