@@ -1,15 +1,16 @@
 // Two builds of the app side by side in one run, interleaved (A B B A per round), on the
 // 2,000-node synthetic graphs: open (loadSpec → painted) and step latency (key → painted).
 // A benchmark for "before / after" figures on a loaded machine, where runs apart do not compare;
-// with the frame lag and the renderer's CPU time per step (a trace's thread time, see stepTrace.ts).
+// with the frame lag and the renderer's CPU time per step (a trace's thread time, see stepTrace.ts),
+// and the floor of the key → painted measure in the same run (bench/ui/floor.html, after each side).
 //   tsx bench/ui/ab.ts <built-app-A> <built-app-B> [N=2000] [rounds=2]
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveStatic } from '../../tests/embed/static-server.ts';
 import { CHROMIUM_ARGS } from '../../vitest.config.ts';
 import { SYNTHETIC_KINDS, syntheticGraph } from '../synthetic.ts';
-import { openAppAt, openSynthetic, stepTimes, type W } from './drive.ts';
+import { floorTimes, openAppAt, openSynthetic, stepTimes, type W } from './drive.ts';
 import { PAGE_HELPERS } from './paint.ts';
 import { traceSteps } from './stepTrace.ts';
 
@@ -19,6 +20,7 @@ const rounds = Number(roundsArg ?? 2);
 for (const dir of [dirA, dirB]) {
   mkdirSync(join(dir, 'synthetic'), { recursive: true });
   for (const k of SYNTHETIC_KINDS) writeFileSync(join(dir, 'synthetic', `${k}-${n}.json`), JSON.stringify(syntheticGraph(k, n)));
+  copyFileSync(join(import.meta.dirname, 'floor.html'), join(dir, 'floor.html'));
 }
 const apps = { A: await serveStatic(dirA), B: await serveStatic(dirB) };
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -29,6 +31,7 @@ const open: Record<string, Record<Side, number[]>> = {};
 const step: Record<string, Record<Side, number[]>> = {};
 const lag: Record<string, Record<Side, number[]>> = {};
 const cpu: Record<string, Record<Side, number[]>> = {};
+const floor: number[] = [];
 try {
   for (let r = 0; r < rounds; r++)
     for (const side of ['A', 'B', 'B', 'A'] as Side[])
@@ -55,8 +58,12 @@ try {
           `round ${r} ${side} ${kind}-${n}: open ${Math.round(o.open)} ms, step p95 ${Math.round(p95(lat))} ms, CPU median ${median(costs).toFixed(1)} ms`,
         );
         await page.close();
+        const fp = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+        await fp.addInitScript({ content: PAGE_HELPERS });
+        floor.push(...(await floorTimes(fp, `${apps[side].url}floor.html`, 20)));
+        await fp.close();
       }
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = { step_floor_p95_ms: Math.round(p95(floor) * 10) / 10 };
   for (const kind of SYNTHETIC_KINDS) {
     const o = open[kind] as Record<Side, number[]>;
     const s = step[kind] as Record<Side, number[]>;
@@ -65,6 +72,7 @@ try {
     out[`${kind}-${n}`] = {
       open_ms_median: { A: Math.round(median(o.A)), B: Math.round(median(o.B)), ratio_A_over_B: +(median(o.A) / median(o.B)).toFixed(2) },
       step_p95_ms: { A: Math.round(p95(s.A)), B: Math.round(p95(s.B)), ratio_A_over_B: +(p95(s.A) / p95(s.B)).toFixed(2) },
+      step_over_floor_ms: { A: Math.round(p95(s.A) - p95(floor)), B: Math.round(p95(s.B) - p95(floor)) },
       step_lag_frames_p95: { A: p95(l.A), B: p95(l.B) },
       step_cpu_ms_median: {
         A: +median(c.A).toFixed(1),
