@@ -18,6 +18,20 @@ export interface StepMeasure {
   canvasH: number;
   /** Chrome drawn over a node's visible part: `<chrome> over <node id>` (the legend, zoom, export, callouts, notices). */
   chromeOverNodes: string[];
+  /**
+   * Smallest text in a node on screen other than its label (captions, shapes, norms, badges, "no ∇",
+   * cell numbers): CSS font size × zoom, px; null when none is visible.
+   */
+  minCaptionPx: number | null;
+  /** The element and text of that smallest caption, `<class> "<text>"` (to say what failed). */
+  minCaption: string | null;
+  /**
+   * Smallest text in the lesson panels (axis ticks and titles, legends, annotations, table cells):
+   * font size × the SVG's scale on screen, px; null when the exercise has no panels.
+   */
+  minPanelPx: number | null;
+  /** The element and text of that smallest panel text. */
+  minPanel: string | null;
 }
 
 /**
@@ -37,8 +51,36 @@ export function measureStep(): StepMeasure {
     canvasW: 0,
     canvasH: 0,
     chromeOverNodes: [],
+    minCaptionPx: null,
+    minCaption: null,
+    minPanelPx: null,
+    minPanel: null,
   };
-  if (!flow) return empty;
+  // Elements drawing text of their own (a non-blank text node child), under `root`.
+  const texts = (root: Element): Element[] =>
+    [...root.querySelectorAll('*')].filter((el) =>
+      [...el.childNodes].some((c) => c.nodeType === Node.TEXT_NODE && (c.textContent ?? '').trim() !== ''),
+    );
+  const describe = (el: Element) =>
+    `${el.tagName.toLowerCase()}${el.getAttribute('class') ? `.${(el.getAttribute('class') ?? '').trim().split(/\s+/).join('.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 24)}"`;
+  // Lesson panels: SVG text is scaled by the SVG's viewBox (getScreenCTM), HTML text is not.
+  let minPanelPx: number | null = null;
+  let minPanel: string | null = null;
+  for (const panels of document.querySelectorAll('.gf-panels')) {
+    for (const el of texts(panels)) {
+      if (!el.checkVisibility({ visibilityProperty: true })) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      const ctm = el instanceof SVGGraphicsElement ? el.getScreenCTM() : null;
+      const scale = ctm ? Math.hypot(ctm.a, ctm.b) : 1;
+      const p = Number.parseFloat(getComputedStyle(el).fontSize) * scale;
+      if (minPanelPx === null || p < minPanelPx) {
+        minPanelPx = p;
+        minPanel = describe(el);
+      }
+    }
+  }
+  if (!flow) return { ...empty, minPanelPx, minPanel };
   const box = flow.getBoundingClientRect();
   const vp = flow.querySelector('.react-flow__viewport') as HTMLElement | null;
   const m = vp ? getComputedStyle(vp).transform : 'none';
@@ -53,6 +95,21 @@ export function measureStep(): StepMeasure {
     if (!overlaps(el.getBoundingClientRect())) continue;
     const p = px(el);
     minLabelPx = minLabelPx === null ? p : Math.min(minLabelPx, p);
+  }
+  // Captions: every other text of a node on screen (its shapes, norms, badges, cell numbers).
+  let minCaptionPx: number | null = null;
+  let minCaption: string | null = null;
+  for (const n of flow.querySelectorAll('.react-flow__node')) {
+    for (const el of texts(n)) {
+      if (el.closest('.gf-node__label')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || !overlaps(r) || !el.checkVisibility({ visibilityProperty: true })) continue;
+      const p = px(el);
+      if (minCaptionPx === null || p < minCaptionPx) {
+        minCaptionPx = p;
+        minCaption = describe(el);
+      }
+    }
   }
   const focus = flow.dataset.focusNode || null;
   const node = focus ? flow.querySelector(`.react-flow__node[data-id="${CSS.escape(focus)}"]`) : null;
@@ -100,6 +157,10 @@ export function measureStep(): StepMeasure {
   }
   return {
     chromeOverNodes,
+    minCaptionPx,
+    minCaption,
+    minPanelPx,
+    minPanel,
     cursor,
     minLabelPx,
     focusLabelPx: label ? px(label) : null,
@@ -129,6 +190,22 @@ export interface Walk {
   offscreen: number[];
   /** `step k: <chrome> over <node>` for every step at which chrome covered part of a node. */
   chromeOverNodes: string[];
+  /** Smallest node caption px on screen over every step (null: none ever visible), and what it was. */
+  minCaptionPx: number | null;
+  minCaption: string | null;
+  /** Smallest lesson-panel text px over every step (null: no panels), and what it was. */
+  minPanelPx: number | null;
+  minPanel: string | null;
+}
+
+/** The step whose `key` is smallest, with that value and what it measured. */
+function smallest(steps: StepMeasure[], key: 'minCaptionPx' | 'minPanelPx', what: 'minCaption' | 'minPanel') {
+  let best: StepMeasure | null = null;
+  for (const s of steps) {
+    const v = s[key];
+    if (v !== null && (best === null || v < (best[key] as number))) best = s;
+  }
+  return { px: best ? (best[key] as number) : null, what: best ? `step ${best.cursor}: ${best[what]}` : null };
 }
 
 /** Steps from the cursor now to the end with the → key, measuring every step (the start too). */
@@ -144,6 +221,8 @@ export async function walkSteps(page: Page, total: number): Promise<Walk> {
     const b = steps[i] as StepMeasure;
     if (a.canvasW !== b.canvasW || a.canvasH !== b.canvasH) resizes++;
   }
+  const caption = smallest(steps, 'minCaptionPx', 'minCaption');
+  const panel = smallest(steps, 'minPanelPx', 'minPanel');
   const finite = (xs: (number | null)[]) => xs.filter((x): x is number => x !== null);
   return {
     steps,
@@ -152,6 +231,10 @@ export async function walkSteps(page: Page, total: number): Promise<Walk> {
     canvasResizes: resizes,
     offscreen: steps.filter((s) => s.cursor > 0 && !s.focusOnScreen).map((s) => s.cursor),
     chromeOverNodes: steps.flatMap((s) => s.chromeOverNodes.map((c) => `step ${s.cursor}: ${c}`)),
+    minCaptionPx: caption.px,
+    minCaption: caption.what,
+    minPanelPx: panel.px,
+    minPanel: panel.what,
   };
 }
 
@@ -162,6 +245,8 @@ export async function graphReady(page: Page): Promise<number> {
   const text = (await page.textContent('[data-testid=step-counter]')) ?? '';
   return Number(text.split('/')[1]?.trim());
 }
+
+const round2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
 
 export interface LegibilityFigures {
   exercise: string;
@@ -174,6 +259,12 @@ export interface LegibilityFigures {
   offscreen_steps: number[];
   /** Chrome over a node, per step (see StepMeasure.chromeOverNodes); empty when chrome never covers a node. */
   chrome_over_nodes: string[];
+  /** Smallest node caption on screen over the walk (px; null when none showed) and which one. */
+  min_caption_px: number | null;
+  min_caption: string | null;
+  /** Smallest lesson-panel text over the walk (px; null when the exercise has no panels) and which one. */
+  min_panel_text_px: number | null;
+  min_panel_text: string | null;
 }
 
 /**
@@ -203,6 +294,10 @@ export async function legibilityFigures(
       canvas_resizes: walk.canvasResizes,
       offscreen_steps: walk.offscreen,
       chrome_over_nodes: walk.chromeOverNodes,
+      min_caption_px: round2(walk.minCaptionPx),
+      min_caption: walk.minCaption,
+      min_panel_text_px: round2(walk.minPanelPx),
+      min_panel_text: walk.minPanel,
     };
   } finally {
     await context.close();

@@ -29,7 +29,7 @@ describe('presenter walkthrough: every graph, every step, as the back row sees i
     [1920, 1080, 18],
     [1280, 720, 14],
   ] as const) {
-    test(`${w}×${h}: the step's node on screen at every step, labels ≥ ${px} px, the canvas never resizes, no chrome over a node`, {
+    test(`${w}×${h}: the step's node on screen at every step, labels, node captions and lesson-panel text ≥ ${px} px, the canvas never resizes, no chrome over a node`, {
       timeout: 600_000,
     }, async () => {
       const failures: string[] = [];
@@ -38,6 +38,11 @@ describe('presenter walkthrough: every graph, every step, as the back row sees i
         expect(f.steps, id).toBeGreaterThan(0);
         if (f.min_label_px < px) failures.push(`${id}: smallest label ${f.min_label_px} px`);
         if (f.min_focus_label_px < px) failures.push(`${id}: step node's label ${f.min_focus_label_px} px`);
+        // Every other text in a node on screen (shapes, norms, badges, "no ∇") and every panel text (ticks, titles, legends, cells).
+        if (f.min_caption_px === null) failures.push(`${id}: no node caption measured`);
+        else if (f.min_caption_px < px) failures.push(`${id}: smallest node caption ${f.min_caption_px} px (${f.min_caption})`);
+        if (f.min_panel_text_px !== null && f.min_panel_text_px < px)
+          failures.push(`${id}: smallest panel text ${f.min_panel_text_px} px (${f.min_panel_text})`);
         if (f.canvas_resizes !== 0) failures.push(`${id}: canvas resized ${f.canvas_resizes} times`);
         if (f.offscreen_steps.length) failures.push(`${id}: step node off screen at steps ${f.offscreen_steps.join(', ')}`);
         if (f.chrome_over_nodes.length) failures.push(`${id}: chrome over a node: ${f.chrome_over_nodes.slice(0, 5).join('; ')}`);

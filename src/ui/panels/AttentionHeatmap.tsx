@@ -34,6 +34,8 @@ export function AttentionHeatmap({ trace, node: id, cursor }: AttentionHeatmapPr
           scheme="sequential"
           rowLabels={matrix.map((_, i) => `query ${i + 1}`)}
           colLabels={Array.from({ length: cols }, (_, j) => `key ${j + 1}`)}
+          compactRowLabels={matrix.map((_, i) => `q${i + 1}`)}
+          compactColLabels={Array.from({ length: cols }, (_, j) => `k${j + 1}`)}
           label={computed ? `Attention weights ${id}, ${rows} by ${cols}` : `Attention weights ${id}, not computed yet`}
         />
       </div>

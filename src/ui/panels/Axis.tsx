@@ -40,16 +40,19 @@ export interface AxisTitlesProps {
   yMid: number;
   /** Height of the chart: the x title sits on its bottom edge. */
   height: number;
+  /** The titles' font size, px (they sit a fraction of it inside the chart's edges). */
+  font?: number;
 }
 
 /** Axis titles: x centred under the plot, y rotated along the left edge. */
-export function AxisTitles({ x, y, xMid, yMid, height }: AxisTitlesProps) {
+export function AxisTitles({ x, y, xMid, yMid, height, font = 13 }: AxisTitlesProps) {
+  // Baselines: the x title's descenders stay inside the bottom edge, the rotated y title's ascenders inside the left one.
   return (
     <>
-      <text className="gf-axis-label" x={xMid} y={height - 8} textAnchor="middle">
+      <text className="gf-axis-label" x={xMid} y={height - Math.round(font * 0.35)} textAnchor="middle">
         {x}
       </text>
-      <text className="gf-axis-label" transform={`translate(16,${yMid}) rotate(-90)`} textAnchor="middle">
+      <text className="gf-axis-label" transform={`translate(${Math.round(font * 0.98)},${yMid}) rotate(-90)`} textAnchor="middle">
         {y}
       </text>
     </>

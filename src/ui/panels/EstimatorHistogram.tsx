@@ -2,6 +2,7 @@ import { axisBottom, axisLeft, scaleLinear } from 'd3';
 import type { Estimator, Fact } from '../../engine/blocks';
 import { lineColour, REFERENCE_COLOUR } from '../trace/palette';
 import { Axis } from './Axis';
+import { textWidth, thin, tickBudget, useChartSize } from './chartFrame';
 import { formatNumber } from './format';
 import { formatInteger, integerTicks } from './frame';
 import { histogram, sharedDomain } from './histogram';
@@ -14,16 +15,25 @@ export interface EstimatorHistogramProps {
   target?: Fact;
 }
 
-const W = 460;
-const LEFT = 52;
-const RIGHT = 16;
-const ROW = 110;
-const ROW_GAP = 36;
-const TOP = 24;
-const BOTTOM = 46;
-
 /** Histograms of per-sample estimator values on one x axis, the analytic gradient marked. */
 export function EstimatorHistogram({ estimators, target }: EstimatorHistogramProps) {
+  // Drawn at its size on screen (one unit a pixel): margins and rows from the text size.
+  const size = useChartSize();
+  const { width: W, font } = size;
+  const line = font * 1.25;
+  const maxCount = Math.max(1, ...estimators.map((e) => e.samples.length));
+  const LEFT = Math.ceil(textWidth(formatInteger(maxCount), font) + 12);
+  const RIGHT = Math.ceil(font * 1.6);
+  // A row's title on one line when it fits, else its numbers on a second line.
+  const titleOf = (e: Estimator) => ({ name: e.label, numbers: `n = ${e.samples.length} · variance ${formatNumber(e.variance)}` });
+  const twoLines = estimators.some((e) => {
+    const t = titleOf(e);
+    return textWidth(`${t.name}  ${t.numbers}`, font) > W - LEFT;
+  });
+  const TOP = Math.ceil(line * (twoLines ? 2 : 1) + 6);
+  const ROW = Math.max(Math.ceil(line * 4), Math.round((W - LEFT - RIGHT) * 0.3));
+  const ROW_GAP = TOP + 4;
+  const BOTTOM = Math.ceil(line * 2 + 12);
   const analytic = target?.value;
   const marks = [analytic, ...estimators.map((e) => e.mean)].filter((v): v is number => v !== undefined && Number.isFinite(v));
   const domain = sharedDomain(
@@ -58,7 +68,12 @@ export function EstimatorHistogram({ estimators, target }: EstimatorHistogramPro
           <span>mean of the estimator</span>
         </li>
       </ul>
-      <svg viewBox={`0 0 ${W} ${height}`} role="img" aria-label={`Histograms of ${estimators.map((e) => e.label).join(' and ')} estimates`}>
+      <svg
+        ref={size.ref}
+        viewBox={`0 0 ${W} ${height}`}
+        role="img"
+        aria-label={`Histograms of ${estimators.map((e) => e.label).join(' and ')} estimates`}
+      >
         {estimators.map((e, r) => {
           const values = e.samples;
           const bins = histogram(values, domain);
@@ -67,16 +82,17 @@ export function EstimatorHistogram({ estimators, target }: EstimatorHistogramPro
             .domain([0, Math.max(1, ...bins.map((b) => b.count))])
             .nice(4)
             .range([top + ROW, top]);
-          const { mean, variance } = e;
+          const { mean } = e;
+          const title = titleOf(e);
           return (
             <g key={e.name} data-estimator={e.name} data-samples={values.length}>
-              <text x={LEFT} y={top - 8} fontSize={13}>
-                <tspan fontWeight={600}>{e.label}</tspan>
-                <tspan fill="var(--gf-muted)">{`  n = ${values.length} · variance ${formatNumber(variance)}`}</tspan>
+              <text x={0} y={top - 6 - (twoLines ? line : 0)}>
+                <tspan fontWeight={600}>{title.name}</tspan>
+                <tspan fill="var(--gf-muted)" {...(twoLines ? { x: 0, dy: line } : {})}>{`  ${title.numbers}`}</tspan>
               </text>
               <Axis
                 axis={axisLeft(y)
-                  .tickValues(integerTicks(y.ticks(3)))
+                  .tickValues(thin(integerTicks(y.ticks(3)), Math.max(2, Math.floor(ROW / (font * 1.6)))))
                   .tickFormat((v) => formatInteger(+v))}
                 x={LEFT}
               />
@@ -99,7 +115,13 @@ export function EstimatorHistogram({ estimators, target }: EstimatorHistogramPro
               {Number.isFinite(mean) ? (
                 <g data-mark="mean">
                   <line x1={x(mean)} x2={x(mean)} y1={top} y2={top + ROW} stroke="var(--gf-fg)" strokeWidth={2} />
-                  <text x={x(mean) + 5} y={top + 12} fontSize={12}>
+                  {/* Right of its line, or left of it where the label would leave the chart. */}
+                  <text
+                    {...(x(mean) + 5 + textWidth(`mean ${formatNumber(mean)}`, font) > W
+                      ? { x: x(mean) - 5, textAnchor: 'end' }
+                      : { x: x(mean) + 5 })}
+                    y={top + font}
+                  >
                     {`mean ${formatNumber(mean)}`}
                   </text>
                 </g>
@@ -120,18 +142,25 @@ export function EstimatorHistogram({ estimators, target }: EstimatorHistogramPro
         })}
         {analytic !== undefined && Number.isFinite(analytic) ? (
           <g data-mark="analytic">
-            <text x={x(analytic) - 6} y={TOP + 12} textAnchor="end" fontSize={12.5} fill={REFERENCE_COLOUR} fontWeight={600}>
+            <text
+              {...(x(analytic) - 6 - textWidth(`analytic ${formatNumber(analytic)}`, font) < 0
+                ? { x: x(analytic) + 6 }
+                : { x: x(analytic) - 6, textAnchor: 'end' as const })}
+              y={TOP + font}
+              fill={REFERENCE_COLOUR}
+              fontWeight={600}
+            >
               {`analytic ${formatNumber(analytic)}`}
             </text>
           </g>
         ) : null}
         <Axis
           axis={axisBottom(x)
-            .ticks(8)
+            .tickValues(thin(x.ticks(8), tickBudget(W - LEFT - RIGHT, Math.max(1, ...x.ticks(8).map((t) => formatNumber(t).length)), font)))
             .tickFormat((v) => formatNumber(+v))}
           y={plotBottom}
         />
-        <text className="gf-axis-label" x={(LEFT + W - RIGHT) / 2} y={height - 8} textAnchor="middle">
+        <text className="gf-axis-label" x={(LEFT + W - RIGHT) / 2} y={height - Math.round(font * 0.35)} textAnchor="middle">
           per-sample estimate of ∂J/∂θ
         </text>
       </svg>

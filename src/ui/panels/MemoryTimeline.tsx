@@ -3,6 +3,7 @@ import type { MemoryBlock } from '../../engine/blocks';
 import type { Phase, Step } from '../../engine/trace';
 import { PHASE_COLOUR, REFERENCE_COLOUR } from '../trace/palette';
 import { Axis, AxisTitles, Gridlines } from './Axis';
+import { type ChartFrame, chartFrame, textWidth, thin, tickBudget, useChartSize, yTickBudget } from './chartFrame';
 import { formatNumber } from './format';
 import { formatInteger, integerTicks } from './frame';
 import { Panel } from './Panel';
@@ -15,11 +16,13 @@ export interface MemoryTimelineProps {
   memory: MemoryBlock;
 }
 
-const BOX = { width: 460, height: 280, top: 34, right: 16, bottom: 46, left: 52 } as const;
 const PHASES: Phase[] = ['forward', 'backward', 'free', 'recompute'];
 
-/** Rough width of SVG text at a font size (no layout pass): enough to keep two labels apart. */
-const textWidth = (text: string, size: number): number => text.length * size * 0.58;
+/** The chart's box (one unit a pixel) and its label size, px: what label placement works in. */
+interface Geo {
+  box: ChartFrame;
+  px: number;
+}
 
 interface LabelBox {
   anchor: 'start' | 'end';
@@ -29,7 +32,7 @@ interface LabelBox {
   x1: number;
 }
 
-/** A label's box in the chart's units, at presenter mode's panel type (17 px), the largest it is drawn at. */
+/** A label's box in the chart's units. */
 interface Rect {
   x0: number;
   x1: number;
@@ -37,17 +40,19 @@ interface Rect {
   y1: number;
 }
 
-const LABEL_PX = 17;
 const LINE_EM = 1.15;
 const meets = (a: Rect, b: Rect) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
-/** Splits a label into lines no wider than `max` (words kept whole; at most two lines). */
-function wrapLabel(text: string, max: number): string[] {
-  if (textWidth(text, LABEL_PX) <= max) return [text];
-  const words = text.split(' ');
-  let cut = words.length - 1;
-  while (cut > 1 && textWidth(words.slice(0, cut).join(' '), LABEL_PX) > max) cut--;
-  return [words.slice(0, cut).join(' '), words.slice(cut).join(' ')];
+/** Splits a label into lines no wider than `max` (words kept whole). */
+function wrapLabel(g: Geo, text: string, max: number): string[] {
+  // Greedy: as many words on a line as fit (a word longer than a line gets one of its own).
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && textWidth(`${last} ${word}`, g.px) <= max) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }
 
 /** Whether the step curve (point i at (xs[i], ys[i]), flat until the next step) passes through `r` (its stroke included). */
@@ -68,6 +73,7 @@ function curveMeets(r: Rect, xs: readonly number[], ys: readonly number[]): bool
  * curve nor the reference lines' labels.
  */
 function peakLabelBox(
+  g: Geo,
   px: number,
   py: number,
   text: string,
@@ -76,7 +82,7 @@ function peakLabelBox(
   xs: readonly number[],
   ys: readonly number[],
 ): LabelBox {
-  const w = textWidth(text, LABEL_PX);
+  const w = textWidth(text, g.px);
   const sides: ('left' | 'right')[] = late ? ['left', 'right'] : ['right', 'left'];
   let best: { box: LabelBox; faults: number } | null = null;
   for (const lift of [9, 30, 50])
@@ -86,11 +92,11 @@ function peakLabelBox(
         side === 'left'
           ? { anchor: 'end', anchorX: px - 8, baseline, x0: px - 8 - w, x1: px - 8 }
           : { anchor: 'start', anchorX: px + 8, baseline, x0: px + 8, x1: px + 8 + w };
-      const r = { x0: box.x0, x1: box.x1, y0: baseline - LABEL_PX, y1: baseline + 4 };
+      const r = { x0: box.x0, x1: box.x1, y0: baseline - g.px, y1: baseline + 4 };
       const faults =
         (curveMeets(r, xs, ys) ? 1 : 0) +
         placed.filter((p) => meets(p, r)).length +
-        (r.y0 < BOX.top - 12 || r.x0 < BOX.left || r.x1 > BOX.width ? 1 : 0);
+        (r.y0 < g.box.top - 12 || r.x0 < g.box.left || r.x1 > g.box.width ? 1 : 0);
       if (!best || faults < best.faults) best = { box, faults };
       if (faults === 0) return box;
     }
@@ -112,6 +118,7 @@ interface MarkLabel {
  * already placed, nor the phase strip; else the one meeting the fewest of them.
  */
 function markLabel(
+  g: Geo,
   text: string,
   ly: number,
   placed: readonly Rect[],
@@ -119,11 +126,11 @@ function markLabel(
   ys: readonly number[],
   plotBottom: number,
 ): MarkLabel {
-  const left = BOX.left + 4;
-  const right = BOX.width - BOX.right - 4;
-  const lines = wrapLabel(text, right - left);
-  const w = Math.max(...lines.map((l) => textWidth(l, LABEL_PX)));
-  const h = LABEL_PX * (1 + LINE_EM * (lines.length - 1)) + 4;
+  const left = g.box.left + 4;
+  const right = g.box.width - g.box.right - 4;
+  const lines = wrapLabel(g, text, right - left);
+  const w = Math.max(...lines.map((l) => textWidth(l, g.px)));
+  const h = g.px * (1 + LINE_EM * (lines.length - 1)) + 4;
   let best: { label: MarkLabel; faults: number } | null = null;
   for (const above of [true, false])
     for (const anchor of ['end', 'start', 'middle'] as const) {
@@ -132,9 +139,11 @@ function markLabel(
       const x0 = anchor === 'end' ? right - w : anchor === 'start' ? left : x - w / 2;
       const box = { x0, x1: x0 + w, y0, y1: y0 + h };
       const faults =
-        (curveMeets(box, xs, ys) ? 1 : 0) + placed.filter((p) => meets(p, box)).length + (y0 < BOX.top - 12 || box.y1 > plotBottom ? 1 : 0);
+        (curveMeets(box, xs, ys) ? 1 : 0) +
+        placed.filter((p) => meets(p, box)).length +
+        (y0 < g.box.top - 12 || box.y1 > plotBottom ? 1 : 0);
       // the first line's baseline: about 0.8 em below the box's top
-      const label = { lines, x, y: y0 + 2 + LABEL_PX * 0.8, anchor, box };
+      const label = { lines, x, y: y0 + 2 + g.px * 0.8, anchor, box };
       if (!best || faults < best.faults) best = { label, faults };
       if (faults === 0) return label;
     }
@@ -148,30 +157,36 @@ export function MemoryTimeline({ steps, cursor, memory }: MemoryTimelineProps) {
   const n = steps.length;
   const at = Math.max(0, Math.min(cursor, n));
   const liveNow = counts[at] ?? 0;
+  // Drawn at its size on screen (one unit a pixel): margins from the text size; the phase strip above the plot.
+  const size = useChartSize();
+  const { font } = size;
+  const yMax = Math.max(1, peak, ...marks.map((m) => m.value));
+  const BOX = chartFrame(size.width, font, { yTickChars: formatInteger(yMax).length + 1, extraTop: 22, aspect: 0.8 });
+  const g: Geo = { box: BOX, px: font };
   const plotBottom = BOX.height - BOX.bottom;
   const x = scaleLinear()
     .domain([0, Math.max(1, n)])
     .range([BOX.left, BOX.width - BOX.right]);
-  const y = scaleLinear()
-    .domain([0, Math.max(1, peak, ...marks.map((m) => m.value))])
-    .nice()
-    .range([plotBottom, BOX.top]);
+  const y = scaleLinear().domain([0, yMax]).nice().range([plotBottom, BOX.top]);
   const path = line<number>()
     .x((_, i) => x(i))
     .y((v) => y(v))
     .curve(curveStepAfter);
   const stripW = Math.max(1, x(1) - x(0));
+  // Fewer ticks where their labels would touch (a narrow column, presenter type).
+  const xTicks = thin(integerTicks(x.ticks(8)), tickBudget(BOX.width - BOX.left - BOX.right, formatInteger(n).length, font));
+  const yTicks = thin(integerTicks(y.ticks(6)), yTickBudget(plotBottom - BOX.top, font));
   const present = new Set(steps.map((s) => s.phase));
   const xs = counts.map((_, i) => x(i));
   const ys = counts.map((v) => y(v));
   // The reference lines' labels first (they are long), then the peak's beside its dot, clear of them.
   const placed: Rect[] = [];
   const labels = marks.map((m) => {
-    const l = markLabel(`${m.label}: ${formatNumber(m.value)}`, y(m.value), placed, xs, ys, plotBottom);
+    const l = markLabel(g, `${m.label}: ${formatNumber(m.value)}`, y(m.value), placed, xs, ys, plotBottom);
     placed.push(l.box);
     return l;
   });
-  const peakBox = peakLabelBox(x(peakAt), y(peak), `peak ${peak}`, peakAt > n / 2, placed, xs, ys);
+  const peakBox = peakLabelBox(g, x(peakAt), y(peak), `peak ${peak}`, peakAt > n / 2, placed, xs, ys);
 
   return (
     <Panel
@@ -188,6 +203,7 @@ export function MemoryTimeline({ steps, cursor, memory }: MemoryTimelineProps) {
         ))}
       </ul>
       <svg
+        ref={size.ref}
         viewBox={`0 0 ${BOX.width} ${BOX.height}`}
         role="img"
         aria-label={`Live layer activations over ${n} steps: peak ${peak} at step ${peakAt}; at step ${at}, ${liveNow} live`}
@@ -199,16 +215,16 @@ export function MemoryTimeline({ steps, cursor, memory }: MemoryTimelineProps) {
             <rect key={s.index} x={x(i)} y={8} width={stripW} height={10} fill={PHASE_COLOUR[s.phase]} data-phase={s.phase} />
           ))}
         </g>
-        <Gridlines ys={y.ticks(6).map(y)} left={BOX.left} right={BOX.width - BOX.right} />
+        <Gridlines ys={yTicks.map(y)} left={BOX.left} right={BOX.width - BOX.right} />
         <Axis
           axis={axisBottom(x)
-            .tickValues(integerTicks(x.ticks(8)))
+            .tickValues(xTicks)
             .tickFormat((v) => formatInteger(+v))}
           y={plotBottom}
         />
         <Axis
           axis={axisLeft(y)
-            .tickValues(integerTicks(y.ticks(6)))
+            .tickValues(yTicks)
             .tickFormat((v) => formatInteger(+v))}
           x={BOX.left}
         />
@@ -218,6 +234,7 @@ export function MemoryTimeline({ steps, cursor, memory }: MemoryTimelineProps) {
           xMid={(BOX.left + BOX.width - BOX.right) / 2}
           yMid={BOX.top + (plotBottom - BOX.top) / 2}
           height={BOX.height}
+          font={font}
         />
         {marks.map((m, i) => {
           const label = labels[i] as MarkLabel;
@@ -231,7 +248,7 @@ export function MemoryTimeline({ steps, cursor, memory }: MemoryTimelineProps) {
                 stroke="var(--gf-muted)"
                 strokeDasharray="6 4"
               />
-              <text x={label.x} y={label.y} textAnchor={label.anchor} fontSize={12} fill="var(--gf-muted)">
+              <text x={label.x} y={label.y} textAnchor={label.anchor} fill="var(--gf-muted)">
                 {label.lines.map((l, k) => (
                   // a space ends every line but the last: the text reads as one label
                   <tspan key={l} x={label.x} dy={k === 0 ? 0 : `${LINE_EM}em`}>
@@ -245,7 +262,7 @@ export function MemoryTimeline({ steps, cursor, memory }: MemoryTimelineProps) {
         <path d={path(counts) ?? ''} fill="none" stroke={PHASE_COLOUR.forward} strokeWidth={2.5} />
         <g data-testid="memory-peak">
           <circle cx={x(peakAt)} cy={y(peak)} r={5.5} fill={REFERENCE_COLOUR} />
-          <text x={peakBox.anchorX} y={peakBox.baseline} textAnchor={peakBox.anchor} fontSize={12.5} fontWeight={600}>
+          <text x={peakBox.anchorX} y={peakBox.baseline} textAnchor={peakBox.anchor} fontWeight={600}>
             {`peak ${peak}`}
           </text>
         </g>

@@ -3,8 +3,9 @@ import { useMemo, useState } from 'react';
 import type { Series, SeriesLine } from '../../engine/blocks';
 import { lineColour } from '../trace/palette';
 import { Axis, AxisTitles, Gridlines } from './Axis';
+import { chartFrame, thin, tickBudget, useChartSize, yTickBudget } from './chartFrame';
 import { formatNumber } from './format';
-import { CHART, decadeDomain, decadeTicks, formatInteger, formatLogTick, innerHeight, integerTicks } from './frame';
+import { decadeDomain, decadeTicks, formatInteger, formatLogTick, integerTicks } from './frame';
 import { Panel } from './Panel';
 
 export interface SeriesChartProps {
@@ -23,38 +24,56 @@ const quantityOf = (l: SeriesLine) => l.quantity ?? l.label;
 
 type YScale = ScaleLinear<number, number> | ScaleLogarithmic<number, number>;
 
-function yScale(series: Series): { y: YScale; ticks: number[]; dropped: number } {
-  const range: [number, number] = [CHART.height - CHART.bottom, CHART.top];
+/** The y scale over the series (its range set later, once the margins are known) and its candidate ticks. */
+function yScale(series: Series): { y: YScale; ticks: number[]; dropped: number; ticksFor: (max: number) => number[] } {
+  const range: [number, number] = [1, 0];
   const all = series.lines.flatMap((l) => l.y).filter(Number.isFinite);
   if (series.logY) {
     const positive = all.filter((v) => v > 0);
     const dropped = series.lines.reduce((n, l) => n + l.y.filter((v) => !(v > 0 && Number.isFinite(v))).length, 0);
     const [lo, hi] = positive.length ? (extent(positive) as [number, number]) : [1e-3, 1];
-    return { y: scaleLog().domain(decadeDomain(lo, hi)).range(range), ticks: decadeTicks(lo, hi), dropped };
+    return {
+      y: scaleLog().domain(decadeDomain(lo, hi)).range(range),
+      ticks: decadeTicks(lo, hi),
+      dropped,
+      // Decades at a stride that keeps both ends labelled.
+      ticksFor: (max) => decadeTicks(lo, hi, Math.min(7, max)),
+    };
   }
   let [lo, hi] = all.length ? (extent(all) as [number, number]) : [0, 1];
   if (lo === hi) [lo, hi] = [lo - 1, hi + 1];
   const y = scaleLinear().domain([lo, hi]).nice(6).range(range);
-  return { y, ticks: y.ticks(6), dropped: 0 };
+  return { y, ticks: y.ticks(6), dropped: 0, ticksFor: (max) => thin(y.ticks(6), max) };
 }
 
 /** A lesson curve (blocks.series): one or more lines over x, linear or log y. */
 export function SeriesChart({ series, layers, onHighlight }: SeriesChartProps) {
   const [hover, setHover] = useState<number | null>(null);
   const { x: xs, lines } = series;
-  const width = CHART.width;
+  const size = useChartSize();
+  const { width, font } = size;
+  const integral = xs.length > 0 && xs.every(Number.isInteger);
+  const xFormat = (v: number) => (integral ? formatInteger(v) : formatNumber(v));
+  const yFormat = (v: number) => (series.logY ? formatLogTick(v) : formatNumber(v));
 
-  const geometry = useMemo(() => {
+  const geometry = (() => {
+    // The y ticks' labels first: the left margin is sized to hold the widest.
+    const ys = yScale(series);
+    const chars = (ts: readonly number[], f: (v: number) => string) => Math.max(1, ...ts.map((t) => f(t).length));
+    const frame = chartFrame(width, font, { yTickChars: chars(ys.ticks, yFormat) });
+    ys.y.range([frame.height - frame.bottom, frame.top]);
+    const yTicks = ys.ticksFor(yTickBudget(frame.height - frame.bottom - frame.top, font));
     let [x0, x1] = xs.length ? (extent(xs) as [number, number]) : [0, 1];
     if (x0 === x1) [x0, x1] = [x0 - 1, x1 + 1];
     const x = scaleLinear()
       .domain([x0, x1])
-      .range([CHART.left, width - CHART.right]);
-    const integral = xs.length > 0 && xs.every(Number.isInteger);
-    const xTicks = integral ? integerTicks(x.ticks(Math.min(10, xs.length))) : x.ticks(7);
-    return { x, xTicks, ...yScale(series) };
-  }, [xs, series]);
-  const { x, y, xTicks, ticks: yTicks, dropped } = geometry;
+      .range([frame.left, width - frame.right]);
+    const candidates = integral ? integerTicks(x.ticks(Math.min(10, xs.length))) : x.ticks(7);
+    // Fewer ticks where their labels would touch (a narrow column, presenter type).
+    const xTicks = thin(candidates, tickBudget(width - frame.left - frame.right, chars(candidates, xFormat), font));
+    return { frame, x, xTicks, y: ys.y, ticks: yTicks, dropped: ys.dropped };
+  })();
+  const { frame: CHART, x, y, xTicks, ticks: yTicks, dropped } = geometry;
 
   // Layer ids per point; the chart is linked to the canvas when any point has some.
   const layerIds = useMemo(() => xs.map((v) => [...(layers?.get(v) ?? [])]), [xs, layers]);
@@ -102,6 +121,7 @@ export function SeriesChart({ series, layers, onHighlight }: SeriesChartProps) {
         ))}
       </ul>
       <svg
+        ref={size.ref}
         viewBox={`0 0 ${width} ${CHART.height}`}
         role={linked ? 'group' : 'img'}
         aria-label={label}
@@ -111,21 +131,22 @@ export function SeriesChart({ series, layers, onHighlight }: SeriesChartProps) {
         <Axis
           axis={axisBottom(x)
             .tickValues(xTicks)
-            .tickFormat((v) => (xs.every(Number.isInteger) ? formatInteger(+v) : formatNumber(+v)))}
+            .tickFormat((v) => xFormat(+v))}
           y={plotBottom}
         />
         <Axis
           axis={axisLeft(y)
             .tickValues(yTicks)
-            .tickFormat((v) => (series.logY ? formatLogTick(+v) : formatNumber(+v)))}
+            .tickFormat((v) => yFormat(+v))}
           x={CHART.left}
         />
         <AxisTitles
           x={series.xLabel}
           y={series.yLabel}
           xMid={(CHART.left + width - CHART.right) / 2}
-          yMid={CHART.top + innerHeight() / 2}
+          yMid={(CHART.top + CHART.height - CHART.bottom) / 2}
           height={CHART.height}
+          font={font}
         />
         {hover !== null ? (
           <line

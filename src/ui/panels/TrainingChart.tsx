@@ -2,8 +2,9 @@ import { axisBottom, axisLeft, line, scaleLinear, scaleLog } from 'd3';
 import type { Training } from '../../engine/exercise';
 import { lineColour } from '../trace/palette';
 import { Axis, AxisTitles, Gridlines } from './Axis';
+import { chartFrame, textWidth, thin, tickBudget, useChartSize, yTickBudget } from './chartFrame';
 import { formatNumber } from './format';
-import { CHART, decadeDomain, decadeTicks, formatInteger, formatLogTick, innerHeight, integerTicks } from './frame';
+import { decadeDomain, decadeTicks, formatInteger, formatLogTick, integerTicks } from './frame';
 import { Panel } from './Panel';
 import { useProgress } from './useProgress';
 
@@ -18,8 +19,9 @@ export interface TrainingChartProps {
 export function TrainingChart({ training, durationMs = 1500 }: TrainingChartProps) {
   const { progress, running, start } = useProgress(durationMs);
   const { runs } = training;
-  const width = CHART.width;
-  const plotBottom = CHART.height - CHART.bottom;
+  // Drawn at its size on screen (one unit a pixel): margins from the text size.
+  const size = useChartSize();
+  const { width, font } = size;
 
   const longest = Math.max(1, ...runs.map((r) => r.losses.length));
   const all = runs.flatMap((r) => r.losses).filter(Number.isFinite);
@@ -27,6 +29,16 @@ export function TrainingChart({ training, durationMs = 1500 }: TrainingChartProp
   const hi = all.length ? Math.max(...all) : 1;
   // Log scale when the loss falls by more than two decades: otherwise the tail is a flat line.
   const logY = lo > 0 && hi / lo > 100;
+  const yFormat = (v: number) => (logY ? formatLogTick(v) : formatNumber(v));
+  // The y ticks' labels size the left margin: candidates from the domain first.
+  const yProbe = logY
+    ? decadeTicks(lo, hi)
+    : scaleLinear()
+        .domain(lo === hi ? [lo - 1, hi + 1] : [Math.min(0, lo), hi])
+        .nice(6)
+        .ticks(6);
+  const CHART = chartFrame(width, font, { yTickChars: Math.max(1, ...yProbe.map((t) => yFormat(t).length)) });
+  const plotBottom = CHART.height - CHART.bottom;
   const x = scaleLinear()
     .domain([0, Math.max(1, longest - 1)])
     .range([CHART.left, width - CHART.right]);
@@ -36,7 +48,10 @@ export function TrainingChart({ training, durationMs = 1500 }: TrainingChartProp
         .domain(lo === hi ? [lo - 1, hi + 1] : [Math.min(0, lo), hi])
         .nice(6)
         .range([plotBottom, CHART.top]);
-  const yTicks = logY ? decadeTicks(lo, hi) : (y.ticks(6) as number[]);
+  const yBudget = yTickBudget(plotBottom - CHART.top, font);
+  // Log: decades at a stride that keeps both ends labelled.
+  const yTicks = logY ? decadeTicks(lo, hi, Math.min(7, yBudget)) : thin(y.ticks(6) as number[], yBudget);
+  const xTicks = thin(integerTicks(x.ticks(8)), tickBudget(width - CHART.left - CHART.right, formatInteger(longest).length, font));
 
   /** Index of the last loss drawn for a run of n losses at the current progress. */
   const head = (n: number) => Math.round(progress * (n - 1));
@@ -78,6 +93,7 @@ export function TrainingChart({ training, durationMs = 1500 }: TrainingChartProp
         </ul>
       ) : null}
       <svg
+        ref={size.ref}
         viewBox={`0 0 ${width} ${CHART.height}`}
         role="img"
         aria-label={`Loss against SGD step for ${runs.map((r) => r.label).join(', ')}${logY ? ', log scale' : ''}`}
@@ -85,22 +101,23 @@ export function TrainingChart({ training, durationMs = 1500 }: TrainingChartProp
         <Gridlines ys={yTicks.map(y)} left={CHART.left} right={width - CHART.right} />
         <Axis
           axis={axisBottom(x)
-            .tickValues(integerTicks(x.ticks(8)))
+            .tickValues(xTicks)
             .tickFormat((v) => formatInteger(+v))}
           y={plotBottom}
         />
         <Axis
           axis={axisLeft(y)
             .tickValues(yTicks)
-            .tickFormat((v) => (logY ? formatLogTick(+v) : formatNumber(+v)))}
+            .tickFormat((v) => yFormat(+v))}
           x={CHART.left}
         />
         <AxisTitles
           x="SGD step"
           y={logY ? 'loss (log scale)' : 'loss'}
           xMid={(CHART.left + width - CHART.right) / 2}
-          yMid={CHART.top + innerHeight() / 2}
+          yMid={(CHART.top + plotBottom) / 2}
           height={CHART.height}
+          font={font}
         />
         {started
           ? runs.map((r, i) => {
@@ -121,8 +138,18 @@ export function TrainingChart({ training, durationMs = 1500 }: TrainingChartProp
             })
           : null}
         {started ? null : (
-          <text x={(CHART.left + width - CHART.right) / 2} y={CHART.top + innerHeight() / 2} textAnchor="middle" fill="var(--gf-muted)">
-            Press “Run training” to watch the loss fall.
+          <text x={(CHART.left + width - CHART.right) / 2} y={(CHART.top + plotBottom) / 2} textAnchor="middle" fill="var(--gf-muted)">
+            {/* Two lines when one does not fit the plot. */}
+            {textWidth('Press “Run training” to watch the loss fall.', font) > width - CHART.left - CHART.right ? (
+              <>
+                <tspan x={(CHART.left + width - CHART.right) / 2}>Press “Run training”</tspan>
+                <tspan x={(CHART.left + width - CHART.right) / 2} dy="1.25em">
+                  to watch the loss fall.
+                </tspan>
+              </>
+            ) : (
+              'Press “Run training” to watch the loss fall.'
+            )}
           </text>
         )}
       </svg>

@@ -14,10 +14,10 @@ export const PANEL_CSS = `
 .gf-panel h3 { font-size: 1.05em; margin: 0 0 0.25rem; font-weight: 600; }
 .gf-panel-sub { margin: 0 0 0.5rem; color: var(--gf-muted); font-size: 0.92em; }
 .gf-panel svg { display: block; width: 100%; max-width: 44rem; height: auto; overflow: visible; }
-.gf-panel svg { fill: var(--gf-fg); }
-.gf-axis text { font-size: 13px; fill: var(--gf-muted); }
+.gf-panel svg { fill: var(--gf-fg); font-size: 13px; }
+.gf-axis text { font-size: 1em; fill: var(--gf-muted); }
 .gf-axis path, .gf-axis line { stroke: var(--gf-muted); }
-.gf-axis-label { font-size: 13.5px; font-weight: 600; }
+.gf-axis-label { font-size: 1em; font-weight: 600; }
 .gf-gridline { stroke: var(--gf-grid); }
 .gf-legend { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0.25rem 0; padding: 0; list-style: none; font-size: 0.92em; }
 .gf-legend li { display: inline-flex; align-items: center; gap: 0.4em; }

@@ -17,7 +17,7 @@ describe('MemoryTimeline on ex05’s memory block', () => {
     const r = runExercise(ex05, { options: { checkpoint_every: 3 } });
     const memory = r.blocks.memory;
     if (!memory) throw new Error('ex05 has no memory block');
-    // Presenter mode draws the panels' SVG text at 17 px (src/ui/styles.css).
+    // Presenter mode draws the panels' text at 15 px and up (src/ui/styles.css), one SVG unit a pixel.
     const screen = await render(
       <div className="gf-app is-presenter" style={{ width: 345 }}>
         <section className="gf-panels">
@@ -78,7 +78,7 @@ describe('MemoryTimeline on ex05’s memory block', () => {
             if (!apart) failures.push(`${where}: “${text}” meets “${o.text}”`);
           }
           // inside the chart, below the phase strip (y 8…18)
-          if (b.y < 18 || b.x < 0 || b.x + b.width > 460) failures.push(`${where}: “${text}” leaves the plot`);
+          if (b.y < 18 || b.x < 0 || b.x + b.width > svg.viewBox.baseVal.width) failures.push(`${where}: “${text}” leaves the plot`);
         }
         await screen.unmount();
       }

@@ -2,7 +2,6 @@ import { describe, expect, test, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import type { Series } from '../../../src/engine/exercise';
-import { CHART } from '../../../src/ui/panels/frame';
 import { nodesByLayer } from '../../../src/ui/panels/layers';
 import { SeriesChart } from '../../../src/ui/panels/SeriesChart';
 import { pathNumbers } from './fixtures';
@@ -16,7 +15,12 @@ const decades: Series = {
   lines: [{ label: 'sigmoid', y: [1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1], method: 'engine' }],
 };
 
-const plotBottom = CHART.height - CHART.bottom;
+/** The plot's top and bottom in the chart's units, from a hit column (it spans the plot's height). */
+function plotBand(container: HTMLElement): { top: number; bottom: number } {
+  const hit = container.querySelector('rect.gf-hit') as SVGRectElement;
+  const top = Number(hit.getAttribute('y'));
+  return { top, bottom: top + Number(hit.getAttribute('height')) };
+}
 
 describe('SeriesChart', () => {
   test('a log-scale series spanning 1e-9…1 gives finite coordinates, one decade per equal step', async () => {
@@ -29,8 +33,10 @@ describe('SeriesChart', () => {
     expect(nums.every(Number.isFinite)).toBe(true);
     const ys = nums.filter((_, i) => i % 2 === 1);
     // 1e-9 at the bottom of the plot, 1 at the top, evenly spaced in between (log scale).
-    expect(ys[0]).toBeCloseTo(plotBottom, 2);
-    expect(ys[9]).toBeCloseTo(CHART.top, 2);
+    const band = plotBand(screen.container);
+    expect(band.bottom - band.top).toBeGreaterThan(100);
+    expect(ys[0]).toBeCloseTo(band.bottom, 2);
+    expect(ys[9]).toBeCloseTo(band.top, 2);
     const gap = ((ys[0] as number) - (ys[9] as number)) / 9;
     for (let i = 1; i < 10; i++) expect((ys[i - 1] as number) - (ys[i] as number)).toBeCloseTo(gap, 2);
     // Decade tick labels, thinned, include both ends.

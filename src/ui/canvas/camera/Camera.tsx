@@ -18,11 +18,17 @@ const MOVE_MS = 380;
 /** Labels aim a little above the target so rounding never lands just under it. */
 const MARGIN = 1.04;
 
-/** Screen px of a node label at zoom 1 (the CSS font size), read from the page. */
+/**
+ * Screen px at zoom 1 of the smallest text the camera keeps legible: the node label's CSS font
+ * size, or the stylesheet's floor for every other text in a node (`--gf-node-min-px`, presenter
+ * mode: captions, shapes, norms) when that is smaller. Read from the page.
+ */
 function labelFontPx(root: HTMLElement | null, presenter: boolean): number {
   const el = root?.querySelector('.gf-node__label');
   const px = el ? Number.parseFloat(getComputedStyle(el).fontSize) : Number.NaN;
-  return Number.isFinite(px) && px > 0 ? px : presenter ? 15 : 13;
+  const label = Number.isFinite(px) && px > 0 ? px : presenter ? 15 : 13;
+  const floor = root ? Number.parseFloat(getComputedStyle(root).getPropertyValue('--gf-node-min-px')) : Number.NaN;
+  return Number.isFinite(floor) && floor > 0 ? Math.min(label, floor) : label;
 }
 
 export function legibleZoomFor(fontPx: number, screenWidth: number): number {
