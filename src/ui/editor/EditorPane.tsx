@@ -61,7 +61,10 @@ export function EditorPane() {
           history(),
           keymap.of([...defaultKeymap, ...historyKeymap]),
           gfExtensions(() => engine.current, completionOps(store)),
-          EditorView.contentAttributes.of({ 'aria-label': 'graph text (.gf)' }),
+          // tabindex: the text is the scrolled region's focusable content, as axe counts it (contenteditable alone is not)
+          EditorView.contentAttributes.of({ 'aria-label': 'graph text (.gf)', tabindex: '0' }),
+          // long lines wrap: the pane does not scroll sideways
+          EditorView.lineWrapping,
           EditorView.updateListener.of((u) => {
             if (!u.docChanged) return;
             const text = u.state.doc.toString();
