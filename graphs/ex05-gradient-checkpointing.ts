@@ -1,6 +1,6 @@
 import type { Program } from '../src/core/compile';
 import type { Snapshot } from '../src/core/tensor';
-import type { NodeSpec } from '../src/core/types';
+import type { GroupSpec, NodeSpec } from '../src/core/types';
 import { factsOf, memoryBlock } from '../src/engine/blocks';
 import { execute } from '../src/engine/execute';
 import type { Check, Exercise } from '../src/engine/exercise';
@@ -29,20 +29,28 @@ function reluLine(l: number, k: number): string {
   return `${step} — needs z${l}, recomputed from the last checkpoint if it was freed`;
 }
 
-/** zₗ = Wₗ aₗ₋₁, aₗ = relu(zₗ), both tagged with layer l so checkpointing can cut there. */
+/**
+ * zₗ = Wₗ aₗ₋₁, aₗ = relu(zₗ), both tagged with layer l so checkpointing can cut there. Wₗ, zₗ and
+ * aₗ form the block "Layer l" (presentation only: the canvas folds a layer into one unit).
+ */
 function layerNodes(l: number, k: number): NodeSpec[] {
   const prev = l === 1 ? 'x' : `a${l - 1}`;
   const W = draws.W[l - 1]?.map((row) => row.map((v) => v * HE)) ?? [];
+  const group = `layer${l}`;
   return [
-    leaf(`W${l}`, W, 'param', { label: `W${l}` }),
+    leaf(`W${l}`, W, 'param', { label: `W${l}`, group }),
     node(`z${l}`, 'matmul', [`W${l}`, prev], {
       label: `z${l}`,
       layer: l,
+      group,
       commentary: { backward: `matmul backward: W${l} gets δ${l}a${l - 1}ᵀ (needs a${l - 1}), a${l - 1} gets W${l}ᵀδ${l}` },
     }),
-    node(`a${l}`, 'relu', [`z${l}`], { label: `a${l}`, layer: l, commentary: { backward: reluLine(l, k) } }),
+    node(`a${l}`, 'relu', [`z${l}`], { label: `a${l}`, layer: l, group, commentary: { backward: reluLine(l, k) } }),
   ];
 }
+
+/** One block per layer: Wₗ, zₗ, aₗ. */
+const LAYER_GROUPS: GroupSpec[] = Array.from({ length: LAYERS }, (_, i) => ({ id: `layer${i + 1}`, label: `Layer ${i + 1}`, kind: 'block' }));
 
 interface Pass {
   loss: number;
@@ -104,6 +112,7 @@ export const ex05: Exercise = {
         }),
       ],
       objectives: [{ name: 'loss', node: 'loss', label: 'L' }],
+      groups: LAYER_GROUPS,
       checkpoint: k,
     };
   },
