@@ -50,7 +50,11 @@ function layerNodes(l: number, k: number): NodeSpec[] {
 }
 
 /** One block per layer: Wₗ, zₗ, aₗ. */
-const LAYER_GROUPS: GroupSpec[] = Array.from({ length: LAYERS }, (_, i) => ({ id: `layer${i + 1}`, label: `Layer ${i + 1}`, kind: 'block' }));
+const LAYER_GROUPS: GroupSpec[] = Array.from({ length: LAYERS }, (_, i) => ({
+  id: `layer${i + 1}`,
+  label: `Layer ${i + 1}`,
+  kind: 'block',
+}));
 
 interface Pass {
   loss: number;
