@@ -12,9 +12,20 @@ export interface Watched {
   errors: string[];
 }
 
-/** A fresh 1280×800 page that records console errors and page errors. */
-export async function openPage(browser: Browser, o: { reducedMotion?: 'reduce' | 'no-preference' } = {}): Promise<Watched> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: o.reducedMotion });
+export interface PageOptions {
+  reducedMotion?: 'reduce' | 'no-preference';
+  /** Default 1280×800. */
+  viewport?: { width: number; height: number };
+  acceptDownloads?: boolean;
+}
+
+/** A fresh page (1280×800 unless told) that records console errors and page errors. */
+export async function openPage(browser: Browser, o: PageOptions = {}): Promise<Watched> {
+  const context = await browser.newContext({
+    viewport: o.viewport ?? { width: 1280, height: 800 },
+    reducedMotion: o.reducedMotion,
+    acceptDownloads: o.acceptDownloads,
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => {
@@ -52,6 +63,16 @@ export function pagesPerTest(): { browser: () => Browser; open: (o?: Parameters<
       return w;
     },
   };
+}
+
+/** Serves `body` (a graph file) at /graphs/<name>.json to this page; returns the path for a `src=` link. */
+export async function serveGraph(page: Page, name: string, body: string): Promise<string> {
+  const path = `/graphs/${name}.json`;
+  await page.route(
+    (u) => u.pathname === path,
+    (r) => r.fulfill({ status: 200, contentType: 'application/json', body }),
+  );
+  return path;
 }
 
 export const counterText = async (page: Page): Promise<string> =>

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { parseGf } from '../../src/lang';
-import { launch, openPage, ready, type Watched } from './browser';
+import { pagesPerTest, ready } from './browser';
 
 const base = inject('baseUrl');
 /** Set GF_SCREENS=/some/dir to save screenshots of the editor and canvas editing. */
@@ -11,21 +11,7 @@ const SCREENS = process.env.GF_SCREENS;
 const MICROGRAD = readFileSync(join(import.meta.dirname, '../../graphs/examples/micrograd-sanity.gf'), 'utf8');
 const DRAFT_KEY = 'gradflow.editor.draft';
 
-let browser: Browser;
-let w: Watched | undefined;
-const others: Watched[] = [];
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await w?.context.close();
-  for (const o of others.splice(0)) await o.context.close();
-  w = undefined;
-});
+const pages = pagesPerTest();
 
 /** The gradient of node `id` in the page's trace (element 0). */
 const gradOf = (page: Page, id: string): Promise<number | null> =>
@@ -97,8 +83,7 @@ async function drag(page: Page, from: string, to: string) {
 
 describe('writing and editing a graph, as a new user would (production build, Chromium)', () => {
   test('type micrograd, edit on the canvas, undo/redo, reload, share, download', async () => {
-    w = await openPage(browser);
-    const { page } = w;
+    const { page } = await pages.open();
     await page.goto(base);
     await ready(page);
     await page.getByRole('button', { name: 'New graph (text)…' }).click();
@@ -195,8 +180,7 @@ describe('writing and editing a graph, as a new user would (production build, Ch
     // The share link: a fresh browser context opens the same text and the same gradient.
     await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(/#gf=[A-Za-z0-9_-]+$/);
     const link = page.url();
-    const fresh = await openPage(browser);
-    others.push(fresh);
+    const fresh = await pages.open();
     await fresh.page.goto(link);
     await ready(fresh.page);
     await fresh.page.waitForSelector('[data-testid=editor-pane] .cm-content', { timeout: 30_000 });
@@ -218,9 +202,7 @@ describe('writing and editing a graph, as a new user would (production build, Ch
       [1920, 1080],
       [1280, 720],
     ] as const) {
-      const context = await browser.newContext({ viewport: { width, height } });
-      const page = await context.newPage();
-      others.push({ page, context, errors: [] });
+      const { page, context } = await pages.open({ viewport: { width, height } });
       await page.goto(`${base}?graph=ex03-two-layer-backprop`);
       await ready(page);
       const exerciseGrad = await gradOf(page, 'W1');
@@ -244,14 +226,11 @@ describe('writing and editing a graph, as a new user would (production build, Ch
       await page.getByRole('button', { name: /Ex 3/ }).first().click();
       await expect.poll(() => gradOf(page, 'W1'), { timeout: 15_000 }).toBe(exerciseGrad);
       await context.close();
-      others.pop();
     }
   }, 240_000);
 
   test('an edge clicked with the mouse is selected; Delete removes that input from the text (screenshots at 1280×720)', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-    const page = await context.newPage();
-    w = { page, context, errors: [] };
+    const { page, errors } = await pages.open({ viewport: { width: 1280, height: 720 } });
     await page.goto(base);
     await ready(page);
     await page.getByRole('button', { name: 'New graph (text)…' }).click();
@@ -288,6 +267,6 @@ describe('writing and editing a graph, as a new user would (production build, Ch
     await page.keyboard.press('Control+Z');
     await expect.poll(() => draft(page), { timeout: 15_000 }).toBe(HAND);
     await expect.poll(() => page.textContent('[data-testid=editor-problems]'), { timeout: 15_000 }).toBe('');
-    expect(w.errors).toEqual([]);
+    expect(errors).toEqual([]);
   }, 120_000);
 });

@@ -4,7 +4,8 @@ import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { dialogStyle, RECORD_DIALOG_LOOK } from '../record/dialogStyle';
 import { parseGif } from '../record/gif';
-import { launch, ready } from './browser';
+import { ACT_SWITCH } from '../tracks/fixtures';
+import { launch, openPage, ready, serveGraph, type Watched } from './browser';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -47,18 +48,20 @@ globalThis.__name ??= (f) => f;
   globalThis.__savedLinks = () => ({ clicked: saved.length, open: saved.filter((u) => urls.has(u)).length });
 }`;
 
-async function openApp(query: string, viewport = { width: 1280, height: 800 }): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.addInitScript({ content: LEAK_PROBE });
-  await page.goto(`${base}${query}`);
-  await ready(page);
-  return { page, errors };
+/**
+ * The app at `query`, drawn, with the leak probe; `o.file` is served first as
+ * /graphs/<name>.json (link it with `src=`). Console and page errors are collected.
+ */
+async function openApp(
+  query: string,
+  o: { viewport?: { width: number; height: number }; file?: { name: string; body: string } } = {},
+): Promise<Watched> {
+  const w = await openPage(browser, { viewport: o.viewport, acceptDownloads: true, reducedMotion: 'reduce' });
+  if (o.file) await serveGraph(w.page, o.file.name, o.file.body);
+  await w.page.addInitScript({ content: LEAK_PROBE });
+  await w.page.goto(`${base}${query}`);
+  await ready(w.page);
+  return w;
 }
 
 const explorerState = (page: Page) =>
@@ -115,7 +118,7 @@ const unescapeXml = (s: string) =>
 describe('the SVG export (the frames are built from it) draws edges where the canvas does', () => {
   for (const graph of ['ex09-residual-flow', 'ex04-vanishing-gradients']) {
     test(`${graph} at 1920×1080 (wrapped into rows): every edge's path, routed ones included, equals the canvas's`, async () => {
-      const { page, errors } = await openApp(`?graph=${graph}&step=5`, { width: 1920, height: 1080 });
+      const { page, errors } = await openApp(`?graph=${graph}&step=5`, { viewport: { width: 1920, height: 1080 } });
       const canvas = await page.$$eval('[data-testid=gf-edge]', (els) =>
         els.map((e) => [(e as HTMLElement).dataset.edgeId as string, e.querySelector('.gf-edge__line')?.getAttribute('d') ?? ''] as const),
       );
@@ -312,16 +315,7 @@ describe('walkthrough recording', () => {
         },
       ],
     });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, reducedMotion: 'reduce' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.route(
-      (u) => u.pathname === '/graphs/tour.json',
-      (r) => r.fulfill({ status: 200, contentType: 'application/json', body: graph }),
-    );
-    await page.goto(`${base}?src=/graphs/tour.json`);
-    await ready(page);
+    const { page, context, errors } = await openApp('?src=/graphs/tour.json', { file: { name: 'tour', body: graph } });
     const gif = parseGif(await bytesOf(await recordWith(page, { what: '0', seconds: 0.5, format: 'gif' })));
     expect(await page.textContent('[data-testid=record-summary]')).toBe('3 stops, 3.0 s');
     expect(gif.frames.map((f) => f.delayCs)).toEqual([50, 200, 50]);
@@ -356,14 +350,7 @@ describe('walkthrough recording', () => {
   }, async () => {
     const graph = JSON.stringify({
       title: 'a switch',
-      nodes: [
-        { id: 'x', op: 'leaf', value: 2 },
-        { id: 'w', op: 'leaf', value: 3, role: 'param' },
-        { id: 'h', op: 'mul', inputs: ['w', 'x'] },
-        { id: 'y', op: 'sigmoid', inputs: ['h'], by: { option: 'act', cases: { relu: { op: 'relu', inputs: ['h'] } } } },
-      ],
-      objectives: [{ name: 'y', node: 'y' }],
-      options: [{ name: 'act', values: ['sigmoid', 'relu'], default: 'sigmoid' }],
+      ...ACT_SWITCH,
       tracks: [
         {
           title: 'switch',
@@ -375,16 +362,7 @@ describe('walkthrough recording', () => {
         },
       ],
     });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, reducedMotion: 'reduce' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.route(
-      (u) => u.pathname === '/graphs/switch.json',
-      (r) => r.fulfill({ status: 200, contentType: 'application/json', body: graph }),
-    );
-    await page.goto(`${base}?src=/graphs/switch.json&step=2`);
-    await ready(page);
+    const { page, context, errors } = await openApp('?src=/graphs/switch.json&step=2', { file: { name: 'switch', body: graph } });
     expect(await explorerState(page)).toEqual({ cursor: 2, act: 'sigmoid' });
     await page.click('[data-testid=record-open]');
     await page.waitForSelector('[data-testid=record-dialog][open]');

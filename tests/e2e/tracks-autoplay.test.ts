@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { graphReady } from '../../bench/ui/legibility';
-import { launch } from './browser';
+import { ACT_SWITCH } from '../tracks/fixtures';
+import { launch, serveGraph } from './browser';
 
 const base = inject('baseUrl');
 const SHOTS = process.env.GF_TRACK_SHOTS ?? '/tmp/gradflow-tracks';
@@ -17,14 +18,7 @@ afterAll(async () => {
 /** A tour with short pauses (the third one longer, to press a key in) and an option switch. */
 const tour = JSON.stringify({
   title: 'a short tour',
-  nodes: [
-    { id: 'x', op: 'leaf', value: 2 },
-    { id: 'w', op: 'leaf', value: 3, role: 'param' },
-    { id: 'h', op: 'mul', inputs: ['w', 'x'] },
-    { id: 'y', op: 'sigmoid', inputs: ['h'], by: { option: 'act', cases: { relu: { op: 'relu', inputs: ['h'] } } } },
-  ],
-  objectives: [{ name: 'y', node: 'y' }],
-  options: [{ name: 'act', values: ['sigmoid', 'relu'], default: 'sigmoid' }],
+  ...ACT_SWITCH,
   tracks: [
     {
       title: 'autoplay',
@@ -49,10 +43,7 @@ async function open(reduced: boolean, query: string, o: { clock?: boolean } = {}
     reducedMotion: reduced ? 'reduce' : 'no-preference',
   });
   const page = await context.newPage();
-  await page.route(
-    (u) => u.pathname === '/graphs/auto.json',
-    (r) => r.fulfill({ status: 200, contentType: 'application/json', body: tour }),
-  );
+  const src = await serveGraph(page, 'auto', tour);
   await page.addInitScript(() => {
     const seen: string[] = [];
     (globalThis as any).__stops = seen;
@@ -65,7 +56,7 @@ async function open(reduced: boolean, query: string, o: { clock?: boolean } = {}
   });
   // The page's timers on Playwright's clock (it runs on as usual): `heldStill` can run it ahead.
   if (o.clock) await page.clock.install();
-  await page.goto(`${base}?src=/graphs/auto.json&present=1&${query}`);
+  await page.goto(`${base}?src=${src}&present=1&${query}`);
   await graphReady(page);
   return page;
 }

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { graphReady } from '../../bench/ui/legibility';
-import { catalogueIds, launch } from './browser';
+import { catalogueIds, launch, openPage } from './browser';
 
 const base = inject('baseUrl');
 const SHOTS = process.env.GF_TRACK_SHOTS ?? '/tmp/gradflow-tracks';
@@ -171,10 +171,7 @@ describe('lecture tracks: every exercise, played by → alone in presenter mode'
   }, async () => {
     const failures: string[] = [];
     for (const id of ids) {
-      const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, reducedMotion: 'reduce' });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
+      const { page, context, errors } = await openPage(browser, { viewport: { width: 1920, height: 1080 }, reducedMotion: 'reduce' });
       await page.goto(`${base}?graph=${id}&present=1&track=1`);
       await graphReady(page);
       await atStop(page, 0, id);
@@ -208,8 +205,7 @@ describe('lecture tracks: every exercise, played by → alone in presenter mode'
   }, async () => {
     const failures: string[] = [];
     for (const id of ids) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
-      const page = await context.newPage();
+      const { page, context } = await openPage(browser, { viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
       await page.goto(`${base}?graph=${id}&present=1&track=1`);
       await graphReady(page);
       await atStop(page, 0);
@@ -234,8 +230,7 @@ describe('track links and chapter marks', () => {
   test('track=1&stop=3 reopens at stop 3 with its options; ← goes back a stop; the scrubber has a mark per stop', {
     timeout: 120_000,
   }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, reducedMotion: 'reduce' });
-    const page = await context.newPage();
+    const { page, context } = await openPage(browser, { viewport: { width: 1920, height: 1080 }, reducedMotion: 'reduce' });
     await page.goto(`${base}?graph=ex04-vanishing-gradients&present=1&track=1&stop=7`);
     await graphReady(page);
     await atStop(page, 6);
@@ -260,8 +255,7 @@ describe('track links and chapter marks', () => {
     expect(checkStop('ex04 reload', 5, await seen(page, 5))).toEqual([]);
     await context.close();
 
-    const c2 = await browser.newContext({ viewport: { width: 1920, height: 1080 }, reducedMotion: 'reduce' });
-    const p2 = await c2.newPage();
+    const { page: p2, context: c2 } = await openPage(browser, { viewport: { width: 1920, height: 1080 }, reducedMotion: 'reduce' });
     await p2.goto(`${base}?graph=ex03-two-layer-backprop&present=1&track=1&stop=3`);
     await graphReady(p2);
     await atStop(p2, 2);
@@ -270,10 +264,7 @@ describe('track links and chapter marks', () => {
   });
 
   test('a link to a stop or a track that does not exist says so and leaves the graph working', { timeout: 120_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const { page, context, errors } = await openPage(browser, { viewport: { width: 1280, height: 720 } });
     for (const [q, text] of [
       ['track=1&stop=99', 'Track 1 has 6 stops: there is no stop 99.'],
       ['track=4&stop=1', 'There is no track 4: this graph has 1 track.'],

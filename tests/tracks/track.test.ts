@@ -6,20 +6,12 @@ import { frameNodes, optionsAtStop, stopCursor, type TrackSpec, trackProblems } 
 import { compileExercise, exerciseFromSpec, runExercise } from '../../src/engine/exercise';
 import { parseGf } from '../../src/lang/parse';
 import { printGf } from '../../src/lang/print';
+import { ACT_SWITCH } from './fixtures';
 
 const ex04 = findExercise('ex04-vanishing-gradients');
 if (!ex04) throw new Error('ex04 is missing');
 
-const small = {
-  nodes: [
-    { id: 'x', op: 'leaf', value: 2 },
-    { id: 'w', op: 'leaf', value: 3, role: 'param' },
-    { id: 'h', op: 'mul', inputs: ['w', 'x'] },
-    { id: 'y', op: 'sigmoid', inputs: ['h'], by: { option: 'act', cases: { relu: { op: 'relu', inputs: ['h'] } } } },
-  ],
-  objectives: [{ name: 'y', node: 'y' }],
-  options: [{ name: 'act', values: ['sigmoid', 'relu'], default: 'sigmoid' }],
-};
+const small = ACT_SWITCH;
 
 const fieldsOf = (f: () => unknown): string[] => {
   try {
