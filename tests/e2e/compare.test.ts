@@ -221,6 +221,43 @@ describe('compare mode through the deep link: one scrubber, aligned panes, the r
     });
   }
 
+  test('ex09 at 1920×1080: pane B (124 nodes) draws at A’s semantic zoom, heatmaps and all, though it fits at a smaller zoom', {
+    timeout: 120_000,
+  }, async () => {
+    const w = await openPage(browser, { viewport: { width: 1920, height: 1080 }, reducedMotion: 'reduce' });
+    const { page, errors } = w;
+    await page.goto(`${base}?graph=ex09-residual-flow&compare=opt.residual=true`);
+    await panesReady(page);
+    const panes = await page.evaluate(() =>
+      ['A', 'B'].map((side) => {
+        const pane = document.querySelector(`[data-testid=compare-pane-${side}]`) as HTMLElement;
+        const zoom = Number(/scale\(([\d.]+)\)/.exec((pane.querySelector('.react-flow__viewport') as HTMLElement).style.transform)?.[1]);
+        // every heatmap drawn in the pane: its size on screen and how many of its cells are coloured
+        const heat = [...pane.querySelectorAll<HTMLCanvasElement>('.react-flow__node canvas')].map((c) => {
+          const px = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, c.width, c.height).data;
+          let coloured = 0;
+          for (let i = 0; i < px.length; i += 4) if ((px[i + 3] as number) > 0) coloured++;
+          const r = c.getBoundingClientRect();
+          return { w: r.width, h: r.height, coloured };
+        });
+        const level = (pane.querySelector('[data-testid=canvas-flow]') as HTMLElement).dataset.zoomLevel;
+        return { side, zoom, level, heat };
+      }),
+    );
+    const [a, b] = panes as [(typeof panes)[0], (typeof panes)[0]];
+    await page.screenshot({ path: join(SHOTS, 'ex09-panes-1920.png') });
+    // the case: B's graph is bigger, so its fitted zoom is smaller than A's (below the far threshold, 0.3)
+    expect(b.zoom).toBeLessThan(a.zoom);
+    expect([a.level, b.level]).toEqual(['near', 'near']);
+    // B's value heatmaps (J1…J20's, drawn before any step) are on screen and coloured, as A's are
+    const shown = (h: (typeof b.heat)[0]) => h.w > 0 && h.h > 0 && h.coloured > 0;
+    expect(a.heat.filter(shown).length).toBeGreaterThan(0);
+    expect(b.heat.length).toBeGreaterThanOrEqual(20);
+    expect(b.heat.filter((h) => !shown(h))).toEqual([]);
+    expect(errors).toEqual([]);
+    await w.context.close();
+  });
+
   test('the link follows the comparison and restores it on reload; a preset is one click; 1280×720', { timeout: 180_000 }, async () => {
     const w = await openPage(browser);
     const { page, errors } = w;

@@ -1,6 +1,7 @@
 import { Background, ReactFlow, useStore as useFlowStore } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { useFarView } from '../compare/zoomLevel';
 import { useExplorer, useExplorerStore } from '../store/context';
 import { TrackCallout } from '../tracks/TrackCallout';
 import { CanvasBar } from './CanvasBar';
@@ -27,7 +28,8 @@ export function Canvas() {
   const view = useCanvasViewStore();
   const editing = useEditing();
   // Semantic zoom: below this zoom nodes draw as symbol + ‖∇‖ bar (labels would be unreadable).
-  const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
+  // (in a comparison both panes draw alike: far only when both are)
+  const far = useFarView(useFlowStore((s) => s.transform[2] < FAR_ZOOM));
   const box = useRef<HTMLDivElement>(null);
   const upcoming = useExplorer((s) => s.upcoming);
   const { laid, error: layoutError, drawsGraph } = useLaidOut(graph, objectiveNode, folded, box, upcoming);

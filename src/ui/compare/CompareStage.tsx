@@ -1,5 +1,6 @@
 import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { useStore } from 'zustand';
+import type { StoreApi } from 'zustand/vanilla';
 import { FlowCanvas } from '../canvas/FlowCanvas';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { ErrorPanel } from '../common/ErrorPanel';
@@ -11,11 +12,12 @@ import { Pane } from './Pane';
 import { StepA, StepB } from './StepStatus';
 import { startCompare } from './session';
 import { compareOf } from './state';
+import { type PaneLevels, SharedZoomLevel, usePaneLevels } from './zoomLevel';
 
 // The ratio view draws with React Flow and d3: loaded when it is first shown, not with the app shell.
 const RatioView = lazy(() => import('./RatioView').then((m) => ({ default: m.RatioView })));
 
-function PaneB({ a, b }: { a: ExplorerStore; b: ExplorerStore }) {
+function PaneB({ a, b, levels }: { a: ExplorerStore; b: ExplorerStore; levels: StoreApi<PaneLevels> }) {
   const key = useStore(b, (s) => s.run?.graph.structureKey ?? 'none');
   const ran = useStore(b, (s) => s.run !== null);
   // B's options refused (a link's unknown value): its error panel says why, not "computing".
@@ -26,7 +28,9 @@ function PaneB({ a, b }: { a: ExplorerStore; b: ExplorerStore }) {
         <ErrorPanel />
         {ran ? (
           <ErrorBoundary resetKey={key} label="pane B">
-            <FlowCanvas />
+            <SharedZoomLevel levels={levels} side="B">
+              <FlowCanvas />
+            </SharedZoomLevel>
           </ErrorBoundary>
         ) : (
           <p className="gf-compare__message">{refused ? 'Pane B did not run: see the problem above.' : 'Computing pane B…'}</p>
@@ -47,6 +51,7 @@ export function CompareStage({ children }: { children: ReactNode }) {
   const on = useStore(cmp, (s) => s.options !== null);
   const view = useStore(cmp, (s) => s.view);
   const b = useStore(cmp, (s) => s.b);
+  const levels = usePaneLevels();
   useEffect(() => {
     const client = clientOf(a);
     if (!on || !client) return;
@@ -65,9 +70,11 @@ export function CompareStage({ children }: { children: ReactNode }) {
       ) : (
         <div className="gf-compare__panes">
           <Pane side="A" store={a} other={b} status={<StepA a={a} />}>
-            {children}
+            <SharedZoomLevel levels={levels} side="A">
+              {children}
+            </SharedZoomLevel>
           </Pane>
-          <PaneB a={a} b={b} />
+          <PaneB a={a} b={b} levels={levels} />
         </div>
       )}
     </div>
