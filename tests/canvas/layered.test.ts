@@ -62,12 +62,15 @@ function expectSound(s: Structure) {
   const top = s.nodes.filter((n) => !n.parentId).map((n) => ({ id: n.id, ...(abs.get(n.id) as B) }));
   for (let i = 0; i < top.length; i++)
     for (let j = i + 1; j < top.length; j++) expect(overlap(top[i] as B, top[j] as B), `${top[i]?.id} overlaps ${top[j]?.id}`).toBe(false);
-  // Within a row, every edge runs left to right.
+  // Within a row (and a column, when a tall layout wrapped into columns), every edge runs left to
+  // right; one between columns is routed (along the top margin).
   const rowOf = (y: number) => (s.rows ?? []).findLastIndex((r) => y >= r.top - 1);
+  const colOf = (x: number) => (s.columns ?? []).findLastIndex((c) => x >= c.left - 1);
   for (const e of s.edges) {
     const a = abs.get(e.source) as B;
     const b = abs.get(e.target) as B;
-    if (rowOf(a.y) === rowOf(b.y)) expect(b.x, e.id).toBeGreaterThanOrEqual(a.x + a.w);
+    if (colOf(a.x) !== colOf(b.x)) expect(e.data?.route, e.id).toBeDefined();
+    else if (rowOf(a.y) === rowOf(b.y)) expect(b.x, e.id).toBeGreaterThanOrEqual(a.x + a.w);
   }
 }
 

@@ -62,6 +62,41 @@ function expectRowsRespected(s: Structure): number {
   return between;
 }
 
+/** A layout wrapped into columns: edges between columns run up, along the top margin, and down; none within one. */
+function expectColumnsRespected(s: Structure): number {
+  const cols = s.columns ?? [];
+  const colOf = (x: number) => {
+    for (let i = cols.length - 1; i >= 0; i--) if (x >= (cols[i]?.left ?? 0) - 1) return i;
+    return 0;
+  };
+  const top = Math.min(...cols.map((c) => c.top));
+  const abs = absolutePositions(s.nodes);
+  let between = 0;
+  for (const e of s.edges) {
+    const a = abs.get(e.source) as B;
+    const b = abs.get(e.target) as B;
+    if (colOf(a.x) === colOf(b.x)) {
+      expect(e.data?.route, `${e.id} has a route within one column`).toBeUndefined();
+      continue;
+    }
+    between++;
+    const route = e.data?.route;
+    expect(route, `${e.id} crosses columns without a route`).toBeDefined();
+    const pts = [[a.x + a.w, handle(s, e.source, 'out').y], ...(route ?? []), [b.x, handle(s, e.target, 'in', e.data?.slot ?? 0).y]] as [
+      number,
+      number,
+    ][];
+    for (let i = 1; i < pts.length; i++) {
+      const [x0, y0] = pts[i - 1] as [number, number];
+      const [x1, y1] = pts[i] as [number, number];
+      expect(x0 === x1 || y0 === y1, `${e.id} has a diagonal segment`).toBe(true);
+      // The horizontal run between columns is in the margin above every column.
+      if (y0 === y1 && i > 1 && i < pts.length - 1) expect(y0, `${e.id} runs across the columns at y=${y0}`).toBeLessThan(top);
+    }
+  }
+  return between;
+}
+
 function expectNoOverlaps(s: Structure) {
   const top = boxes(s).filter((b) => !s.nodes.find((n) => n.id === b.id)?.parentId);
   for (let i = 0; i < top.length; i++)
@@ -127,11 +162,28 @@ describe('layout of generated graphs', () => {
     ] as const) {
       const g = synthetic(kind, n);
       const s = await layoutStructure(buildStructure(g, objectiveOf(g), {}), { aspect: WIDE_SCREEN });
-      expectRowsRespected(s);
+      if (s.columns) expectColumnsRespected(s);
+      else expectRowsRespected(s);
       expectNoOverlaps(s);
       expect(expectSideLeaves(s)).toBeGreaterThan(20);
     }
   }, 60_000);
+
+  test('a wide graph (one layer of many blocks) wraps into columns at the canvas aspect; edges between columns run along the top margin', async () => {
+    for (const n of [500, 2000]) {
+      const g = synthetic('wide', n);
+      const s = await layoutStructure(buildStructure(g, objectiveOf(g), defaultFolds(g)), { aspect: WIDE_SCREEN, width: 1500 });
+      expect(s.columns?.length, `wide-${n}`).toBeGreaterThan(2);
+      const all = [...absolutePositions(s.nodes).values()];
+      const w = Math.max(...all.map((b) => b.x + b.w)) - Math.min(...all.map((b) => b.x));
+      const h = Math.max(...all.map((b) => b.y + b.h)) - Math.min(...all.map((b) => b.y));
+      // Within a factor 2 of the canvas's shape (unwrapped it is one column many times taller than wide).
+      expect(w / h, `wide-${n}`).toBeGreaterThan(WIDE_SCREEN / 2);
+      expect(w / h, `wide-${n}`).toBeLessThan(WIDE_SCREEN * 2);
+      expect(expectColumnsRespected(s), `wide-${n}`).toBeGreaterThan(0);
+      expectNoOverlaps(s);
+    }
+  }, 120_000);
 
   test('folded by default, a 2,000-node chain lays out as one row per screenful of blocks', async () => {
     const g = synthetic('chain', 2000);

@@ -55,12 +55,22 @@ export interface Row {
   right: number;
 }
 
+/** A column of a tall layout wrapped side by side (flow coordinates). */
+export interface Column {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
 /** What the layout needs: sizes and who sits in which group; positions come from elkjs. */
 export interface Structure {
   nodes: FlowNode[];
   edges: GradientFlowEdge[];
   /** Rows of the layout, top to bottom (one when it did not wrap); absent before layout. */
   rows?: Row[];
+  /** Set when a tall layout was wrapped into columns side by side (then `rows` is one row). */
+  columns?: Column[];
 }
 
 /** Wide enough for the label and the badge on one line (approximate glyph widths, capped). */

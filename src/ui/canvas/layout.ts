@@ -1,6 +1,6 @@
 import type { ELK as ElkApi, ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api';
 import { type Box, inputHandleY, outputHandleY } from './box';
-import type { FlowNode, GradientFlowEdge, Handles, Row, Structure } from './flow';
+import type { Column, FlowNode, GradientFlowEdge, Handles, Row, Structure } from './flow';
 import { withFlowHandles } from './handles';
 import { layered } from './layered';
 import { timed } from './phaseTiming';
@@ -490,11 +490,104 @@ function wrap(p: Placed, cuts: number[]): Row[] {
   return rows;
 }
 
+/** Gap between wrapped columns (room for the lanes that come down to a column's blocks). */
+const COLUMN_GAP = 90;
+
+/**
+ * Cut positions (y) between the centres of top-level boxes: a box goes to the column its centre
+ * falls in (a wide graph's add tree overlaps its branches in y, so gaps free of every box are rare).
+ */
+function yCutCandidates(tops: Placed['tops']): number[] {
+  const centres = [...new Set(tops.map((t) => t.y + t.h / 2))].sort((a, b) => a - b);
+  const cuts: number[] = [];
+  for (let i = 1; i < centres.length; i++) cuts.push(((centres[i - 1] as number) + (centres[i] as number)) / 2);
+  return cuts;
+}
+
+interface ColumnBand {
+  /** The boxes whose centre lies in this band of y. */
+  ids: string[];
+  minX: number;
+  maxX: number;
+  minY: number;
+  maxY: number;
+}
+
+function columnBands(tops: Placed['tops'], cuts: readonly number[]): ColumnBand[] {
+  const edges = [Number.NEGATIVE_INFINITY, ...cuts, Number.POSITIVE_INFINITY];
+  const bands: ColumnBand[] = [];
+  for (let i = 0; i + 1 < edges.length; i++) {
+    const inBand = tops.filter((t) => t.y + t.h / 2 > (edges[i] as number) && t.y + t.h / 2 <= (edges[i + 1] as number));
+    if (!inBand.length) continue;
+    bands.push({
+      ids: inBand.map((t) => t.id),
+      minX: Math.min(...inBand.map((t) => t.x)),
+      maxX: Math.max(...inBand.map((t) => t.x + t.w)),
+      minY: Math.min(...inBand.map((t) => t.y)),
+      maxY: Math.max(...inBand.map((t) => t.y + t.h)),
+    });
+  }
+  return bands;
+}
+
+/** The cuts (y) that make the columns, side by side, closest to the canvas's aspect ratio. */
+function chooseColumnCuts(tops: Placed['tops'], aspect: number): number[] {
+  const candidates = yCutCandidates(tops);
+  const y0 = Math.min(...tops.map((t) => t.y));
+  const total = Math.max(...tops.map((t) => t.y + t.h)) - y0;
+  let best: number[] = [];
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (let k = 1; k <= Math.min(24, candidates.length + 1); k++) {
+    const cuts: number[] = [];
+    for (let j = 1; j < k; j++) {
+      const target = y0 + (total * j) / k;
+      let pick: number | undefined;
+      for (const c of candidates)
+        if (
+          c > (cuts[cuts.length - 1] ?? Number.NEGATIVE_INFINITY) &&
+          (pick === undefined || Math.abs(c - target) < Math.abs(pick - target))
+        )
+          pick = c;
+      if (pick !== undefined) cuts.push(pick);
+    }
+    const bands = columnBands(tops, cuts);
+    const w = bands.reduce((a, b) => a + b.maxX - b.minX, 0) + COLUMN_GAP * (bands.length - 1);
+    const h = Math.max(...bands.map((b) => b.maxY - b.minY));
+    const score = Math.abs(Math.log(w / Math.max(1, h) / aspect));
+    if (score < bestScore - 1e-9) {
+      bestScore = score;
+      best = cuts;
+    }
+  }
+  return best;
+}
+
+/** Moves each band of y beside the previous one, tops aligned; returns the columns (absolute). */
+function wrapColumns(p: Placed, cuts: readonly number[]): Column[] {
+  const bands = columnBands(p.tops, cuts);
+  const shift = new Map<string, { dx: number; dy: number }>();
+  const columns: Column[] = [];
+  let x = 0;
+  for (const b of bands) {
+    columns.push({ left: x, right: x + b.maxX - b.minX, top: 0, bottom: b.maxY - b.minY });
+    for (const id of b.ids) shift.set(id, { dx: x - b.minX, dy: -b.minY });
+    x += b.maxX - b.minX + COLUMN_GAP;
+  }
+  for (const n of p.nodes) {
+    if (n.parentId) continue; // relative to its frame: moves with it
+    const d = shift.get(p.topOf.get(n.id) ?? n.id);
+    if (d) n.position = { x: n.position.x + d.dx, y: n.position.y + d.dy };
+  }
+  return columns;
+}
+
 /**
  * Left-to-right layered layout (one elkjs pass). Positions of children are relative to their
  * frame, as React Flow expects. A layout far wider than the canvas wraps into rows cut between
  * blocks (never through one); edges between rows run along the gutters and margins
- * (`data.route`), never diagonally across a row. Runs once per structure, never per step.
+ * (`data.route`), never diagonally across a row. A layout far taller than the canvas (a wide
+ * graph: one layer of many blocks) wraps into columns side by side, cut between blocks; edges
+ * between columns run along the top margin. Runs once per structure, never per step.
  */
 export async function layoutStructure(s: Structure, o: LayoutOptions = {}): Promise<Structure> {
   const p = await place(s);
@@ -506,6 +599,20 @@ export async function layoutStructure(s: Structure, o: LayoutOptions = {}): Prom
   // A handful of blocks reads as one row (the camera zooms in on the step); long chains wrap.
   const wraps =
     o.aspect !== undefined && p.tops.length >= MIN_BLOCKS_TO_WRAP && width > readable && width / Math.max(1, height) > o.aspect * 1.25;
+  // A layout far taller than the canvas (one layer of many blocks: a wide graph) wraps into columns.
+  const readableH = ((o.width ?? 1125) / (o.aspect ?? 1)) * 2.1;
+  const tall =
+    !wraps &&
+    o.aspect !== undefined &&
+    p.tops.length >= MIN_BLOCKS_TO_WRAP &&
+    height > readableH &&
+    width / Math.max(1, height) < o.aspect / 1.25;
+  const columns = tall ? wrapColumns(p, chooseColumnCuts(p.tops, o.aspect as number)) : undefined;
+  if (columns && columns.length > 1) {
+    const right = Math.max(...columns.map((c) => c.right));
+    const bottom = Math.max(...columns.map((c) => c.bottom));
+    return routeRows({ nodes: withFlowHandles(p.nodes), edges: s.edges, rows: [{ top: 0, bottom, right }], columns });
+  }
   const rows = wraps ? wrap(p, chooseCuts(p.tops, o.aspect as number)) : [{ top: minY, bottom: minY + height, right: minX + width }];
   return routeRows({ nodes: withFlowHandles(p.nodes), edges: s.edges, rows });
 }

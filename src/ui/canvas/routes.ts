@@ -25,6 +25,7 @@ function handleY(n: FlowNode | undefined, side: 'in' | 'out', slot: number): num
  * Positions are read, not changed.
  */
 export function routeRows(s: Structure): Structure {
+  if (s.columns && s.columns.length > 1) return routeColumns(s, s.columns);
   const rows = s.rows ?? [];
   if (rows.length < 2) return { ...s, edges: s.edges.map((e) => (e.data?.route ? { ...e, data: { ...e.data, route: undefined } } : e)) };
   const abs = absolutePositions(s.nodes);
@@ -57,6 +58,52 @@ export function routeRows(s: Structure): Structure {
       route.push([margin, gutter(ra)], [margin, gutter(rb - 1)]);
     }
     route.push([xl, gutter(rb - 1)], [xl, ty]);
+    return { ...e, data: { ...data, route } };
+  });
+  return { ...s, edges };
+}
+
+const columnOf = (columns: NonNullable<Structure['columns']>, x: number): number => {
+  for (let i = columns.length - 1; i >= 0; i--) if (x >= (columns[i]?.left ?? 0) - 1) return i;
+  return 0;
+};
+
+/**
+ * Routes every edge whose ends sit in different columns of a layout wrapped into columns: out
+ * of the source to the right, up to the margin above the columns, across, and down the gap left
+ * of the target's column. Edges from one source share a lane (they read as one bundle); other
+ * edges lose any route. Positions are read, not changed.
+ */
+export function routeColumns(s: Structure, columns: NonNullable<Structure['columns']>): Structure {
+  const abs = absolutePositions(s.nodes);
+  const byId = new Map(s.nodes.map((n) => [n.id, n]));
+  const top = Math.min(...columns.map((c) => c.top));
+  const lanes = new Map<string, number>();
+  const edges = s.edges.map((e) => {
+    const a = abs.get(e.source);
+    const b = abs.get(e.target);
+    const data = e.data ?? { slot: 0 };
+    if (!a || !b) return e;
+    const ca = columnOf(columns, a.x);
+    const cb = columnOf(columns, b.x);
+    if (ca === cb) return data.route ? { ...e, data: { ...data, route: undefined } } : e;
+    let lane = lanes.get(e.source);
+    if (lane === undefined) {
+      lane = lanes.size;
+      lanes.set(e.source, lane);
+    }
+    const sx = a.x + a.w;
+    const sy = a.y + handleY(byId.get(e.source), 'out', 0);
+    const ty = b.y + handleY(byId.get(e.target), 'in', e.targetHandle === 'in' ? 0 : data.slot);
+    const xr = sx + OUT + lane * LANE;
+    const xl = (columns[cb]?.left ?? b.x) - OUT - lane * LANE;
+    const margin = top - 24 - lane * LANE;
+    const route: [number, number][] = [
+      [xr, sy],
+      [xr, margin],
+      [xl, margin],
+      [xl, ty],
+    ];
     return { ...e, data: { ...data, route } };
   });
   return { ...s, edges };

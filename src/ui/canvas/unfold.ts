@@ -79,7 +79,9 @@ export async function relayoutBlock(prev: Structure, next: Structure, group: str
     ri.top += grow;
     ri.bottom += grow;
   }
-  return keepUnchanged(prev.edges, routeRows({ nodes, edges: next.edges, rows }));
+  // A layout wrapped into columns keeps them (their edges stay routed along the top margin).
+  const columns = prev.columns?.map((c) => (c.left >= rightOf ? { ...c, left: c.left + dw, right: c.right + dw } : c));
+  return keepUnchanged(prev.edges, routeRows({ nodes, edges: next.edges, rows, ...(columns ? { columns } : {}) }));
 }
 
 const sameRoute = (a: Route | undefined, b: Route | undefined): boolean =>

@@ -25,12 +25,12 @@ function watchMounted() {
   return () => mo.disconnect();
 }
 
-async function open(kind: 'wide' | 'chain', n: number) {
+async function open(kind: 'wide' | 'chain', n: number, size = { width: 1280, height: 800 }) {
   const store = createExplorerStore(createInlineClient());
   await store.getState().loadSpec(syntheticGraph(kind, n));
   const stop = watchMounted();
   await render(
-    <div style={{ width: 1280, height: 800 }}>
+    <div style={{ width: size.width, height: size.height }}>
       <Explorer store={store} controls="steps" graphList={false} />
     </div>,
   );
@@ -42,8 +42,10 @@ async function open(kind: 'wide' | 'chain', n: number) {
 }
 
 describe('a graph too big to read fitted opens at a legible zoom', () => {
+  // Wrapped into columns at the canvas's aspect, a 2,000-node wide graph fits a 1280×800 canvas at
+  // ≈ 0.12; in a 480×300 one its nodes would be a few px.
   test('a wide graph (fitted, its nodes would be a few px) opens framed on its first step; `0` fits it all', async () => {
-    await open('wide', 500);
+    await open('wide', 2000, { width: 480, height: 300 });
     // Framed: labels at their legible size, and only what is in view is mounted.
     expect(zoom()).toBeGreaterThan(0.9);
     const mounted = document.querySelectorAll('.react-flow__node').length;
@@ -54,6 +56,14 @@ describe('a graph too big to read fitted opens at a legible zoom', () => {
     expect(document.querySelector('[data-testid=group-branch1]')).not.toBeNull();
     window.dispatchEvent(new KeyboardEvent('keydown', { key: '0', bubbles: true }));
     await expect.poll(zoom, { timeout: 5000 }).toBeLessThan(FRAME_WHEN_FIT_BELOW);
+  }, 120_000);
+
+  test('a wide graph wrapped into columns opens fitted whole when that reads as an overview (wide-500, 1280×800)', async () => {
+    await open('wide', 500);
+    expect(zoom()).toBeGreaterThanOrEqual(FRAME_WHEN_FIT_BELOW);
+    // Fitted: the input and the loss are both on screen.
+    expect(document.querySelector('[data-testid=node-x]')).not.toBeNull();
+    expect(document.querySelector('[data-testid=node-loss]')).not.toBeNull();
   }, 120_000);
 
   test('a chain that fits at a readable zoom still opens fitted whole', async () => {
