@@ -1,4 +1,5 @@
 import { lazy, type Ref, Suspense, useMemo, useRef } from 'react';
+import { useStore } from 'zustand';
 import { A11yLayer } from './a11y/A11yLayer';
 import { CanvasBarSlot } from './canvas/barSlot';
 import { FlowCanvas } from './canvas/FlowCanvas';
@@ -8,6 +9,7 @@ import { useCanvasView } from './canvas/viewState';
 import { ErrorBoundary } from './common/ErrorBoundary';
 import { ErrorPanel } from './common/ErrorPanel';
 import { CompareStage } from './compare/CompareStage';
+import { compareOf } from './compare/state';
 import type { RunResult } from './compute/protocol';
 import { EditorSlot } from './editor/EditorSlot';
 import { LessonSlot } from './LessonSlot';
@@ -87,8 +89,10 @@ function Layout({ graphList, controls, embedded, focusable, rootRef }: LayoutPro
     .filter(Boolean)
     .join(' ');
   const Main = embedded ? 'div' : 'main';
-  // Presenter mode: the lecture track's bar sits at the end of the canvas bar, not in a row of its own.
-  const trackInBar = full && presenter;
+  // Presenter mode: the lecture track's bar sits at the end of the canvas bar, not in a row of its own;
+  // while comparing, pane A's bar is half as wide and has no room for it, so it takes its own row.
+  const comparing = useStore(compareOf(store), (c) => c.options !== null);
+  const trackInBar = full && presenter && !comparing;
   const trackBar = useMemo(() => <TrackBar />, []);
   return (
     <div

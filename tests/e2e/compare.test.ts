@@ -258,6 +258,42 @@ describe('compare mode through the deep link: one scrubber, aligned panes, the r
     await w.context.close();
   });
 
+  test('presenter 1280×720: the lecture track leaves pane A’s canvas bar for its own row, and no two of the bar’s controls overlap', {
+    timeout: 120_000,
+  }, async () => {
+    const w = await openPage(browser, { viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+    const { page, errors } = w;
+    // ex09 has a lecture track: outside compare mode, presenter puts its bar inside the canvas bar
+    await page.goto(`${base}?graph=ex09-residual-flow&present=1`);
+    await page.waitForSelector('[data-testid=canvas][data-drawn=true]', { timeout: 60_000 });
+    expect(await page.locator('[data-testid=canvas-bar] [data-testid=track-bar]').count()).toBe(1);
+    await page.goto(`${base}?graph=ex09-residual-flow&present=1&compare=opt.residual=true`);
+    await panesReady(page);
+    expect(await page.locator('[data-testid=canvas-bar] [data-testid=track-bar]').count()).toBe(0);
+    expect(await page.locator('[data-testid=track-bar]').count()).toBe(1);
+    // every pair of visible controls in pane A's canvas bar: none covers another
+    const overlaps = await page.evaluate(() => {
+      const bar = document.querySelector('[data-testid=compare-pane-A] [data-testid=canvas-bar]') as HTMLElement;
+      const boxes = [...bar.querySelectorAll<HTMLElement>('button, select, summary')]
+        .map((el) => ({ name: (el.textContent ?? '').trim() || (el.getAttribute('aria-label') ?? ''), r: el.getBoundingClientRect() }))
+        .filter((b) => b.r.width > 0 && b.r.height > 0);
+      const out: string[] = [];
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = (boxes[i] as (typeof boxes)[0]).r;
+          const b = (boxes[j] as (typeof boxes)[0]).r;
+          if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
+            out.push(`${(boxes[i] as (typeof boxes)[0]).name} × ${(boxes[j] as (typeof boxes)[0]).name}`);
+        }
+      return { count: boxes.length, out };
+    });
+    await page.screenshot({ path: join(SHOTS, 'ex09-presenter-compare-1280.png') });
+    expect(overlaps.count).toBeGreaterThan(3);
+    expect(overlaps.out).toEqual([]);
+    expect(errors).toEqual([]);
+    await w.context.close();
+  });
+
   test('the link follows the comparison and restores it on reload; a preset is one click; 1280×720', { timeout: 180_000 }, async () => {
     const w = await openPage(browser);
     const { page, errors } = w;
