@@ -1,10 +1,11 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { EXERCISES, findExercise } from '../../graphs/index';
 import { runExercise } from '../../src/engine/exercise';
 import type { ComputeClient } from '../../src/ui/compute/client';
 import { computeDeferred, computeRun, resolveExercise } from '../../src/ui/compute/exercises';
 import { inertLesson } from '../../src/ui/compute/inert';
 import type { Outcome, RunRequest, RunResult } from '../../src/ui/compute/protocol';
+import { setCanvasDrawn } from '../../src/ui/canvas/ready';
 import { createExplorerStore } from '../../src/ui/store';
 import { selectBlocks, selectChecks } from '../../src/ui/store/slices/checks';
 
@@ -114,5 +115,40 @@ describe('the store', () => {
     expect(store.getState().lesson.status).toBe('done');
     expect(selectChecks(store.getState())).toBe(store.getState().run?.checks);
     expect(store.getState().run?.checks.length).toBeGreaterThan(0);
+  });
+
+  test('the whole lesson is asked for once the canvas has drawn the first graph (and at the latest after 3 s)', async () => {
+    const { client, lessons } = recordingClient();
+    const store = createExplorerStore(client, {});
+    // the canvas is mounted and still laying out
+    setCanvasDrawn(store, false);
+    await store.getState().init();
+    await settle();
+    expect(store.getState().run?.lessonLater).toBe(true);
+    expect(lessons).toEqual([]);
+    expect(store.getState().lesson.status).toBe('checking');
+    setCanvasDrawn(store, true);
+    await settle();
+    await settle();
+    expect(lessons.map((r) => r.lesson)).toEqual(['later']);
+    expect(store.getState().lesson.status).toBe('done');
+    expect(selectChecks(store.getState())).toEqual(inertLesson(runExercise(findExercise('ex01-scalar-chain-rule') as never)).checks);
+  });
+
+  test('a canvas that never draws (a failed layout) delays the whole lesson by 3 s, not for ever', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { client, lessons } = recordingClient();
+      const store = createExplorerStore(client, {});
+      setCanvasDrawn(store, false);
+      await store.getState().init();
+      await vi.advanceTimersByTimeAsync(2999);
+      expect(lessons).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(lessons.map((r) => r.lesson)).toEqual(['later']);
+      expect(store.getState().lesson.status).toBe('done');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
