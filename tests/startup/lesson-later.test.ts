@@ -1,11 +1,11 @@
 import { describe, expect, test, vi } from 'vitest';
 import { EXERCISES, findExercise } from '../../graphs/index';
 import { runExercise } from '../../src/engine/exercise';
+import { setCanvasDrawn } from '../../src/ui/canvas/ready';
 import type { ComputeClient } from '../../src/ui/compute/client';
 import { computeDeferred, computeRun, resolveExercise } from '../../src/ui/compute/exercises';
 import { inertLesson } from '../../src/ui/compute/inert';
 import type { Outcome, RunRequest, RunResult } from '../../src/ui/compute/protocol';
-import { setCanvasDrawn } from '../../src/ui/canvas/ready';
 import { createExplorerStore } from '../../src/ui/store';
 import { selectBlocks, selectChecks } from '../../src/ui/store/slices/checks';
 

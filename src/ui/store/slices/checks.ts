@@ -1,7 +1,7 @@
 import type { Problem } from '../../../core/errors';
 import type { Check, LessonBlocks } from '../../../engine/exercise';
-import type { GradcheckReport, RunResult } from '../../compute/protocol';
 import { canvasDrawn, onCanvasDrawn } from '../../canvas/ready';
+import type { GradcheckReport, RunResult } from '../../compute/protocol';
 import type { Slice } from './deps';
 
 /** How long the whole lesson waits for the canvas at most (a canvas that never draws: a failed layout). */
