@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { MICRO } from '../../tests/lang/micro';
+import { MICRO, SWITCHED } from '../../tests/lang/micro';
 import { edgeEl, nodeEl } from '../support/play';
 import { dragHandle, EditorStory, editorText, gradOf, noDraft, nodeOf, textGraphReady, withTextGraph } from './editorStory';
 
@@ -84,18 +84,6 @@ export const EdgeSelectAndDelete: Story = {
   },
 };
 
-/** a = act(w ⊙ x), act an option switch; z = w ⊙ x = [1, −1.5]. */
-const SWITCHED = `graph "switched"
-
-param w = [0.5, -1.5]
-input x = [2, 1]
-option act = relu | tanh default relu
-z = w * x
-a = switch act { relu => relu(z), tanh => tanh(z) }   # the activation
-L = sum(a)
-
-objective L
-`;
 const sig = (v: number) => 1 / (1 + Math.exp(-v));
 /** dL/dw = x ⊙ act′(z). */
 const dw = (dact: (v: number) => number) => [2 * dact(1), 1 * dact(-1.5)];

@@ -44,10 +44,7 @@ function expectRowsRespected(s: Structure): number {
     between++;
     const route = e.data?.route;
     expect(route, `${e.id} crosses rows without a route`).toBeDefined();
-    const pts = [[a.x + a.w, handle(s, e.source, 'out').y], ...(route ?? []), [b.x, handle(s, e.target, 'in', e.data?.slot ?? 0).y]] as [
-      number,
-      number,
-    ][];
+    const pts = polyline(s, e, a, b);
     for (let i = 1; i < pts.length; i++) {
       const [x0, y0] = pts[i - 1] as [number, number];
       const [x1, y1] = pts[i] as [number, number];
@@ -60,6 +57,14 @@ function expectRowsRespected(s: Structure): number {
     }
   }
   return between;
+}
+
+/** A routed edge as drawn: its source handle, its route's points, its target handle. */
+function polyline(s: Structure, e: Structure['edges'][number], a: B, b: B): [number, number][] {
+  return [[a.x + a.w, handle(s, e.source, 'out').y], ...(e.data?.route ?? []), [b.x, handle(s, e.target, 'in', e.data?.slot ?? 0).y]] as [
+    number,
+    number,
+  ][];
 }
 
 /** A layout wrapped into columns: edges between columns run up, along the top margin, and down; none within one. */
@@ -82,10 +87,7 @@ function expectColumnsRespected(s: Structure): number {
     between++;
     const route = e.data?.route;
     expect(route, `${e.id} crosses columns without a route`).toBeDefined();
-    const pts = [[a.x + a.w, handle(s, e.source, 'out').y], ...(route ?? []), [b.x, handle(s, e.target, 'in', e.data?.slot ?? 0).y]] as [
-      number,
-      number,
-    ][];
+    const pts = polyline(s, e, a, b);
     for (let i = 1; i < pts.length; i++) {
       const [x0, y0] = pts[i - 1] as [number, number];
       const [x1, y1] = pts[i] as [number, number];

@@ -437,16 +437,25 @@ function bandsFor(tops: Placed['tops'], cuts: number[]): Band[] {
   return bands;
 }
 
-/** The cuts (x) that make the layout's rows closest to the canvas's aspect ratio. */
-function chooseCuts(tops: Placed['tops'], aspect: number): number[] {
-  const candidates = cutCandidates(tops);
-  const total = Math.max(...tops.map((t) => t.x + t.w)) - Math.min(...tops.map((t) => t.x));
+/**
+ * Of 1…maxK bands, the cuts whose laid-out size (`size(cuts)` → [w, h]) is closest to the
+ * canvas's aspect ratio. Each split into k bands puts its k − 1 cuts at the candidates nearest
+ * to even fractions of [start, start + total], in order. Rows and columns both choose this way.
+ */
+function closestCuts(
+  candidates: readonly number[],
+  start: number,
+  total: number,
+  maxK: number,
+  aspect: number,
+  size: (cuts: number[]) => [number, number],
+): number[] {
   let best: number[] = [];
   let bestScore = Number.POSITIVE_INFINITY;
-  for (let k = 1; k <= Math.min(16, candidates.length + 1); k++) {
+  for (let k = 1; k <= Math.min(maxK, candidates.length + 1); k++) {
     const cuts: number[] = [];
     for (let j = 1; j < k; j++) {
-      const target = (total * j) / k + Math.min(...tops.map((t) => t.x));
+      const target = start + (total * j) / k;
       let pick: number | undefined;
       for (const c of candidates)
         if (
@@ -456,9 +465,7 @@ function chooseCuts(tops: Placed['tops'], aspect: number): number[] {
           pick = c;
       if (pick !== undefined) cuts.push(pick);
     }
-    const bands = bandsFor(tops, cuts);
-    const w = Math.max(...bands.map((b) => b.width));
-    const h = bands.reduce((a, b) => a + b.maxY - b.minY, 0) + ROW_GAP * (bands.length - 1);
+    const [w, h] = size(cuts);
     const score = Math.abs(Math.log(w / Math.max(1, h) / aspect));
     if (score < bestScore - 1e-9) {
       bestScore = score;
@@ -466,6 +473,16 @@ function chooseCuts(tops: Placed['tops'], aspect: number): number[] {
     }
   }
   return best;
+}
+
+/** The cuts (x) that make the layout's rows closest to the canvas's aspect ratio. */
+function chooseCuts(tops: Placed['tops'], aspect: number): number[] {
+  const x0 = Math.min(...tops.map((t) => t.x));
+  const total = Math.max(...tops.map((t) => t.x + t.w)) - x0;
+  return closestCuts(cutCandidates(tops), x0, total, 16, aspect, (cuts) => {
+    const bands = bandsFor(tops, cuts);
+    return [Math.max(...bands.map((b) => b.width)), bands.reduce((a, b) => a + b.maxY - b.minY, 0) + ROW_GAP * (bands.length - 1)];
+  });
 }
 
 /** Moves each band of top-level boxes under the previous one; returns the rows (absolute). */
@@ -532,34 +549,15 @@ function columnBands(tops: Placed['tops'], cuts: readonly number[]): ColumnBand[
 
 /** The cuts (y) that make the columns, side by side, closest to the canvas's aspect ratio. */
 function chooseColumnCuts(tops: Placed['tops'], aspect: number): number[] {
-  const candidates = yCutCandidates(tops);
   const y0 = Math.min(...tops.map((t) => t.y));
   const total = Math.max(...tops.map((t) => t.y + t.h)) - y0;
-  let best: number[] = [];
-  let bestScore = Number.POSITIVE_INFINITY;
-  for (let k = 1; k <= Math.min(24, candidates.length + 1); k++) {
-    const cuts: number[] = [];
-    for (let j = 1; j < k; j++) {
-      const target = y0 + (total * j) / k;
-      let pick: number | undefined;
-      for (const c of candidates)
-        if (
-          c > (cuts[cuts.length - 1] ?? Number.NEGATIVE_INFINITY) &&
-          (pick === undefined || Math.abs(c - target) < Math.abs(pick - target))
-        )
-          pick = c;
-      if (pick !== undefined) cuts.push(pick);
-    }
+  return closestCuts(yCutCandidates(tops), y0, total, 24, aspect, (cuts) => {
     const bands = columnBands(tops, cuts);
-    const w = bands.reduce((a, b) => a + b.maxX - b.minX, 0) + COLUMN_GAP * (bands.length - 1);
-    const h = Math.max(...bands.map((b) => b.maxY - b.minY));
-    const score = Math.abs(Math.log(w / Math.max(1, h) / aspect));
-    if (score < bestScore - 1e-9) {
-      bestScore = score;
-      best = cuts;
-    }
-  }
-  return best;
+    return [
+      bands.reduce((a, b) => a + b.maxX - b.minX, 0) + COLUMN_GAP * (bands.length - 1),
+      Math.max(...bands.map((b) => b.maxY - b.minY)),
+    ];
+  });
 }
 
 /** Moves each band of y beside the previous one, tops aligned; returns the columns (absolute). */

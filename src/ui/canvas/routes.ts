@@ -19,34 +19,53 @@ function handleY(n: FlowNode | undefined, side: 'in' | 'out', slot: number): num
   return d.handles?.in[slot] ?? h / 2;
 }
 
+/** Where an edge leaves its source and enters its target, in absolute coordinates. */
+interface Ends {
+  a: { x: number; y: number; w: number };
+  b: { x: number; y: number; w: number };
+  sx: number;
+  sy: number;
+  ty: number;
+}
+
 /**
- * Routes every edge whose ends sit in different rows along the gutter under the source's row
- * (and the left margin when it skips rows), one lane per edge; other edges lose any route.
- * Positions are read, not changed.
+ * Gives every edge the route `plan` returns for its ends (no route when it returns undefined).
+ * Edges with an end not placed are left alone. Positions are read, not changed.
  */
-export function routeRows(s: Structure): Structure {
-  if (s.columns && s.columns.length > 1) return routeColumns(s, s.columns);
-  const rows = s.rows ?? [];
-  if (rows.length < 2) return { ...s, edges: s.edges.map((e) => (e.data?.route ? { ...e, data: { ...e.data, route: undefined } } : e)) };
+function reroute(s: Structure, plan: (source: string, ends: Ends) => Route | undefined): Structure {
   const abs = absolutePositions(s.nodes);
   const byId = new Map(s.nodes.map((n) => [n.id, n]));
-  const lanes = new Map<number, number>();
   const edges = s.edges.map((e) => {
     const a = abs.get(e.source);
     const b = abs.get(e.target);
     const data = e.data ?? { slot: 0 };
     if (!a || !b) return e;
+    const sy = a.y + handleY(byId.get(e.source), 'out', 0);
+    const ty = b.y + handleY(byId.get(e.target), 'in', e.targetHandle === 'in' ? 0 : data.slot);
+    const route = plan(e.source, { a, b, sx: a.x + a.w, sy, ty });
+    if (!route) return data.route ? { ...e, data: { ...data, route: undefined } } : e;
+    return { ...e, data: { ...data, route } };
+  });
+  return { ...s, edges };
+}
+
+/**
+ * Routes every edge whose ends sit in different rows along the gutter under the source's row
+ * (and the left margin when it skips rows), one lane per edge; other edges lose any route.
+ */
+export function routeRows(s: Structure): Structure {
+  if (s.columns && s.columns.length > 1) return routeColumns(s, s.columns);
+  const rows = s.rows ?? [];
+  if (rows.length < 2) return { ...s, edges: s.edges.map((e) => (e.data?.route ? { ...e, data: { ...e.data, route: undefined } } : e)) };
+  const lanes = new Map<number, number>();
+  return reroute(s, (_source, { a, b, sx, sy, ty }) => {
     const ra = rowOf(rows, a.y);
     const rb = rowOf(rows, b.y);
-    if (ra >= rb) return data.route ? { ...e, data: { ...data, route: undefined } } : e;
+    if (ra >= rb) return undefined;
     const lane = lanes.get(ra) ?? 0;
     lanes.set(ra, lane + 1);
-    const sx = a.x + a.w;
-    const sy = a.y + handleY(byId.get(e.source), 'out', 0);
-    const tx = b.x;
-    const ty = b.y + handleY(byId.get(e.target), 'in', e.targetHandle === 'in' ? 0 : data.slot);
     const xr = sx + OUT + lane * LANE;
-    const xl = tx - OUT - lane * LANE;
+    const xl = b.x - OUT - lane * LANE;
     const gutter = (r: number) => (rows[r]?.bottom ?? 0) + 18 + lane * LANE;
     const route: [number, number][] = [
       [xr, sy],
@@ -58,9 +77,8 @@ export function routeRows(s: Structure): Structure {
       route.push([margin, gutter(ra)], [margin, gutter(rb - 1)]);
     }
     route.push([xl, gutter(rb - 1)], [xl, ty]);
-    return { ...e, data: { ...data, route } };
+    return route;
   });
-  return { ...s, edges };
 }
 
 const columnOf = (columns: NonNullable<Structure['columns']>, x: number): number => {
@@ -72,41 +90,30 @@ const columnOf = (columns: NonNullable<Structure['columns']>, x: number): number
  * Routes every edge whose ends sit in different columns of a layout wrapped into columns: out
  * of the source to the right, up to the margin above the columns, across, and down the gap left
  * of the target's column. Edges from one source share a lane (they read as one bundle); other
- * edges lose any route. Positions are read, not changed.
+ * edges lose any route.
  */
 export function routeColumns(s: Structure, columns: NonNullable<Structure['columns']>): Structure {
-  const abs = absolutePositions(s.nodes);
-  const byId = new Map(s.nodes.map((n) => [n.id, n]));
   const top = Math.min(...columns.map((c) => c.top));
   const lanes = new Map<string, number>();
-  const edges = s.edges.map((e) => {
-    const a = abs.get(e.source);
-    const b = abs.get(e.target);
-    const data = e.data ?? { slot: 0 };
-    if (!a || !b) return e;
+  return reroute(s, (source, { a, b, sx, sy, ty }) => {
     const ca = columnOf(columns, a.x);
     const cb = columnOf(columns, b.x);
-    if (ca === cb) return data.route ? { ...e, data: { ...data, route: undefined } } : e;
-    let lane = lanes.get(e.source);
+    if (ca === cb) return undefined;
+    let lane = lanes.get(source);
     if (lane === undefined) {
       lane = lanes.size;
-      lanes.set(e.source, lane);
+      lanes.set(source, lane);
     }
-    const sx = a.x + a.w;
-    const sy = a.y + handleY(byId.get(e.source), 'out', 0);
-    const ty = b.y + handleY(byId.get(e.target), 'in', e.targetHandle === 'in' ? 0 : data.slot);
     const xr = sx + OUT + lane * LANE;
     const xl = (columns[cb]?.left ?? b.x) - OUT - lane * LANE;
     const margin = top - 24 - lane * LANE;
-    const route: [number, number][] = [
+    return [
       [xr, sy],
       [xr, margin],
       [xl, margin],
       [xl, ty],
     ];
-    return { ...e, data: { ...data, route } };
   });
-  return { ...s, edges };
 }
 
 export type { Route };

@@ -2,20 +2,9 @@ import '@xyflow/react/dist/style.css';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { DRAFT_KEY } from '../../../src/ui/editor/draft';
+import { SWITCHED } from '../../lang/micro';
 import { closeTo, editing, grad, ids, text } from './editing';
 
-/** a = act(w ⊙ x) with act an option switch, L = Σa; z = w ⊙ x = [1, −1.5]. */
-const SWITCHED = `graph "switched"
-
-param w = [0.5, -1.5]
-input x = [2, 1]
-option act = relu | tanh default relu
-z = w * x
-a = switch act { relu => relu(z), tanh => tanh(z) }   # the activation
-L = sum(a)
-
-objective L
-`;
 const z = [1, -1.5];
 const x = [2, 1];
 /** dL/dw = x ⊙ act′(z). */
