@@ -4,7 +4,9 @@ import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { opensBaked } from './canvas/bakedFirst';
 import { preloadLayout } from './canvas/layout';
+import { onCanvasDrawn } from './canvas/ready';
 import { createComputeClient } from './compute/client';
 import { graphFromLink } from './share/link';
 import { createExplorerStore } from './store';
@@ -41,8 +43,16 @@ void store
     // The linked exercise opens with the link's folds (a `?src=` graph gets them in useUrlSync).
     if (url.src === undefined && store.getState().run?.graph.id === url.graph) applyUrlFolds(store, url);
   });
-// The layout worker (elkjs, ~1.6 MB) loads while the engine computes the first graph.
-preloadLayout();
+// The layout worker (elkjs, ~1.6 MB to compile) loads while the engine computes the first graph,
+// unless that graph is an exercise opening as it was baked (canvas/baked.ts): then it needs no
+// elkjs pass, and elkjs loads once it is drawn, off the 2 cores the first graph is using.
+if (opensBaked(url, !!linked)) {
+  const off = onCanvasDrawn(store, () => {
+    off();
+    // After the frame that shows the graph.
+    requestAnimationFrame(() => setTimeout(preloadLayout, 0));
+  });
+} else preloadLayout();
 
 const root = document.getElementById('root');
 if (root) {

@@ -56,6 +56,7 @@ describe('the app shell', () => {
     ['CodeMirror', 'node_modules/@codemirror/'],
     ['elkjs', 'node_modules/elkjs/lib/elk.bundled'],
     ['zod', 'node_modules/zod/'],
+    ['the baked layouts (loaded with the canvas)', 'src/ui/canvas/bakedLayouts.json'],
   ])('leaves out %s', (_what, part) => {
     expect(inShell(part)).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { type RefObject, useEffect, useRef, useState } from 'react';
 import type { GraphModel, GraphStructure } from '../compute/protocol';
 import { defaultFolds } from '../store/folds';
+import { bakedLayoutOf } from './bakedTable';
 import { buildStructure, layoutKey, type Structure } from './flow';
 import { layoutStructure, shapeMatters } from './layout';
 import { timed } from './phaseTiming';
@@ -43,7 +44,7 @@ const cacheKeyOf = (key: string, s: Structure, shape: Shape): string =>
 /** Layouts still being computed, by cache key: a second ask for one waits for the first. */
 const pending = new Map<string, Promise<Laid>>();
 
-/** A new graph's layout (one elkjs pass), shared with whoever asks for the same cache key meanwhile. */
+/** A new graph's layout (baked, or one elkjs pass), shared with whoever asks for the same cache key meanwhile. */
 function layOutNew(
   graph: GraphModel,
   objectiveNode: string,
@@ -56,7 +57,9 @@ function layOutNew(
   if (running) return running;
   const key = layoutKey(graph, objectiveNode, folded);
   const graphKey = layoutKey(graph, objectiveNode, {});
-  const work = timed('layout', () => layoutStructure(s, shape)).then((laid): Laid => {
+  // An exercise as it opens was laid out ahead of time (bakedLayouts.json): no elkjs pass.
+  const baked = timed('baked', () => bakedLayoutOf(s));
+  const work = (baked ? Promise.resolve(baked) : timed('layout', () => layoutStructure(s, shape))).then((laid): Laid => {
     const out: Laid = { ...laid, key, graphKey, folded: { ...folded } };
     remember(cacheKey, out);
     return out;

@@ -62,7 +62,7 @@ const loadFileLoader = () =>
 type CatalogueLike = readonly { id: string }[] | Promise<Outcome<ExerciseInfo[]>>;
 
 /** The first exercise is where a newcomer lands. */
-const DEFAULT_GRAPH = 'ex01-scalar-chain-rule';
+export const DEFAULT_GRAPH = 'ex01-scalar-chain-rule';
 
 /** A new graph starts at step 0, nothing selected, nothing typed, not playing. */
 const FRESH = { cursor: 0, selected: null, drafts: {}, playing: false } as const;
