@@ -34,6 +34,12 @@ const shapeOf = (el: HTMLElement | null): Shape => {
 };
 
 /**
+ * The canvas's shape where it can change the layout, else none: reading it forces the page's
+ * layout (20–35 ms while the explorer first mounts), which a small graph never needs.
+ */
+const shapeFor = (s: Structure, el: HTMLElement | null): Shape => (shapeMatters(s) ? shapeOf(el) : {});
+
+/**
  * A layout's cache key: its identity, and the canvas's shape only where that can change it (a
  * graph that may wrap). The canvas's chrome settles when the run arrives (a track bar, the
  * toolbar's options): a small graph laid out before its run still matches.
@@ -97,8 +103,8 @@ export function useLaidOut(
   useEffect(() => {
     if (!graph || !key || !graphKey || current.current?.key === key) return;
     let live = true;
-    const shape = shapeOf(container.current);
     const next = timed('structure', () => buildStructure(graph, objectiveNode, folded));
+    const shape = shapeFor(next, container.current);
     const cacheKey = cacheKeyOf(key, next, shape);
     const hit = cache.get(cacheKey);
     const prev = current.current;
@@ -131,7 +137,7 @@ export function useLaidOut(
     const key = layoutKey(upcoming.graph, upcoming.objectiveNode, folds);
     if (current.current?.key === key) return;
     const next = timed('structure', () => buildStructure(upcoming.graph, upcoming.objectiveNode, folds));
-    const shape = shapeOf(container.current);
+    const shape = shapeFor(next, container.current);
     const cacheKey = cacheKeyOf(key, next, shape);
     if (cache.has(cacheKey)) return;
     // A failure is told when the run asks for the same layout (it gets the same promise).
