@@ -8,20 +8,51 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { EXERCISES } from '../graphs/index';
-import { bake } from '../src/ui/canvas/baked';
-import { buildStructure, type Structure } from '../src/ui/canvas/flow';
+import type { BakedLayout, Delta } from '../src/ui/canvas/baked';
+import { inputHash } from '../src/ui/canvas/baked';
+import { type FlowNode, type GradientFlowEdge, openingStructure as opening, type Structure } from '../src/ui/canvas/flow';
 import { layoutStructure, shapeMatters } from '../src/ui/canvas/layout';
 import { computeStructure, resolveExercise } from '../src/ui/compute/exercises';
-import { defaultFolds } from '../src/ui/store/folds';
 
 const dir = fileURLToPath(new URL('../src/ui/canvas/', import.meta.url));
 export const FILES = { layouts: 'bakedLayouts.json', exercises: 'bakedExercises.json' } as const;
 
-/** An exercise's structure as the app builds it when the exercise opens. */
+/** An exercise's structure as the app builds it when the exercise opens (useLaidOut's `upcoming`). */
 export function openingStructure(id: string): Structure {
   const source = { kind: 'exercise', id } as const;
   const st = computeStructure(resolveExercise(source), { source });
-  return buildStructure(st.graph, st.objectiveNode, defaultFolds(st.graph));
+  return opening(st.graph, st.objectiveNode).structure;
+}
+
+const differs = (a: unknown, b: unknown): boolean => JSON.stringify(a) !== JSON.stringify(b);
+
+/** What the layout changed on each item, in the laid-out order. */
+function deltas<T extends FlowNode | GradientFlowEdge>(before: readonly T[], after: readonly T[]): Delta[] {
+  const byId = new Map(before.map((x) => [x.id, x]));
+  return after.map((x) => {
+    const b = byId.get(x.id) as Record<string, unknown> | undefined;
+    const a = x as unknown as Record<string, unknown>;
+    const d: Delta = { id: x.id };
+    for (const k of Object.keys(a)) if (k !== 'data' && differs(a[k], b?.[k])) d.set = { ...d.set, [k]: a[k] };
+    const ad = (a.data ?? {}) as Record<string, unknown>;
+    const bd = (b?.data ?? {}) as Record<string, unknown>;
+    for (const k of Object.keys(ad)) if (differs(ad[k], bd[k])) d.data = { ...d.data, [k]: ad[k] };
+    return d;
+  });
+}
+
+/** The baked form of `laid`, the layout of `input`. */
+function bake(exercise: string, input: Structure, laid: Structure): BakedLayout {
+  return {
+    exercise,
+    hash: inputHash(input),
+    nodeCount: input.nodes.length,
+    edgeCount: input.edges.length,
+    nodes: deltas(input.nodes, laid.nodes),
+    edges: deltas(input.edges, laid.edges),
+    ...(laid.rows ? { rows: laid.rows } : {}),
+    ...(laid.columns ? { columns: laid.columns } : {}),
+  };
 }
 
 /** The two files' text. */

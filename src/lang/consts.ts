@@ -1,4 +1,5 @@
 import { f32 } from '../core/format';
+import { fnv1a } from '../core/hash';
 import { MAX_TENSOR_SIZE } from '../core/limits';
 import { makeRng } from '../core/random';
 import type { NestedNumber } from '../core/types';
@@ -18,12 +19,8 @@ export class At extends Error {
 /** Initialisers usable in a value: `zeros(3)`, `ones(2, 3)`, `full(2, 2, value=0.5)`, `randn(3, 2, seed=1)`, `uniform(4, low=-1, high=1)`. */
 export const INITIALISERS: readonly string[] = ['zeros', 'ones', 'full', 'randn', 'uniform'];
 
-/** FNV-1a: the default seed of an initialiser, from the node it fills (stable, differs per node). */
-export function seedOf(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
+/** The default seed of an initialiser, from the node it fills (stable, differs per node). */
+export const seedOf = (text: string): number => fnv1a(text);
 
 const map = (v: NestedNumber, f: (x: number) => number): NestedNumber => (typeof v === 'number' ? f(v) : v.map((x) => map(x, f)));
 

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { EXERCISES } from '../../graphs/index';
 import { FILES, generate, openingStructure } from '../../scripts/bake-layouts';
-import { applyBaked, type BakedLayout, inputHash } from '../../src/ui/canvas/baked';
-import { bakedLayoutOf } from '../../src/ui/canvas/bakedTable';
+import { applyBaked, type BakedLayout, bakedLayoutOf, inputHash } from '../../src/ui/canvas/baked';
+
 import { layoutStructure, shapeMatters } from '../../src/ui/canvas/layout';
 
 const read = (f: string) => readFileSync(new URL(`../../src/ui/canvas/${f}`, import.meta.url), 'utf8');

@@ -2,6 +2,7 @@ import type { Edge, Node } from '@xyflow/react';
 import type { GroupSpec } from '../../core/types';
 import { edgeId, type Phase } from '../../engine/trace';
 import type { GraphModel, NodeModel } from '../compute/protocol';
+import { defaultFolds } from '../store/folds';
 import type { EdgeView } from '../trace/timeline';
 import { type Box, boxOf, FOLDED_BOX } from './box';
 import type { Route } from './edgePath';
@@ -77,6 +78,12 @@ export interface Structure {
 function withLabelRoom(box: Box, label: string, badge: string): Box {
   const need = Math.ceil(16 + 8.4 * [...label].length + 6.6 * [...badge].length + 20);
   return need > box.w ? { ...box, w: Math.min(260, need) } : box;
+}
+
+/** A graph as it opens: its default folds and its structure with them (what a new graph is laid out from). */
+export function openingStructure(graph: GraphModel, objectiveNode: string): { folded: Record<string, boolean>; structure: Structure } {
+  const folded = defaultFolds(graph);
+  return { folded, structure: buildStructure(graph, objectiveNode, folded) };
 }
 
 /**

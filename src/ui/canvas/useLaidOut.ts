@@ -1,8 +1,7 @@
 import { type RefObject, useEffect, useRef, useState } from 'react';
 import type { GraphModel, GraphStructure } from '../compute/protocol';
-import { defaultFolds } from '../store/folds';
-import { bakedLayoutOf } from './bakedTable';
-import { buildStructure, layoutKey, type Structure } from './flow';
+import { bakedLayoutOf } from './baked';
+import { buildStructure, layoutKey, openingStructure, type Structure } from './flow';
 import { layoutStructure, shapeMatters } from './layout';
 import { timed } from './phaseTiming';
 import { relayoutBlock, singleToggle } from './unfold';
@@ -133,10 +132,9 @@ export function useLaidOut(
   // (or running) under the same cache key. Its folds are the ones the run opens it with.
   useEffect(() => {
     if (!upcoming) return;
-    const folds = defaultFolds(upcoming.graph);
+    const { folded: folds, structure: next } = timed('structure', () => openingStructure(upcoming.graph, upcoming.objectiveNode));
     const key = layoutKey(upcoming.graph, upcoming.objectiveNode, folds);
     if (current.current?.key === key) return;
-    const next = timed('structure', () => buildStructure(upcoming.graph, upcoming.objectiveNode, folds));
     const shape = shapeFor(next, container.current);
     const cacheKey = cacheKeyOf(key, next, shape);
     if (cache.has(cacheKey)) return;
