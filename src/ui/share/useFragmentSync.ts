@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { rememberText, textOf } from '../editor/bridge';
+import { trailing } from '../common/trailing';
 import { openWith } from '../editor/paneState';
 import type { ExplorerState, ExplorerStore } from '../store';
 import { parseUrl } from '../store/url';
+import { MAX_WAIT_MS } from '../store/useUrlSync';
 import { decodeFragment, encodeFragment, hasGraphFragment, NOT_IN_LINK } from './fragment';
 
 /** A graph the learner opened or pasted: it has no id and no `?src=` that could name it. */
@@ -24,9 +26,11 @@ function viewSearch(s: ExplorerState): string {
  * fragment (`#gf=…`, see fragment.ts) with the step and node in the query, so a reload or a
  * shared link reopens it. A graph too large for a link gets `#graph-not-in-link` and a notice
  * (returned, for the page to show). Another graph (an exercise, a `?src=` file) clears the fragment.
- * A link's own graph applies its step and node once it is on screen.
+ * A link's own graph applies its step and node once it is on screen. A new graph is written at
+ * once; a step, a selection or presenter mode once the view has stayed put for `delayMs`
+ * (as useUrlSync does), since the write costs the renderer milliseconds on a big graph.
  */
-export function useFragmentSync(store: ExplorerStore): string | null {
+export function useFragmentSync(store: ExplorerStore, delayMs = 300): string | null {
   const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
@@ -86,14 +90,19 @@ export function useFragmentSync(store: ExplorerStore): string | null {
         openWith(store, d.value);
         write(store.getState());
       });
+    const later = trailing(() => write(store.getState()), delayMs, MAX_WAIT_MS);
     const unsub = store.subscribe((s, prev) => {
-      if (s.run !== prev.run || s.cursor !== prev.cursor || s.selected !== prev.selected || s.presenter !== prev.presenter) write(s);
+      if (s.run !== prev.run) {
+        later.cancel();
+        write(s);
+      } else if (s.cursor !== prev.cursor || s.selected !== prev.selected || s.presenter !== prev.presenter) later.schedule();
     });
     write(store.getState());
     return () => {
       live = false;
+      later.cancel();
       unsub();
     };
-  }, [store]);
+  }, [store, delayMs]);
   return notice;
 }

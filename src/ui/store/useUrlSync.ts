@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { parseCompareLink, withCompare } from '../compare/link';
 import { compareOf } from '../compare/state';
+import { trailing } from '../common/trailing';
 import { restoreTrackLink } from '../tracks/link';
 import { trackStateOf } from '../tracks/trackState';
 import { defaultFolds } from './folds';
@@ -52,7 +53,7 @@ const loadOnce = (store: ExplorerStore, src: string): Promise<boolean> => {
 };
 
 /** The longest a changing view goes unwritten. */
-const MAX_WAIT_MS = 1000;
+export const MAX_WAIT_MS = 1000;
 
 /**
  * Keeps the address bar on the current view (history.replaceState once the view has stayed put
@@ -64,7 +65,6 @@ const MAX_WAIT_MS = 1000;
  */
 export function useUrlSync(store: ExplorerStore, delayMs = 300): void {
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
     let last = location.search;
     let live = true;
     const url = parseUrl(location.search);
@@ -77,7 +77,6 @@ export function useUrlSync(store: ExplorerStore, delayMs = 300): void {
     const linked = parseCompareLink(location.search);
     if (linked) compare.getState().open(linked.options, { view: linked.view, graph: null });
     const write = () => {
-      timer = null;
       if (holding) return;
       const plain = searchFor(store.getState(), player.getState());
       const search = plain === null ? null : withCompare(plain, compare.getState());
@@ -86,15 +85,9 @@ export function useUrlSync(store: ExplorerStore, delayMs = 300): void {
         history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
       }
     };
-    // Trailing: each change restarts the wait, but a view that keeps changing (playback, a
-    // track's autoplay) is still written every MAX_WAIT_MS.
-    let pendingSince = 0;
-    const schedule = () => {
-      const now = performance.now();
-      if (timer) clearTimeout(timer);
-      else pendingSince = now;
-      timer = setTimeout(write, Math.max(0, Math.min(delayMs, pendingSince + MAX_WAIT_MS - now)));
-    };
+    // Each change restarts the wait, but a view that keeps changing (playback, a track's
+    // autoplay) is still written every MAX_WAIT_MS.
+    const { schedule, cancel } = trailing(write, delayMs, MAX_WAIT_MS);
     // The canvas view is a slice of the same store: its changes come with the store's.
     const unsubs = [store.subscribe(schedule), compare.subscribe(schedule), player.subscribe(schedule)];
     if (url.track !== undefined || url.stop !== undefined || url.autoplay !== undefined) unsubs.push(restoreTrackLink(store, url));
@@ -115,7 +108,7 @@ export function useUrlSync(store: ExplorerStore, delayMs = 300): void {
     return () => {
       live = false;
       for (const u of unsubs) u();
-      if (timer) clearTimeout(timer);
+      cancel();
     };
   }, [store, delayMs]);
 }
