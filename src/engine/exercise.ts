@@ -82,10 +82,18 @@ export interface ExerciseRunOptions {
   seed?: number;
   /** Checkpoint every k layers (0 = keep all), overriding the graph's `checkpoint`. */
   checkpoint?: number;
+  /** compileExercise(ex, these options) already made (a caller that compiled it for another purpose). */
+  compiled?: Compiled;
+}
+
+/** A compiled graph and the options it was built with. */
+export interface Compiled {
+  program: Program;
+  options: Record<string, OptionValue>;
 }
 
 /** The compiled graph for the given options and inputs (validated; GraphError on bad input). */
-export function compileExercise(ex: Exercise, o: ExerciseRunOptions = {}): { program: Program; options: Record<string, OptionValue> } {
+export function compileExercise(ex: Exercise, o: ExerciseRunOptions = {}): Compiled {
   const options = resolveOptions(ex.options, o.options);
   const built = ex.build(options);
   checkExerciseTracks(ex);
@@ -110,7 +118,7 @@ export function runExercise(ex: Exercise, o: ExerciseRunOptions = {}): ExerciseR
 
 /** As runExercise, with only the lesson's quick part (what the UI shows first). */
 export function runExerciseQuick(ex: Exercise, o: ExerciseRunOptions = {}): ExerciseRun {
-  const { program, options } = compileExercise(ex, o);
+  const { program, options } = o.compiled ?? compileExercise(ex, o);
   const seed = o.seed ?? 0;
   // The memory policy is the graph's `checkpoint` run setting (an exercise's build may set it from an option).
   const trace = teach(program, run(program, { objective: o.objective, seed }));

@@ -3,6 +3,7 @@ import { GraphError } from '../../core/errors';
 import { notAnObject } from '../../core/load';
 import { parseGraphSpec } from '../../core/schema';
 import {
+  type Compiled,
   compileExercise,
   deferredLesson,
   type Exercise,
@@ -17,6 +18,7 @@ import type { Step } from '../../engine/trace';
 import { inertLesson, inertText } from './inert';
 import { graphModel, leafValues } from './model';
 import type { DeferredLesson, ExerciseInfo, GraphSource, GraphStructure, RunRequest, RunResult } from './protocol';
+import { sameData } from './sameData';
 
 /**
  * One run as the worker computes it, on whatever tfjs backend is current: the code path behind
@@ -37,7 +39,28 @@ export function resolveExercise(source: GraphSource): Exercise {
   }
   if (typeof source.spec !== 'object' || source.spec === null || Array.isArray(source.spec))
     throw new GraphError([notAnObject(source.spec)]);
-  return exerciseFromSpec(parseGraphSpec(source.spec));
+  if (lastSpec && sameData(lastSpec.spec, source.spec)) return lastSpec.exercise;
+  const exercise = exerciseFromSpec(parseGraphSpec(source.spec));
+  lastSpec = { spec: structuredClone(source.spec), exercise };
+  return exercise;
+}
+
+/**
+ * The last graph file resolved, and the last graph compiled: a new graph's structure call and
+ * the run right after it (the same request, cloned twice into the worker) share one validation
+ * and one compile. Both are pure functions of their inputs, and a hit needs equal data
+ * (sameData: NaN, -0 and undefined told apart), so the cache can only skip work. It keeps its
+ * own copies: on the main thread (the inline client) the caller's objects could change later.
+ */
+let lastSpec: { spec: object; exercise: Exercise } | null = null;
+let lastCompiled: { exercise: Exercise; options: unknown; inputs: unknown; value: Compiled } | null = null;
+
+export function compiledFor(exercise: Exercise, req: RunRequest): Compiled {
+  const l = lastCompiled;
+  if (l && l.exercise === exercise && sameData(l.options, req.options) && sameData(l.inputs, req.inputs)) return l.value;
+  const value = compileExercise(exercise, { options: req.options, inputs: req.inputs });
+  lastCompiled = { exercise, options: structuredClone(req.options), inputs: structuredClone(req.inputs), value };
+  return value;
 }
 
 /** A lesson that throws on a user's edit must not take the trace down with it. */
@@ -69,7 +92,7 @@ const lessonLater = (req: RunRequest): boolean => req.lesson === 'later' && req.
 const runOf = (exercise: Exercise, req: RunRequest): ExerciseRun =>
   runExerciseQuick(
     { ...exercise, lesson: lessonLater(req) ? () => NO_LESSON : (ctx) => guarded(() => exercise.lesson(ctx)) },
-    { options: req.options, inputs: req.inputs, objective: req.objective, seed: req.seed },
+    { options: req.options, inputs: req.inputs, objective: req.objective, seed: req.seed, compiled: compiledFor(exercise, req) },
   );
 
 /**
@@ -101,7 +124,7 @@ export function computeRun(exercise: Exercise, req: RunRequest, backend: string)
 
 /** The graph a request would run, compiled but not run: no tensors, no backend (what the layout needs). */
 export function computeStructure(exercise: Exercise, req: RunRequest): GraphStructure {
-  const { program } = compileExercise(exercise, { options: req.options, inputs: req.inputs });
+  const { program } = compiledFor(exercise, req);
   return { graph: graphModel(program, exercise), objectiveNode: objectiveNode(program, req.objective).node };
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { rememberText, textOf } from '../editor/bridge';
 import { trailing } from '../common/trailing';
+import { rememberText, textOf } from '../editor/bridge';
 import { openWith } from '../editor/paneState';
 import type { ExplorerState, ExplorerStore } from '../store';
 import { parseUrl } from '../store/url';

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
+import { trailing } from '../common/trailing';
 import { parseCompareLink, withCompare } from '../compare/link';
 import { compareOf } from '../compare/state';
-import { trailing } from '../common/trailing';
 import { restoreTrackLink } from '../tracks/link';
 import { trackStateOf } from '../tracks/trackState';
 import { defaultFolds } from './folds';

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { render } from 'vitest-browser-react';
+import { syntheticGraph } from '../../../bench/synthetic';
 import { createInlineClient } from '../../../src/ui/compute/client';
 import { useFragmentSync } from '../../../src/ui/share/useFragmentSync';
 import { createExplorerStore, type ExplorerStore } from '../../../src/ui/store';
 import { useUrlSync } from '../../../src/ui/store/useUrlSync';
-import { syntheticGraph } from '../../../bench/synthetic';
 
 // The address bar follows the view, but a write (a same-document navigation, milliseconds of
 // renderer time) never lands in the middle of a run of steps: it waits until the view settles,
