@@ -17,6 +17,22 @@ export async function openAppAt(page: Page, base: string, query = '?graph=ex01-s
   );
 }
 
+/**
+ * Waits until the app has nothing in flight: no run requested and its graph's lesson computed
+ * (the first exercise's deferred lesson keeps the compute worker busy for a while after it is drawn).
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const s = (globalThis as W).__gradflow?.getState();
+      return !!s?.run && s.requested === null && s.lesson?.status !== 'checking';
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
+  await page.evaluate(() => (globalThis as W).__afterPaint());
+}
+
 /** Presses → `count` times from `from`; key → painted latencies (needs __watchSteps()). */
 export async function stepLatencies(page: Page, from: number, count: number): Promise<number[]> {
   return (await stepTimes(page, from, count)).ms;

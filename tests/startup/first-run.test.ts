@@ -6,7 +6,8 @@ import { createExplorerStore, type ExplorerInit } from '../../src/ui/store';
 /**
  * The first graph's run must not wait for the catalogue (issue 12, first graph on screen): a
  * fake compute client holds the catalogue back until the test releases it, and records the
- * order of the calls.
+ * order of the calls. The run is asked for first: the worker answers its messages in order, so
+ * a catalogue asked for first would be computed (and cloned) ahead of the first graph.
  */
 
 const info = (id: string): ExerciseInfo => ({ id, title: id, text: '', options: [], notes: [] });
@@ -71,21 +72,21 @@ async function start(init: ExplorerInit, ids = ['ex01-scalar-chain-rule', 'ex02'
   return { ...h, store, done };
 }
 
-describe('the first run starts before the catalogue answers', () => {
+describe('the first run goes out before the catalogue and does not wait for its answer', () => {
   test('a newcomer: the default exercise is computed and on the store while the catalogue is still out', async () => {
     const { store, calls, release, done } = await start({});
-    expect(calls).toEqual(['catalogue', 'run ex01-scalar-chain-rule']);
+    expect(calls).toEqual(['run ex01-scalar-chain-rule', 'catalogue']);
     expect(store.getState().run?.graph.id).toBe('ex01-scalar-chain-rule');
     expect(store.getState().catalogue).toBeNull();
     release();
     await done;
     expect(store.getState().catalogue?.map((e) => e.id)).toEqual(['ex01-scalar-chain-rule', 'ex02']);
-    expect(calls).toEqual(['catalogue', 'run ex01-scalar-chain-rule', 'catalogue answered']);
+    expect(calls).toEqual(['run ex01-scalar-chain-rule', 'catalogue', 'catalogue answered']);
   });
 
   test('a linked exercise with its step: run first, catalogue after', async () => {
     const { store, calls, release, done } = await start({ graph: 'ex02', step: 0 });
-    expect(calls).toEqual(['catalogue', 'run ex02']);
+    expect(calls).toEqual(['run ex02', 'catalogue']);
     expect(store.getState().run?.graph.id).toBe('ex02');
     release();
     await done;
@@ -106,7 +107,7 @@ describe('the first run starts before the catalogue answers', () => {
     expect(store.getState().run).toBeNull();
     release();
     await done;
-    expect(calls).toEqual(['catalogue', 'run ex01-scalar-chain-rule', 'catalogue answered', 'run tiny']);
+    expect(calls).toEqual(['run ex01-scalar-chain-rule', 'catalogue', 'catalogue answered', 'run tiny']);
     expect(store.getState().run?.graph.id).toBe('tiny');
   });
 

@@ -88,16 +88,18 @@ export const createLoadingSlice: Slice<LoadingSlice> =
     };
 
     const initialise = async () => {
-      const listed = client.catalogue();
-      // The first graph's run goes out beside the catalogue, not after it: a run needs only the
-      // engine, and the catalogue (exercise titles for the sidebar) is not on the first graph's path.
+      // The first graph's structure and run go out before the catalogue (exercise titles for the
+      // sidebar, not on the first graph's path): the worker answers its messages in order.
+      let listed: Promise<Outcome<ExerciseInfo[]>> | undefined;
+      const catalogue = () => listed ?? [];
       const first =
         init.spec !== undefined
           ? get().loadSpec(init.spec)
           : // A `?src=` link brings its own graph (loadUrl): laying out the first exercise meanwhile is wasted.
             init.src !== undefined && init.graph === undefined
             ? null
-            : openFirst(init.graph ?? DEFAULT_GRAPH, listed);
+            : openFirst(init.graph ?? DEFAULT_GRAPH, catalogue);
+      listed = client.catalogue();
       const cat = await listed;
       if (cat.ok) set({ catalogue: cat.value });
       await first;
@@ -115,7 +117,7 @@ export const createLoadingSlice: Slice<LoadingSlice> =
      * Opens `wanted` (the linked exercise, else the first one a newcomer sees) without waiting
      * for the catalogue; the catalogue only decides what to do when that run failed.
      */
-    const openFirst = async (wanted: string, catalogue: CatalogueLike) => {
+    const openFirst = async (wanted: string, catalogue: () => CatalogueLike) => {
       // The first graph on screen waits for its trace only: the lesson panels below fill in after.
       const ok = await get().loadGraph(wanted, {
         options: init.options,
@@ -125,7 +127,7 @@ export const createLoadingSlice: Slice<LoadingSlice> =
         lessonLater: true,
       });
       if (ok || get().run) return;
-      const known = await idsOf(catalogue);
+      const known = await idsOf(catalogue());
       // A link to a known graph with a bad option still shows that graph, with its defaults, under
       // the error panel. An unknown id shows only the error: never a different graph.
       if (init.graph && known.includes(init.graph)) {
@@ -187,7 +189,7 @@ export const createLoadingSlice: Slice<LoadingSlice> =
           if (get().run) return;
           const problems = get().problems;
           const source = get().problemSource;
-          await openFirst(init.graph ?? DEFAULT_GRAPH, get().catalogue ?? []);
+          await openFirst(init.graph ?? DEFAULT_GRAPH, () => get().catalogue ?? []);
           if (problems) set({ problems, problemSource: source });
         };
         if (!parsed.ok) {
