@@ -37,3 +37,21 @@ export function onCanvasDrawn(store: ExplorerStore, watch: () => void): () => vo
   set.add(watch);
   return () => set.delete(watch);
 }
+
+/**
+ * Resolves once the canvas has drawn a graph (at once if it already has), or after `maxMs`
+ * (a canvas that never draws: a failed layout, or an explorer without one). For work that
+ * would otherwise share the cores with the first graph's layout and mount.
+ */
+export function afterDrawn(store: ExplorerStore, maxMs: number): Promise<void> {
+  if (drawn.get(store) === true) return Promise.resolve();
+  return new Promise((done) => {
+    const end = () => {
+      clearTimeout(timer);
+      off();
+      done();
+    };
+    const timer = setTimeout(end, maxMs);
+    const off = onCanvasDrawn(store, end);
+  });
+}

@@ -38,11 +38,11 @@ describe('the explorer opens graph-language text (real engine, Chromium)', () =>
     const store = createExplorerStore(createInlineClient(), { graph: 'ex01-scalar-chain-rule' });
     await store.getState().init();
     const screen = await render(<Explorer store={store} />);
-    // The gallery's module (it reads titles with the .gf parser) loads after the app shell.
+    // The gallery's module (it reads titles with the .gf parser) loads once the first graph is drawn.
     const names = () =>
       [...document.querySelectorAll('.gf-graphlist section')].find((s) => s.querySelector('h2')?.textContent === 'Examples');
     await expect
-      .poll(() => [...(names()?.querySelectorAll('button') ?? [])].map((b) => b.textContent))
+      .poll(() => [...(names()?.querySelectorAll('button') ?? [])].map((b) => b.textContent), { timeout: 15_000 })
       .toEqual([
         'A dropout layer',
         'LayerNorm + GELU MLP block',

@@ -1,23 +1,11 @@
 import type { Problem } from '../../../core/errors';
 import type { Check, LessonBlocks } from '../../../engine/exercise';
-import { canvasDrawn, onCanvasDrawn } from '../../canvas/ready';
+import { afterDrawn, canvasDrawn } from '../../canvas/ready';
 import type { GradcheckReport, RunResult } from '../../compute/protocol';
 import type { Slice } from './deps';
 
 /** How long the whole lesson waits for the canvas at most (a canvas that never draws: a failed layout). */
 const LESSON_WAIT_MS = 3000;
-
-/** Resolves once the canvas has drawn a graph, or after LESSON_WAIT_MS. */
-const drawnOrLate = (store: Parameters<typeof canvasDrawn>[0]): Promise<void> =>
-  new Promise((done) => {
-    const end = () => {
-      clearTimeout(timer);
-      off();
-      done();
-    };
-    const timer = setTimeout(end, LESSON_WAIT_MS);
-    const off = onCanvasDrawn(store, end);
-  });
 
 export interface GradcheckState {
   status: 'idle' | 'running' | 'done' | 'error';
@@ -90,7 +78,7 @@ export const createChecksSlice: Slice<ChecksSlice> =
       // A run that came without its quick lesson (RunResult.lessonLater) gets all of it here.
       // It is asked for once the canvas shows the graph: computing it (ex01's charts re-run the
       // graph 160 times) would otherwise share this machine's cores with the layout and the mount.
-      if (run.lessonLater && !canvasDrawn(api)) await drawnOrLate(api);
+      if (run.lessonLater && !canvasDrawn(api)) await afterDrawn(api, LESSON_WAIT_MS);
       if (get().run !== run) return;
       const out = await client.lesson(run.lessonLater ? { ...runner.request(c), lesson: 'later' } : runner.request(c));
       // checks of an older edit arriving after a newer run: not this run's, dropped
