@@ -38,8 +38,16 @@ export async function stepLatencies(page: Page, from: number, count: number): Pr
   return (await stepTimes(page, from, count)).ms;
 }
 
-/** The same, with each step's frame lag (frames begun between the key and the one showing the step). */
-export async function stepTimes(page: Page, from: number, count: number): Promise<{ ms: number[]; lagFrames: number[] }> {
+/**
+ * The same, with each step's frame lag (frames begun between the key and the one showing the
+ * step) and the browser's key → next paint (Event Timing: `keyPaint`, one per key, a key under
+ * the API's 16 ms floor counted as 16).
+ */
+export async function stepTimes(
+  page: Page,
+  from: number,
+  count: number,
+): Promise<{ ms: number[]; lagFrames: number[]; keyPaint: number[] }> {
   await page.evaluate((c) => {
     const w = globalThis as W;
     w.__gradflow.getState().seek(c);
@@ -47,11 +55,31 @@ export async function stepTimes(page: Page, from: number, count: number): Promis
     w.__lagFrames = [];
   }, from);
   await page.evaluate(() => (globalThis as W).__afterPaint());
+  await page.evaluate(() => {
+    (globalThis as W).__keyPaint = [];
+  });
   for (let i = 0; i < count; i++) {
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction((k) => (globalThis as W).__lat.length >= k, i + 1);
   }
-  return page.evaluate(() => ({ ms: (globalThis as W).__lat as number[], lagFrames: (globalThis as W).__lagFrames as number[] }));
+  const out = await page.evaluate(() => ({
+    ms: (globalThis as W).__lat as number[],
+    lagFrames: (globalThis as W).__lagFrames as number[],
+  }));
+  return { ...out, keyPaint: await keyPaints(page, count) };
+}
+
+/** The Event Timing durations of the last `count` key presses (see __watchKeyPaint), after their entries are in. */
+async function keyPaints(page: Page, count: number): Promise<number[]> {
+  // Entries are delivered after the paint they end at, in a later task.
+  await page.evaluate(async () => {
+    const w = globalThis as W;
+    await w.__afterPaint();
+    await w.__afterPaint();
+    await new Promise((r) => setTimeout(r, 100));
+  });
+  const seen = await page.evaluate(() => [...((globalThis as W).__keyPaint as number[])]);
+  return [...seen, ...Array<number>(Math.max(0, count - seen.length)).fill(16)];
 }
 
 /**
@@ -59,6 +87,11 @@ export async function stepTimes(page: Page, from: number, count: number): Promis
  * counter's text), measured like stepTimes: what the harness and the browser cost on their own.
  */
 export async function floorTimes(page: Page, url: string, count: number): Promise<number[]> {
+  return (await floorFigures(page, url, count)).ms;
+}
+
+/** floorTimes, with the floor page's Event Timing key → next paint (see stepTimes). */
+export async function floorFigures(page: Page, url: string, count: number): Promise<{ ms: number[]; keyPaint: number[] }> {
   await page.goto(url);
   await page.evaluate(async () => {
     const w = globalThis as W;
@@ -69,7 +102,8 @@ export async function floorTimes(page: Page, url: string, count: number): Promis
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction((k) => (globalThis as W).__lat.length >= k, i + 1);
   }
-  return page.evaluate(() => (globalThis as W).__lat as number[]);
+  const ms = await page.evaluate(() => (globalThis as W).__lat as number[]);
+  return { ms, keyPaint: await keyPaints(page, count) };
 }
 
 /**

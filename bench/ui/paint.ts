@@ -50,7 +50,19 @@ export const PAGE_HELPERS = `
   // a rAF's timestamp is its frame's begin time, frames are 1000/60 ms apart here).
   g.__lat = [];
   g.__lagFrames = [];
+  // The browser's own key → next paint (Event Timing API, as INP reads it): keydown entries of at
+  // least 16 ms (the API's floor; shorter ones are not reported), durations rounded to 8 ms. Unlike
+  // the rAF + MessageChannel mark, tasks queued after the frame (effects) do not count.
+  g.__keyPaint = [];
+  g.__watchKeyPaint = () => {
+    if (g.__keyPaintOn) return;
+    g.__keyPaintOn = true;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === 'keydown') g.__keyPaint.push(e.duration);
+    }).observe({ type: 'event', durationThreshold: 16 });
+  };
   g.__watchSteps = () => {
+    g.__watchKeyPaint();
     const counter = document.querySelector('[data-testid="step-counter"]');
     let t = 0;
     window.addEventListener('keydown', (e) => { t = e.timeStamp; }, { capture: true });
