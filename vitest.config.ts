@@ -20,11 +20,6 @@ const chromium = () => playwright({ launchOptions: { executablePath: '/usr/bin/c
 
 export default defineConfig({
   test: {
-    // The node projects (unit, e2e, embed) share one worker and run one file at a time; the two
-    // browser projects run beside them in the browser pool. \`fileParallelism: false\` would put e2e
-    // and embed in a serial phase after everything else (Vitest groups such projects last): the
-    // suite took 27–29 min that way on this 2-core machine.
-    maxWorkers: 1,
     projects: [
       {
         test: {
@@ -46,8 +41,7 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // One file at a time (the node pool's one worker, Vitest's default on 2 cores: never two
-          // e2e Chromiums at once), but beside the browser projects, not in a serial phase after them.
+          fileParallelism: false,
         },
       },
       {
@@ -69,7 +63,7 @@ export default defineConfig({
           globalSetup: ['tests/embed/global-setup.ts'],
           testTimeout: 90_000,
           hookTimeout: 180_000,
-          // As e2e: one file at a time in the node pool, beside the browser projects.
+          fileParallelism: false,
         },
       },
       {
