@@ -100,12 +100,7 @@ async function newPage(width = 1280, height = 800): Promise<Page> {
 
 const openApp = (page: Page, query?: string) => openAppAt(page, app.url, query);
 
-/** p95 of the floor page's key → painted latencies (30 keys), on a fresh page of the same browser. */
-async function floorP95(): Promise<number> {
-  return (await floorP95s()).ms;
-}
-
-/** The same, and the p95 of its Event Timing key → next paint. */
+/** p95 of the floor page's key → painted latencies (30 keys) and of its Event Timing key → next paint, on a fresh page of the same browser. */
 async function floorP95s(): Promise<{ ms: number; keyPaint: number }> {
   const page = await newPage();
   const f = await floorFigures(page, `${benchPage.url}floor.html`, 30);
@@ -284,7 +279,7 @@ try {
       ex04_nodes_shown_unfolded: shownUnfolded,
     });
     await page.context().close();
-    const f = await floorP95();
+    const f = (await floorP95s()).ms;
     Object.assign(result, {
       step_latency_floor_p95_ms: f,
       step_latency_over_floor_ms: r1(percentile(folded, 0.95) - f),

@@ -53,11 +53,9 @@ export async function stepTimes(
     w.__gradflow.getState().seek(c);
     w.__lat = [];
     w.__lagFrames = [];
+    w.__keyPaint = [];
   }, from);
   await page.evaluate(() => (globalThis as W).__afterPaint());
-  await page.evaluate(() => {
-    (globalThis as W).__keyPaint = [];
-  });
   for (let i = 0; i < count; i++) {
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction((k) => (globalThis as W).__lat.length >= k, i + 1);

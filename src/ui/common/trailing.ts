@@ -12,7 +12,11 @@ export interface Trailing {
   cancel(): void;
 }
 
-export function trailing(write: () => void, delayMs: number, maxWaitMs = 1000): Trailing {
+/** The address bar's timing (useUrlSync, useFragmentSync): the quiet time before a write, the longest a changing view goes unwritten. */
+export const URL_WRITE_DELAY_MS = 300;
+export const MAX_WAIT_MS = 1000;
+
+export function trailing(write: () => void, delayMs: number, maxWaitMs = MAX_WAIT_MS): Trailing {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let pendingSince = 0;
   const fire = () => {

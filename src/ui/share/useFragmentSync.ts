@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
-import { trailing } from '../common/trailing';
+import { trailing, URL_WRITE_DELAY_MS } from '../common/trailing';
 import { rememberText, textOf } from '../editor/bridge';
 import { openWith } from '../editor/paneState';
 import type { ExplorerState, ExplorerStore } from '../store';
 import { parseUrl } from '../store/url';
-import { MAX_WAIT_MS } from '../store/useUrlSync';
 import { decodeFragment, encodeFragment, hasGraphFragment, NOT_IN_LINK } from './fragment';
 
 /** A graph the learner opened or pasted: it has no id and no `?src=` that could name it. */
@@ -30,7 +29,7 @@ function viewSearch(s: ExplorerState): string {
  * once; a step, a selection or presenter mode once the view has stayed put for `delayMs`
  * (as useUrlSync does), since the write costs the renderer milliseconds on a big graph.
  */
-export function useFragmentSync(store: ExplorerStore, delayMs = 300): string | null {
+export function useFragmentSync(store: ExplorerStore, delayMs = URL_WRITE_DELAY_MS): string | null {
   const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
@@ -90,7 +89,7 @@ export function useFragmentSync(store: ExplorerStore, delayMs = 300): string | n
         openWith(store, d.value);
         write(store.getState());
       });
-    const later = trailing(() => write(store.getState()), delayMs, MAX_WAIT_MS);
+    const later = trailing(() => write(store.getState()), delayMs);
     const unsub = store.subscribe((s, prev) => {
       if (s.run !== prev.run) {
         later.cancel();

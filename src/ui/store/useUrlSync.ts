@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { trailing } from '../common/trailing';
+import { trailing, URL_WRITE_DELAY_MS } from '../common/trailing';
 import { parseCompareLink, withCompare } from '../compare/link';
 import { compareOf } from '../compare/state';
 import { restoreTrackLink } from '../tracks/link';
@@ -52,9 +52,6 @@ const loadOnce = (store: ExplorerStore, src: string): Promise<boolean> => {
   return done;
 };
 
-/** The longest a changing view goes unwritten. */
-export const MAX_WAIT_MS = 1000;
-
 /**
  * Keeps the address bar on the current view (history.replaceState once the view has stayed put
  * for `delayMs`: stepping or playing faster than that writes nothing until it pauses). A write
@@ -63,7 +60,7 @@ export const MAX_WAIT_MS = 1000;
  * file); the address bar is left alone until that load has settled, so the link survives the
  * first graph shown meanwhile.
  */
-export function useUrlSync(store: ExplorerStore, delayMs = 300): void {
+export function useUrlSync(store: ExplorerStore, delayMs = URL_WRITE_DELAY_MS): void {
   useEffect(() => {
     let last = location.search;
     let live = true;
@@ -87,7 +84,7 @@ export function useUrlSync(store: ExplorerStore, delayMs = 300): void {
     };
     // Each change restarts the wait, but a view that keeps changing (playback, a track's
     // autoplay) is still written every MAX_WAIT_MS.
-    const { schedule, cancel } = trailing(write, delayMs, MAX_WAIT_MS);
+    const { schedule, cancel } = trailing(write, delayMs);
     // The canvas view is a slice of the same store: its changes come with the store's.
     const unsubs = [store.subscribe(schedule), compare.subscribe(schedule), player.subscribe(schedule)];
     if (url.track !== undefined || url.stop !== undefined || url.autoplay !== undefined) unsubs.push(restoreTrackLink(store, url));

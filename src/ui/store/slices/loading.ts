@@ -90,16 +90,15 @@ export const createLoadingSlice: Slice<LoadingSlice> =
     const initialise = async () => {
       // The first graph's structure and run go out before the catalogue (exercise titles for the
       // sidebar, not on the first graph's path): the worker answers its messages in order.
-      let listed: Promise<Outcome<ExerciseInfo[]>> | undefined;
-      const catalogue = () => listed ?? [];
+      // (openFirst reads the catalogue only after its run has failed, so `listed` exists by then.)
       const first =
         init.spec !== undefined
           ? get().loadSpec(init.spec)
           : // A `?src=` link brings its own graph (loadUrl): laying out the first exercise meanwhile is wasted.
             init.src !== undefined && init.graph === undefined
             ? null
-            : openFirst(init.graph ?? DEFAULT_GRAPH, catalogue);
-      listed = client.catalogue();
+            : openFirst(init.graph ?? DEFAULT_GRAPH, () => listed);
+      const listed = client.catalogue();
       const cat = await listed;
       if (cat.ok) set({ catalogue: cat.value });
       await first;
